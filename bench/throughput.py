@@ -1,0 +1,67 @@
+"""Throughput of the eventscope pipeline against bare spaCy, measured in one run.
+
+Both sides get the same texts (the bundled sample corpus, repeated --repeat
+times), the same model and the same process count; bare spaCy parses the same
+paragraphs with ``nlp.pipe(n_process=...)``.  Reported: words/s of each and
+their ratio (pipeline / spaCy; 1.0 would mean eventscope adds nothing to the
+parse).  Words = whitespace-separated tokens of the article texts.
+
+    python bench/throughput.py [--processes 2] [--repeat 2] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from eventscope.config import Config
+from eventscope.engine import run_local
+from eventscope.ingest import iter_articles
+from eventscope.nlp import load_model, split_paragraphs
+from eventscope.runner import sample_corpus
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=2, help="passes over the sample corpus")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    base = list(iter_articles([str(sample_corpus())]))
+    articles = []
+    for r in range(args.repeat):  # distinct ids so nothing is cached across passes
+        articles += [a.model_copy(update={"article_id": f"{a.article_id}-{r}"}) for a in base]
+    words = sum(len(a.text.split()) for a in articles)
+    config = Config.load(overrides={"engine.workers": args.processes})
+
+    # bare spaCy: same model, same paragraphs, same process count
+    nlp = load_model(config["nlp.model"])
+    paragraphs = [p for a in articles for _, p in split_paragraphs(a.text)]
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(paragraphs, batch_size=config["nlp.batch_size"], n_process=args.processes):
+        pass
+    spacy_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_events = sum(len(w.events) for batch in run_local(iter(articles), config) for w in batch)
+    pipe_s = time.perf_counter() - t0
+
+    result = {
+        "processes": args.processes, "articles": len(articles), "words": words, "events": n_events,
+        "spacy_wps": round(words / spacy_s, 1), "pipeline_wps": round(words / pipe_s, 1),
+        "ratio": round(spacy_s / pipe_s, 3), "spacy_s": round(spacy_s, 2), "pipeline_s": round(pipe_s, 2),
+        "note": "pipeline time includes loading the model, gazetteer and tables in each worker",
+    }
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for k, v in result.items():
+            print(f"{k:>14}: {v}")
+    return result
+
+
+if __name__ == "__main__":
+    main()

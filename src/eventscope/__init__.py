@@ -1,0 +1,54 @@
+"""eventscope: news articles in, auditable political events out.
+
+Python API (mirrors the CLI)::
+
+    import eventscope
+    events = eventscope.extract(text, published="2015-09-29")   # list[eventscope.Event]
+    summary = eventscope.run(["articles.jsonl"], db="events.duckdb")
+    df = eventscope.query("events.duckdb", country="AFG", event_type="ASSAULT")
+"""
+from __future__ import annotations
+
+import functools
+import json
+
+__version__ = "0.1.0"
+
+from .config import Config  # noqa: E402
+from .errors import EventscopeError  # noqa: E402
+from .schema import Event  # noqa: E402
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(config_json: str):
+    from .pipeline import Pipeline
+
+    return Pipeline(Config(json.loads(config_json))).setup()
+
+
+def extract(text: str, *, published: str | None = None, url: str | None = None, title: str | None = None,
+            config: Config | None = None) -> list[Event]:
+    """Events of one article (no database). ``published`` is YYYY-MM-DD (anchor for relative dates)."""
+    from .ingest import make_article
+
+    config = config or Config()
+    article = make_article(text, published=published, url=url, title=title)
+    work = _pipeline(json.dumps(config.to_dict(), sort_keys=True)).process([article])[0]
+    return work.events
+
+
+def run(paths, db, **kwargs):
+    """Process files/directories into a DuckDB database (see ``eventscope.runner.run``)."""
+    from .runner import run as _run
+
+    return _run([str(p) for p in paths], db, **kwargs)
+
+
+def query(db, **filters):
+    """Matching events as a pandas DataFrame (see ``eventscope.query.Filters``)."""
+    from .queries import query as _query
+
+    return _query(str(db), **filters)
+
+
+__all__ = ["Config", "Event", "EventscopeError", "extract", "query", "run", "__version__"]

@@ -1,0 +1,511 @@
+"""Actors stage: who did what to whom.
+
+``ActorResolver`` turns a noun phrase into a ``schema.Actor`` (ISO3 country,
+sector, canonical name, reason) using the tables in ``data/actors/`` (converted
+from the PETRARCH2 dictionaries by ``scripts/build_actor_tables.py``, plus
+small ``*.supplement.tsv`` files of hand-curated rows).  ``ActorsStage`` finds
+the source and target phrases of each event from the spaCy dependency parse
+and resolves them.
+
+Sector codes follow CAMEO/PETRARCH with a few folds (see the converter):
+GOV, MIL, REB (PETRARCH's unaligned armed forces, militants and international
+militarised groups included), COP (police), OPP (protesters, activists), CVL
+(civilians, people, refugees), MED, BUS, IGO, NGO, PTY, JUD, LEG, EDU, REL,
+CRM, and ELI (a notable person outside office on the event date).
+
+Resolution rules, in order (each adds to the actor's ``reason``):
+
+1. media names (``media.tsv``) anywhere in the phrase -> no actor;
+2. a lone pronoun -> the most recent compatible actor earlier in the same
+   paragraph (from the ``ActorContext``), else no actor;
+3. office-holders by full name or alias; a bare surname only when one person
+   with that surname holds a dated code at the event date or was named
+   earlier in the article; the date range covering the event date gives the
+   sector (latest start wins when ranges overlap; undated default otherwise);
+4. organisations by name or acronym;
+5. country names, demonyms (also plural), capitals and government buildings
+   (capital/building metonyms mean the government: sector GOV, or MIL for
+   the Pentagon);
+6. agent nouns (troops -> MIL, jihadists -> REB, police -> COP ...) give the
+   sector when rules 3-4 did not;
+7. a bare title ("the president", "the minister") with no country and no
+   name -> the most recent named actor earlier in the article whose sector
+   matches.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .schema import Actor, Work
+from .stage import Stage
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[’'][\w]+)*")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some",
+                "s", "’s"}
+_PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him": "person", "she": "person",
+             "her": "person", "its": "thing", "their": "any", "his": "person"}
+_RELATIVE = {"which", "who", "that", "whom"}
+
+
+def _tokens(text: str) -> list[str]:
+    """Word tokens of a phrase; hyphens and punctuation split words ("ISIS-linked" -> ISIS, linked) and a
+    possessive 's is dropped ("Tajikistan's" -> Tajikistan)."""
+    return [re.sub(r"'s$", "", w) for w in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(w.casefold().replace("’", "'") for w in words)
+
+
+@lru_cache(maxsize=None)
+def _read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/actors/<name>.tsv`` followed by ``<name>.supplement.tsv`` if present."""
+    rows: list[dict[str, str]] = []
+    folder = resources.files("eventscope").joinpath("data", "actors")
+    for fname in (f"{name}.tsv", f"{name}.supplement.tsv"):
+        path = folder.joinpath(fname)
+        if not path.is_file():
+            continue
+        lines = [ln for ln in path.read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            row["_file"] = fname
+            rows.append({k: (v or "") for k, v in row.items()})
+    return tuple(rows)
+
+
+@dataclass
+class _Entry:
+    """One dictionary surface: what it resolves to and how the match must look."""
+
+    table: str
+    country: str = ""
+    sector: str = ""
+    name: str = ""
+    kind: str = ""
+    exact_case: str = ""  # all-caps acronyms (US, IS, AP) match only in that case
+    person: int | None = None  # index into ActorResolver._people
+
+
+@dataclass
+class _Mention:
+    offset: int
+    paragraph: int
+    actor: Actor
+    person: bool
+
+
+@dataclass
+class ActorContext:
+    """Actors already named in an article, for pronouns and bare titles.
+
+    ``position`` (absolute offset) and ``paragraph`` say where the phrase being
+    resolved sits; only mentions before ``position`` are used.
+    """
+
+    mentions: list[_Mention] = field(default_factory=list)
+    position: int = 1 << 60
+    paragraph: int | None = None
+
+    def add(self, offset: int, paragraph: int, actor: Actor, person: bool) -> None:
+        self.mentions.append(_Mention(offset, paragraph, actor, person))
+        self.mentions.sort(key=lambda m: m.offset)
+
+    def at(self, position: int, paragraph: int | None) -> "ActorContext":
+        return ActorContext(self.mentions, position, paragraph)
+
+    def recent(self, *, want: str = "any", sector: str | None = None, same_paragraph: bool = False) -> _Mention | None:
+        """The latest mention before ``position`` matching the wanted kind (person/thing/any) and sector."""
+        for m in reversed(self.mentions):
+            if m.offset >= self.position:
+                continue
+            if same_paragraph and m.paragraph != self.paragraph:
+                continue
+            if want == "person" and not m.person or want == "thing" and m.person:
+                continue
+            if sector and m.actor.sector != sector:
+                continue
+            return m
+        return None
+
+    def named(self, person_name: str) -> bool:
+        return any(m.actor.name == person_name for m in self.mentions if m.offset < self.position)
+
+
+class ActorResolver:
+    """Resolve a phrase (spaCy span or text) to a ``schema.Actor``; load once, reuse."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, list[_Entry]] = {}
+        self._agents: dict[str, tuple[str, str]] = {}
+        self._surnames: dict[str, set[int]] = {}
+        self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
+        self._max_len = 1
+        self._load()
+
+    # ------------------------------------------------------------------ loading
+    def _add(self, surface: str, entry: _Entry) -> None:
+        words = _tokens(surface)
+        if words and words[0].casefold() == "the" and len(words) > 1:
+            words = words[1:]
+        if not words:
+            return
+        plain = "".join(words)
+        if plain.isupper() and len(plain.replace(".", "")) <= 4:
+            entry = _Entry(**{**entry.__dict__, "exact_case": " ".join(words)})
+        k = _key(words)
+        self._names.setdefault(k, []).append(entry)
+        self._max_len = max(self._max_len, len(words))
+
+    def _load(self) -> None:
+        for row in _read_table("media"):
+            entry = _Entry("media", country=row["country"], sector="MED", name=row["name"])
+            for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                self._add(s, entry)
+        people: dict[str, int] = {}
+        for row in _read_table("office_holders"):
+            idx = people.get(row["name"])
+            if idx is None:
+                idx = people[row["name"]] = len(self._people)
+                self._people.append((row["name"], []))
+                entry = _Entry("office_holders", name=row["name"], person=idx)
+                for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                    self._add(s, entry)
+                if row["surname"]:
+                    self._surnames.setdefault(row["surname"].casefold(), set()).add(idx)
+            self._people[idx][1].append(row)
+        for row in _read_table("organisations"):
+            entry = _Entry("organisations", country=row["country"] if len(row["country"]) == 3 else "",
+                           sector=row["sector"], name=row["name"])
+            for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                self._add(s, entry)
+        for row in _read_table("countries"):
+            self._add(row["surface"], _Entry("countries", country=row["country"], sector=row["sector"],
+                                             kind=row["kind"], name=row["surface"]))
+        for row in _read_table("agents"):
+            self._agents.setdefault(row["noun"].casefold(), (row["sector"], row["noun"]))
+
+    # ------------------------------------------------------------------ lookups
+    def _lookup(self, words: list[str], i: int, n: int) -> list[_Entry]:
+        """Entries for words[i:i+n], checking capitalisation (names start upper case)."""
+        chunk = words[i:i + n]
+        if not chunk[0][:1].isupper() and not chunk[0][:1].isdigit():
+            return []
+        out = []
+        for e in self._names.get(_key(chunk), []):
+            if e.exact_case and " ".join(chunk) != e.exact_case:
+                continue
+            out.append(e)
+        if not out and n == 1 and chunk[0].endswith("s") and len(chunk[0]) > 4:  # plural demonym: Russians
+            out = [e for e in self._names.get(_key([chunk[0][:-1]]), []) if e.kind == "demonym"]
+        return out
+
+    def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
+        """The code row of a person valid on ``date`` and a reason fragment."""
+        rows = self._people[idx][1]
+        if date is None:
+            dated = sorted((r for r in rows if r["valid_from"] or r["valid_to"]), key=lambda r: r["valid_from"])
+            row = dated[-1] if dated else rows[-1]
+            return row, "no article date: most recent code"
+        iso = date.isoformat()
+        covering = [r for r in rows if (r["valid_from"] or r["valid_to"])
+                    and (not r["valid_from"] or r["valid_from"] <= iso) and (not r["valid_to"] or iso <= r["valid_to"])]
+        if covering:
+            row = max(covering, key=lambda r: r["valid_from"])
+            return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}"
+        default = [r for r in rows if not r["valid_from"] and not r["valid_to"]]
+        if default:
+            return default[-1], f"no range covers {iso}: default code"
+        return {**rows[-1], "sector": "ELI"}, f"no range covers {iso}: not in office (ELI)"
+
+    def _holds_office(self, idx: int, date: dt.date | None) -> bool:
+        row, why = self._person_row(idx, date)
+        return "covers" in why or "most recent" in why
+
+    # ------------------------------------------------------------------ resolve
+    def resolve(self, span_or_text, *, date: dt.date | None, context: ActorContext | None) -> Actor | None:
+        """Resolve a phrase; ``None`` when it names no actor (or names a news medium)."""
+        text = span_or_text if isinstance(span_or_text, str) else span_or_text.text
+        words = _tokens(text)
+        while words and words[0].casefold() in _DETERMINERS and len(words) > 1:
+            words = words[1:]
+        if not words:
+            return None
+        lower = [w.casefold() for w in words]
+        ctx = context or ActorContext()
+
+        if len(words) == 1 and lower[0] in _PRONOUNS:
+            m = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True)
+            if m is None:
+                return None
+            a = m.actor
+            return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
+                         reason=f"pronoun '{words[0]}' -> most recent actor in paragraph: {a.text}")
+
+        # scan all n-grams, longest first, left to right
+        found: list[tuple[int, int, _Entry]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._max_len, len(words) - i), 0, -1):
+                entries = self._lookup(words, i, n)
+                if entries:
+                    found.append((i, n, entries[0]))
+                    i += n
+                    break
+            else:
+                i += 1
+        if any(e.table == "media" for _, _, e in found):
+            return None  # a news medium quoted as a source is never an actor
+
+        country = sector = name = None
+        reasons: list[str] = []
+        person = False
+        priority = {"office_holders": 0, "organisations": 1, "countries": 2}
+        for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
+            surface = " ".join(words[start:start + n])
+            if e.table == "office_holders" and name is None:
+                row, why = self._person_row(e.person, date)
+                country, sector, name, person = row["country"] or country, row["sector"], e.name, True
+                reasons.append(f"office-holder {e.name} ({row['_file']}): {country} {sector}, {why}")
+            elif e.table == "organisations" and name is None:
+                country, sector, name = e.country or country, e.sector, e.name
+                reasons.append(f"organisation '{surface}' -> {e.name} {e.country or '-'} {e.sector}")
+            elif e.table == "countries" and country is None:
+                country = e.country
+                if e.sector and sector is None:
+                    sector = e.sector
+                reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
+        if name is None:  # bare surname of an office-holder
+            for w in words:
+                ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
+                ids = {i for i in ids if ctx.named(self._people[i][0])} or \
+                      {i for i in ids if self._holds_office(i, date)}
+                if len(ids) == 1:
+                    idx = ids.pop()
+                    row, why = self._person_row(idx, date)
+                    country, sector, name, person = row["country"] or country, row["sector"], self._people[idx][0], True
+                    reasons.append(f"surname '{w}' -> office-holder {name}: {country} {sector}, {why}")
+                    break
+
+        covered = {j for start, n, _ in found for j in range(start, start + n)}
+        agent = self._agent([w if j not in covered else "" for j, w in enumerate(lower)])
+        if agent:
+            a_sector, noun = agent
+            if not person and not (name and sector):
+                sector = a_sector
+            reasons.append(f"agent noun '{noun}' -> {a_sector}")
+            if country is None and name is None:
+                m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
+                if m is not None and m.actor.name and self._is_bare_title(lower, noun):
+                    a = m.actor
+                    return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
+                                 reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
+        if country is None and sector is None and name is None:
+            return None
+        return Actor(text=text, country=country or None, sector=sector or None, name=name,
+                     reason="; ".join(reasons))
+
+    def _agent(self, lower: list[str]) -> tuple[str, str] | None:
+        """Agent noun ending the phrase (longest match ending at the last word), else any agent word."""
+        for end in range(len(lower), 0, -1):
+            for n in range(min(4, end), 0, -1):
+                k = " ".join(lower[end - n:end])
+                if "" not in lower[end - n:end] and k in self._agents:
+                    return self._agents[k]
+        return None
+
+    @staticmethod
+    def _is_bare_title(lower: list[str], noun: str) -> bool:
+        return " ".join(lower) == noun
+
+
+# ---------------------------------------------------------------------- syntax
+_PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "flat", "appos", "punct"}
+_SUBJ = {"nsubj", "csubj", "expl"}
+
+
+def _phrase(tok):
+    """The noun phrase headed by ``tok``: left modifiers, appositions and 'of' + proper noun; no clauses.
+
+    Coordinated phrases ("Russia and China") keep only the first conjunct.
+    """
+    keep = {tok.i}
+
+    def walk(t):
+        for c in t.children:
+            if c.dep_ in _PHRASE_DEPS and not (c.dep_ == "punct" and c.i > tok.i and not any(
+                    a.dep_ == "appos" and a.i > c.i for a in t.children)):
+                keep.add(c.i)
+                walk(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and t.pos_ == "NOUN" and any(
+                    g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+                keep.add(c.i)
+                for g in c.children:
+                    keep.add(g.i)
+                    walk(g)
+
+    walk(tok)
+    doc = tok.doc
+    lo, hi = min(keep), max(keep)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def _conjuncts(tok) -> list[str]:
+    return [c.text for c in tok.conjuncts if c.i > tok.i]
+
+
+def _pobj(prep):
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+@lru_cache(maxsize=None)
+def _frames() -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
+    special: dict[tuple[str, str], str] = {}
+    generic: list[str] = []
+    for row in _read_table("verb_frames"):
+        if row["lemma"] == "*":
+            generic.append(row["prep"])
+        else:
+            special[(row["lemma"], row["prep"])] = row["role"]
+    return special, tuple(generic)
+
+
+def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object, str]]]:
+    """Candidate (token, rule) lists for source and target of the event triggered by ``trigger``.
+
+    Verbs: nsubj -> source, dobj/dative/prepositional objects -> target;
+    passive "X was attacked by Y": Y source, X target; "Kunduz fell to the
+    Taliban" (frames marked source_swap): the "to" object is the source and the
+    subject the target; a verb without its own subject borrows it from the
+    governing verb (xcomp, advcl, conj) or from the noun it modifies (acl,
+    relcl).  Nouns: possessor, adjective/compound modifier or "by" object ->
+    source, on/against/... object -> target; a noun that is the object of a
+    verb ("launched an attack") takes that verb's subject as source.
+    """
+    special, generic = _frames()
+    sources: list[tuple[object, str]] = []
+    targets: list[tuple[object, str]] = []
+    t = trigger
+    if t.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                (sources if not passive else targets).append((c, f"{c.dep_} of '{t.text}'"))
+            elif c.dep_ == "nsubjpass":
+                targets.append((c, f"passive subject of '{t.text}'"))
+            elif c.dep_ == "agent":
+                o = _pobj(c)
+                if o is not None:
+                    sources.append((o, f"'by' agent of passive '{t.text}'"))
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative") and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children):
+                targets.append((c, f"{c.dep_} of '{t.text}'"))
+        for c in t.children:
+            if c.dep_ != "prep":
+                continue
+            o = _pobj(c)
+            if o is None:
+                continue
+            role = special.get((t.lemma_.lower(), c.lower_))
+            if role == "source_swap":
+                targets[:0] = [(s, f"subject of '{t.text} {c.text}' (loses to the {c.text}-object)") for s, _ in
+                               sources]
+                sources[:] = [(o, f"'{c.text}' object of '{t.text}' (frame {t.lemma_} {c.text})")]
+            elif c.lower_ in generic:
+                targets.append((o, f"'{c.text}' object of '{t.text}'"))
+        head, hops = t, 0
+        while not sources and hops < 3 and head.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp"):
+            if head.dep_ in ("acl", "relcl"):
+                sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
+                break
+            head, hops = head.head, hops + 1
+            for c in head.children:
+                if c.dep_ in _SUBJ | {"nsubjpass"}:
+                    sources.append((c, f"subject of governing verb '{head.text}' ({t.dep_})"))
+    else:
+        for c in t.children:
+            if c.dep_ == "poss":
+                sources.append((c, f"possessor of '{t.text}'"))
+            elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
+                sources.append((c, f"{c.dep_} of '{t.text}'"))
+            elif c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
+                sources.append((_pobj(c), f"'by' object of '{t.text}'"))
+            elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
+                targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
+        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            for c in t.head.children:
+                if c.dep_ in _SUBJ:
+                    sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
+    return sources, targets
+
+
+class ActorsStage(Stage):
+    """Set ``event.source`` / ``event.target`` for every event of every article."""
+
+    name = "actors"
+
+    def setup(self) -> None:
+        self.resolver = ActorResolver()
+        self._ready = True
+
+    def _context(self, work: Work, date: dt.date | None) -> ActorContext:
+        """Named actors of the article (PERSON/ORG/GPE/NORP entities), for pronouns and bare titles."""
+        ctx = ActorContext()
+        for p_index, para in enumerate(work.paragraphs):
+            for ent in para.doc.ents:
+                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                phrase = _phrase(ent.root)
+                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(para.start + ent.start_char, p_index))
+                if actor is not None:
+                    ctx.add(para.start + ent.start_char, p_index, actor, person=bool(actor.name) and
+                            ent.label_ == "PERSON")
+        return ctx
+
+    def _pick(self, candidates, date, ctx, work, exclude=None):
+        """First candidate whose phrase resolves to an actor, with the syntactic rule in the reason."""
+        for tok, rule in candidates:
+            if exclude is not None and tok.i == exclude:
+                continue
+            if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+                tok = tok.head.head
+                rule += " (relative pronoun -> antecedent)"
+            phrase = _phrase(tok)
+            p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is tok.doc), None)
+            start = work.paragraphs[p_index].start if p_index is not None else 0
+            actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
+            if actor is None:
+                continue
+            extra = _conjuncts(tok)
+            note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""
+            return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
+        return None, None
+
+    def process(self, batch: list[Work]) -> list[Work]:
+        self.ensure_setup()
+        for work in batch:
+            if work.error or not work.events:
+                continue
+            date = None
+            if work.article.published:
+                try:
+                    date = dt.date.fromisoformat(work.article.published)
+                except ValueError:
+                    date = None
+            ctx = self._context(work, date)
+            for event in work.events:
+                tok = work.token_at(event.trigger.start)
+                if tok is None:
+                    continue
+                sources, targets = find_arguments(tok)
+                event.source, used = self._pick(sources, date, ctx, work)
+                event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
+        return batch

@@ -1,0 +1,211 @@
+"""Event attributes: fatalities, factuality and quotes (v1).
+
+* **fatalities**: a number (digits, number words, or a vague word from
+  ``data/attributes/vague_numbers.tsv``) syntactically tied to a death word in
+  the event's sentence ("22 people have lost their lives", "killing three",
+  "the death toll rose to 12").  Numbers under "including ..." are parts of a
+  total already counted and are ignored; ranges keep the lower figure.
+* **factuality**: negated > hypothetical > planned > historical > asserted,
+  from the trigger's verb chain (auxiliaries, governing verbs, subordinators;
+  cue words in ``data/attributes/cues.tsv``), and from the event date
+  (a date after publication means planned; a date more than a year before
+  publication means historical).
+* **quotes**: quoted passages (“...” or "...") with the speaker found through
+  a reporting verb ("Ushakov told reporters", "says ... Haroon Mir",
+  "according to X"); a surname is expanded to the full name used earlier in
+  the article.  An event whose trigger lies inside a quote carries it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .schema import Event, Quote, Work
+from .stage import Stage
+from .tables import load_table
+
+_QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
+_CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    day = dt.date(*parts[:3])
+    return day, day
+
+
+class AttributesStage(Stage):
+    name = "attributes"
+
+    def setup(self) -> None:
+        from recognizers_number import Culture, NumberRecognizer
+
+        self.numbers = NumberRecognizer(Culture.English).get_number_model()
+        self.vague = {r["word"]: int(r["value"]) for r in load_table("attributes/vague_numbers.tsv")}
+        cues = load_table("attributes/cues.tsv")
+        self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
+        self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
+        self.speech_words = {r["word"] for r in cues if r["kind"] == "speech"}
+        self._ready = True
+
+    # -- fatalities -------------------------------------------------------
+    def number_of(self, tok) -> int | None:
+        """The integer a token (or its number modifier) states, if any."""
+        words = [tok] if tok.like_num else [c for c in tok.children if c.dep_ == "nummod" or c.like_num]
+        for word in words:
+            phrase = " ".join(t.text for t in word.subtree if t.like_num or t.dep_ in ("compound", "quantmod"))
+            results = self.numbers.parse(phrase or word.text)
+            for r in results:
+                try:
+                    value = float(r.resolution["value"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if value.is_integer() and 0 <= value < 1e6:
+                    return int(value)
+        text = tok.lower_
+        two = " ".join(t.lower_ for t in tok.doc[max(tok.i - 1, 0): tok.i + 1])
+        return self.vague.get(two, self.vague.get(text))
+
+    def fatalities_in(self, sent) -> tuple[int | None, str]:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if lemma not in self.death_words:
+                continue
+            if lemma == "life" and tok.head.lemma_.lower() not in ("lose", "claim"):
+                continue
+            verb = tok.head if lemma == "life" else tok
+            candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+            if lemma in ("dead", "death", "fatality", "toll"):
+                candidates.append(tok)
+                candidates += [c for c in tok.children if c.dep_ in ("prep",)] and [
+                    g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if lemma == "toll":
+                candidates += [g for c in verb.head.children if c.dep_ == "prep" for g in c.children]
+            for cand in candidates:
+                if any(a.lower_ == "including" for a in cand.ancestors if a.i > verb.i):
+                    continue
+                value = self.number_of(cand)
+                if value is not None:
+                    return value, f"number '{cand.text}' tied to death word '{tok.text}'"
+        return None, ""
+
+    # -- factuality -------------------------------------------------------
+    def verb_chain(self, tok):
+        """The trigger and the words governing it, up to its clause's main verb."""
+        chain, cur = [tok], tok
+        for _ in range(4):
+            own_subject = cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            if own_subject or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+                break  # a clause with its own subject carries its own modality
+            cur = cur.head
+            chain.append(cur)
+        return chain
+
+    def factuality(self, work: Work, ev: Event) -> tuple[str, str]:
+        tok = work.token_at(ev.trigger.start)
+        if tok is None:
+            return "asserted", "trigger not found in parse"
+        found: dict[str, str] = {}
+        chain = self.verb_chain(tok)
+        for i, word in enumerate(chain):
+            for child in word.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
+                    found.setdefault("negated", f"negation '{child.text}' on '{word.text}'")
+                elif child.dep_ in ("aux", "auxpass") and (("aux", low) in self.cues):
+                    found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
+                elif child.dep_ == "mark" and ("mark", low) in self.cues:
+                    found.setdefault(self.cues[("mark", low)], f"'{child.text}' clause")
+                elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
+                    found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
+            if i > 0 and ("head", word.lemma_.lower()) in self.cues:
+                found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+        for label in ("negated", "hypothetical", "planned"):
+            if label in found:
+                return label, found[label]
+        pub = parse_date(work.article.published)
+        if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
+            bounds = date_bounds(ev.date.value)
+            if bounds and bounds[0] > pub:
+                return "planned", f"event date {ev.date.value} is after publication {pub}"
+            if bounds and bounds[1] < pub - dt.timedelta(days=365):
+                return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
+        return "asserted", "no negation, modality or future cue"
+
+    # -- quotes -----------------------------------------------------------
+    def quotes(self, work: Work) -> list[tuple[int, int, Quote]]:
+        text = work.article.text
+        persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
+        out = []
+        for m in _QUOTE.finditer(text):
+            inner = m.group(1) or m.group(2)
+            speaker = self.speaker_near(work, m.end())
+            if speaker:
+                speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
+            out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
+        return out
+
+    def speaker_near(self, work: Work, offset: int) -> str | None:
+        """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph."""
+        para = work.paragraph_of(offset) or work.paragraph_of(offset - 1)
+        if para is None:
+            return None
+        local = offset - para.start
+        for tok in para.doc:
+            if tok.idx < local - 1 or tok.lemma_.lower() not in self.speech_words:
+                continue
+            if tok.lower_ == "according":
+                pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
+                return _phrase(pobj[0]) if pobj else None
+            for child in tok.children:
+                if child.dep_ == "nsubj":
+                    appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                    return _phrase(appos[0] if appos else child)
+            break
+        return None
+
+    def process(self, batch: list[Work]) -> list[Work]:
+        self.ensure_setup()
+        for work in batch:
+            if work.error:
+                continue
+            quotes = self.quotes(work)
+            for ev in work.events:
+                tok = work.token_at(ev.trigger.start)
+                sent = tok.sent if tok is not None else None
+                if sent is not None and ev.event_type in ("ASSAULT", "PROTEST", "COERCE"):
+                    ev.fatalities, why = self.fatalities_in(sent)
+                    if why:
+                        ev.reasons["fatalities"] = why
+                ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
+                for start, end, quote in quotes:
+                    if start <= ev.trigger.start < end:
+                        ev.quote = quote
+                        ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
+                        break
+        return batch
+
+
+def _phrase(tok) -> str:
+    words = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "prep", "pobj", "relcl", "acl") or t is tok]
+    words = [t for t in words if t.i >= tok.left_edge.i]
+    if tok.pos_ == "PROPN":
+        words = [t for t in words if t.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or tok.text

@@ -1,0 +1,1089 @@
+"""Dates stage: find temporal expressions, normalise them TIMEX3-style, date each event.
+
+Three layers:
+
+* ``find_timexes(text, anchor)`` runs a small rule grammar (regular expressions
+  built from ``data/dates/lexicon.tsv``) over the article and normalises every
+  match against the publication date ``anchor``: explicit dates, relative days
+  and weekdays, months, seasons, years, weeks, ``PRESENT_REF``/``PAST_REF``,
+  durations (``P4Y``), times and sets.  Underspecified expressions (a bare
+  weekday, a month without a year, "March 3") are resolved with the tense of
+  their sentence (``data/dates/tense_cues.tsv``): future tense picks the next
+  occurrence; past tense the most recent one; a bare weekday with no tense cue
+  follows the news convention (``dates.weekday_convention``, default "past":
+  the most recent such day on or before the anchor); a month or month-day with
+  no cue takes the occurrence closest to the anchor.  With no anchor, relative
+  expressions keep ``value=None`` and precision ``"unanchored"``; absolute ones
+  still resolve.  Today's date is never used.
+* ``normalise(span_text, anchor, context)`` normalises one given span (used to
+  score value accuracy on gold spans).  It falls back to recognizers-text-suite
+  for spans the grammar does not cover.
+* ``DatesStage`` stores the article's timexes on ``Work.timexes`` and gives
+  every event an ``EventDate``: the timex syntactically attached to the
+  trigger's clause, else the nearest one in the trigger's sentence, else the
+  publication date ("article" precision).
+
+``evaluate(gold_path)`` scores the normaliser and the finder on TempEval-3
+style JSONL (see /work/shared/data/dates/PROVENANCE.md).
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from .config import Config
+from .schema import EventDate, Timex, Work
+from .stage import Stage
+
+Date = dt.date
+
+
+# ----------------------------------------------------------------------------
+# Tables (pure data, cached)
+# ----------------------------------------------------------------------------
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of ``data/dates/<name>``: first line a ``#`` comment, then a header."""
+    text = resources.files("eventscope").joinpath("data", "dates", name).read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon() -> dict[str, dict[str, str]]:
+    """``{kind: {word: value}}`` from ``lexicon.tsv`` (months, weekdays, units, ...)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in _read_tsv("lexicon.tsv"):
+        out.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def load_tense_cues() -> dict[str, str]:
+    """``{cue phrase: "past" | "future"}`` from ``tense_cues.tsv``."""
+    return {row["cue"]: row["tense"] for row in _read_tsv("tense_cues.tsv")}
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# ----------------------------------------------------------------------------
+# Small date arithmetic helpers
+# ----------------------------------------------------------------------------
+
+def _week_value(day: Date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _season_of(day: Date) -> tuple[int, str]:
+    """Northern-hemisphere meteorological season of ``day`` (Dec-Feb winter belongs to the Dec year)."""
+    m = day.month
+    if m in (12, 1, 2):
+        return (day.year if m == 12 else day.year - 1), "WI"
+    return day.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _pick(candidates: list, anchor_key, tense: str | None):
+    """Choose among ordered candidates (same kind as ``anchor_key``) by tense.
+
+    past: the latest candidate <= anchor; future: the earliest >= anchor;
+    no tense: the candidate closest to the anchor (ties go to the past).
+    """
+    if tense == "past":
+        return max(c for c in candidates if c[0] <= anchor_key)[1]
+    if tense == "future":
+        return min(c for c in candidates if c[0] >= anchor_key)[1]
+    return min(candidates, key=lambda c: (abs(c[0] - anchor_key), c[0] > anchor_key))[1]
+
+
+def _date_ord(day: Date) -> int:
+    return day.toordinal()
+
+
+# ----------------------------------------------------------------------------
+# Result record for one rule match
+# ----------------------------------------------------------------------------
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    precision: str
+    reason: str
+
+    def timex(self, text: str) -> Timex:
+        return Timex(text=text[self.start:self.end], start=self.start, end=self.end, type=self.type,
+                     value=self.value, precision=self.precision, reason=self.reason)
+
+
+class _Ctx:
+    """What a rule handler needs: the text, the anchor and a tense oracle."""
+
+    def __init__(self, text: str, anchor: Date | None, weekday_convention: str = "past",
+                 tense_text: str | None = None, tense_offset: int = 0):
+        self.text = text
+        self.anchor = anchor
+        self.weekday_convention = weekday_convention
+        self._tense_text = text if tense_text is None else tense_text
+        self._tense_offset = tense_offset
+
+    def tense(self, start: int, end: int) -> str | None:
+        return sentence_tense(self._tense_text, start + self._tense_offset, end + self._tense_offset)
+
+    def before(self, pos: int, n: int) -> str:
+        """Up to ``n`` characters of the surrounding text before ``pos`` (a position in ``text``)."""
+        full = pos + self._tense_offset
+        return self._tense_text[max(0, full - n):full]
+
+    def after(self, pos: int, n: int) -> str:
+        """Up to ``n`` characters of the surrounding text from ``pos`` on."""
+        full = pos + self._tense_offset
+        return self._tense_text[full:full + n]
+
+
+# ----------------------------------------------------------------------------
+# Tense of the sentence around an expression
+# ----------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n")
+_ABBREV_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Approximate sentence around ``[start, end)``: punctuation + capital, or a newline."""
+    lo = 0
+    for m in _SENT_END.finditer(text, max(0, start - 600), start):
+        if m.end() <= start and not _ABBREV_END.search(text[max(0, m.start() - 5):m.start() + 1]):
+            lo = m.end()
+    hi = len(text)
+    for m in _SENT_END.finditer(text, end):
+        if not _ABBREV_END.search(text[max(0, m.start() - 5):m.start() + 1]):
+            hi = m.start() + 1
+            break
+    return lo, hi
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_regex() -> re.Pattern:
+    cues = load_tense_cues()
+    return re.compile(rf"(?<![\w'])(?:{_alt(cues)})(?![\w'])|(?<![\w'])[a-z]{{2,}}(?<!ee)ed\b", re.I)
+
+
+_NOT_PAST_BEFORE = re.compile(r"\b(?:be|being|to|will)\s+$", re.I)
+
+
+def sentence_tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None for the expression at ``text[start:end]``.
+
+    The nearest tense cue before the expression in its sentence decides (auxiliaries
+    and main verbs usually precede a time adverbial); a sentence-initial expression
+    takes the nearest cue after it.  Lexicon cues come from ``tense_cues.tsv``; any
+    other lower-case word ending in -ed is a past cue unless it follows "be/to/will"
+    (passives and infinitives after modals).
+    """
+    lo, hi = _sentence_bounds(text, start, end)
+    cues = load_tense_cues()
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for m in _cue_regex().finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        word = re.sub(r"\s+", " ", m.group(0).lower())
+        tense = cues.get(word)
+        if tense is None:
+            if not m.group(0).islower() or _NOT_PAST_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
+                continue
+            tense = "past"
+        (before if m.end() <= start else after).append((m.start(), tense))
+    if before:
+        return before[-1][1]
+    if after:
+        return after[0][1]
+    return None
+
+
+# ----------------------------------------------------------------------------
+# The grammar
+# ----------------------------------------------------------------------------
+
+def _num_value(word: str) -> float | None:
+    """Number for a numeral or number word ("4", "four", "twenty-five"); None when vague."""
+    lex = load_lexicon()
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", w):
+        return float(w.replace(",", ""))
+    if w in lex["number"]:
+        return float(lex["number"][w])
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in lex["number"] and parts[1] in lex["number"]:
+        return float(lex["number"][parts[0]]) + float(lex["number"][parts[1]])
+    return None
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else str(n)
+
+
+_UNIT_SUFFIX = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    if unit in _TIME_UNITS:
+        return f"PT{_fmt_num(n)}{_TIME_UNITS[unit]}"
+    if unit == "WE":
+        return f"P{_fmt_num(n)}WE"
+    return f"P{_fmt_num(n)}{_UNIT_SUFFIX[unit]}"
+
+
+@dataclass
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    handler: Callable  # (m, ctx) -> list[_Hit] | None
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar() -> tuple[_Rule, ...]:
+    """Compile the rule list (order = priority among equally long matches)."""
+    lex = load_lexicon()
+    MONTH = _alt(lex["month"])
+    WEEKDAY = _alt(w for w in lex["weekday"] if len(w) > 4)
+    WEEKDAY_ANY = _alt(lex["weekday"])
+    SEASON = _alt(lex["season"])
+    UNIT = _alt(lex["unit"])
+    POD = _alt(lex["part_of_day"])
+    words = [w for w in lex["number"] if not w.isdigit()]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    NUM = rf"(?:(?:{tens})[- ](?:{ones})|{_alt(words)}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    VAGUE = _alt(lex["vague_number"])
+    DMOD = _alt(lex["duration_modifier"])
+    MOD = _alt(lex["mod"])
+    YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+    B = r"(?<![\w$€£])"  # left word boundary that also refuses currency signs
+    E = r"(?![\w])"
+    OPT_MOD = rf"(?:(?P<mod>{MOD})(?:\s+|(?<=-)))?"
+    OPT_WD = rf"(?:(?:{WEEKDAY_ANY}),?\s+)?"
+    ORD = r"(?:st|nd|rd|th)"
+    I = re.I
+    rules = [
+        _Rule("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){E}"), _h_iso_date),
+        _Rule("iso_week", re.compile(rf"{B}(?P<y>\d{{4}})-W(?P<w>\d\d){E}"), _h_iso_week),
+        _Rule("numeric_date", re.compile(rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){E}"), _h_numeric_date),
+        _Rule("day_month", re.compile(
+            rf"{B}{OPT_WD}(?:the\s+)?(?P<d>\d{{1,2}}){ORD}?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{E}", I),
+            _h_month_day),
+        _Rule("month_day", re.compile(
+            rf"{B}{OPT_WD}(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}){ORD}?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?{E}", I),
+            _h_month_day),
+        _Rule("month_year", re.compile(rf"{B}{OPT_MOD}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){E}", I), _h_month_year),
+        _Rule("month_rel_year", re.compile(
+            rf"{B}{OPT_MOD}(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{E}", I), _h_month_rel_year),
+        _Rule("rel_month", re.compile(rf"{B}{OPT_MOD}(?P<rel>last|this|next|past)\s+(?P<mon>{MONTH}){E}", I),
+              _h_rel_month),
+        _Rule("bare_month", re.compile(rf"{B}{OPT_MOD}(?P<mon>{MONTH}){E}", I), _h_bare_month),
+        _Rule("season", re.compile(
+            rf"{B}{OPT_MOD}(?:(?P<rel>last|this|next|past|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{E}", I),
+            _h_season),
+        _Rule("year_range", re.compile(rf"{B}(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d){E}"), _h_year_range),
+        _Rule("decade", re.compile(rf"{B}{OPT_MOD}(?:(?P<c>1\d|20)?(?P<d>\d)0|'(?P<d2>\d)0)[’']?s{E}", I), _h_decade),
+        _Rule("century", re.compile(rf"{B}{OPT_MOD}(?P<n>\d{{1,2}}){ORD}[\s-]+century{E}", I), _h_century),
+        _Rule("fiscal_year", re.compile(rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>{YEAR}){E}", I), _h_fiscal_year),
+        _Rule("mod_year", re.compile(rf"{B}{OPT_MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d)", I), _h_year),
+        _Rule("rel_unit", re.compile(
+            rf"{B}{OPT_MOD}(?:(?P<the>the)\s+)?(?P<rel>this|last|next|past|previous|coming|current)\s+"
+            rf"(?:(?P<fiscal>fiscal|financial|calendar)\s+)?(?P<unit>week|month|year|quarter|decade|century|weekend){E}", I),
+            _h_rel_unit),
+        _Rule("end_of_unit", re.compile(
+            rf"{B}(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+(?:the\s+)?(?P<unit>year|month|week){E}", I),
+            _h_end_of_unit),
+        _Rule("ago", re.compile(
+            rf"{B}(?:(?P<n>{NUM}|{VAGUE})\s+)?(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence){E}", I), _h_ago),
+        _Rule("weekday", re.compile(
+            rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?{E}", I),
+            _h_weekday),
+        _Rule("rel_day", re.compile(
+            rf"{B}(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<day>yesterday|today|tomorrow|tonight)"
+            rf"(?:\s+(?P<pod>{POD}))?{E}", I), _h_rel_day),
+        _Rule("this_pod", re.compile(rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", I), _h_this_pod),
+        _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+that\b)", I), _h_ref),
+        _Rule("clock", re.compile(
+            rf"{B}(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{E})"
+            rf"|{B}(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)(?!:\d)(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|ET|PT|local\s+time))?"
+            rf"(?:\s+(?P<wd>{WEEKDAY}))?{E}"
+            rf"|{B}(?P<word>noon|midnight){E}", I), _h_clock),
+        _Rule("race_time", re.compile(rf"{B}(?P<h>\d{{1,2}}):(?P<mi>\d\d):(?P<s>\d\d){E}"), _h_race_time),
+        _Rule("duration", re.compile(
+            rf"{B}(?:the\s+(?:(?:past|last|next|first|coming|previous|following|final)\s+)?|(?:past|last|next)\s+)?(?:(?:{DMOD})\s+)?"
+            rf"(?P<n>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{UNIT})(?P<tail>[\s-]+(?:old|of\s+age|and\s+(?:older|over|up)))?{E}"
+            rf"(?!\s+(?:ago|from\s+now|hence){E})", I), _h_duration),
+        _Rule("bare_units", re.compile(
+            rf"{B}(?:(?:the\s+)?(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
+            rf"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|decade|century){E}", I), _h_bare_units),
+        _Rule("set", re.compile(
+            rf"{B}(?:(?P<q>every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<what>{UNIT}|{WEEKDAY}|{POD}|{SEASON}|season)"
+            rf"|(?P<adv>{_alt(lex['set_adverb'])})){E}", I), _h_set),
+    ]
+    return tuple(rules)
+
+
+# --- handlers ----------------------------------------------------------------
+# Each returns a list of _Hit (usually one) or None to reject the match.
+
+def _hit(m, typ, value, precision, reason, start=None, end=None) -> list[_Hit]:
+    return [_Hit(m.start() if start is None else start, m.end() if end is None else end,
+                 typ, value, precision, reason)]
+
+
+def _unanchored(m, typ, reason) -> list[_Hit]:
+    return _hit(m, typ, None, "unanchored", f"{reason}; no publication date to anchor it")
+
+
+def _month_num(word: str) -> int:
+    return int(load_lexicon()["month"][word.lower()])
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _mod_note(m) -> str:
+    mod = m.groupdict().get("mod")
+    return f" ('{mod}' is a modifier, value unchanged)" if mod else ""
+
+
+def _h_iso_date(m, ctx):
+    try:
+        day = Date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _hit(m, "DATE", day.isoformat(), "day", "explicit ISO date")
+
+
+def _h_iso_week(m, ctx):
+    if not 1 <= int(m["w"]) <= 53:
+        return None
+    return _hit(m, "DATE", f"{m['y']}-W{m['w']}", "week", "explicit ISO week")
+
+
+def _h_numeric_date(m, ctx):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    try:
+        value = Date(y, month, day)
+    except ValueError:
+        return None
+    order = "month/day/year (US order)" if a <= 12 else "day/month/year"
+    return _hit(m, "DATE", value.isoformat(), "day", f"numeric date read as {order}")
+
+
+def _h_month_day(m, ctx):
+    if not _capitalised(m["mon"]):
+        return None
+    month, day = _month_num(m["mon"]), int(m["d"])
+    if m["y"]:
+        try:
+            return _hit(m, "DATE", Date(int(m["y"]), month, day).isoformat(), "day", "explicit day, month and year")
+        except ValueError:
+            return None
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", "month and day without a year")
+    a = ctx.anchor
+    candidates = []
+    for y in (a.year - 1, a.year, a.year + 1):
+        try:
+            d = Date(y, month, day)
+        except ValueError:
+            continue
+        candidates.append((d.toordinal(), d))
+    if not candidates:
+        return None
+    tense = ctx.tense(m.start(), m.end())
+    chosen = _pick(candidates, a.toordinal(), tense)
+    return _hit(m, "DATE", chosen.isoformat(), "day", f"month-day without year: {_tense_phrase(tense)} relative to anchor {a}")
+
+
+def _tense_phrase(tense: str | None) -> str:
+    return {"past": "past tense -> most recent", "future": "future tense -> next"}.get(tense, "no tense cue -> closest")
+
+
+def _h_month_year(m, ctx):
+    if not _capitalised(m["mon"]):
+        return None
+    return _hit(m, "DATE", f"{int(m['y']):04d}-{_month_num(m['mon']):02d}", "month", "explicit month and year" + _mod_note(m))
+
+
+def _h_month_rel_year(m, ctx):
+    if not _capitalised(m["mon"]):
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"month of '{m['rel']} year'")
+    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _hit(m, "DATE", f"{year}-{_month_num(m['mon']):02d}", "month",
+                f"'{m['mon']} {m['rel']} year' = month {_month_num(m['mon'])} of {year}" + _mod_note(m))
+
+
+def _h_rel_month(m, ctx):
+    if not _capitalised(m["mon"]):
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"'{m['rel']} {m['mon']}'")
+    a, month, rel = ctx.anchor, _month_num(m["mon"]), m["rel"].lower()
+    if rel in ("last", "past"):
+        year = a.year if month < a.month else a.year - 1
+        why = "most recent before the anchor month"
+    elif rel == "next":
+        year = a.year if month > a.month else a.year + 1
+        why = "first after the anchor month"
+    else:
+        year = a.year
+        why = "in the anchor year"
+    return _hit(m, "DATE", f"{year}-{month:02d}", "month", f"'{rel} {m['mon']}' = {why}" + _mod_note(m))
+
+
+_MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|through|from|to|of|during|before|after|on|early|late|mid|last|this|next)\s+|mid-)$", re.I)
+
+
+def _h_bare_month(m, ctx):
+    word = m["mon"]
+    if not _capitalised(word):
+        return None
+    if "." in word or len(word) <= 4 and word.lower() not in ("june", "july", "may"):
+        return None  # bare abbreviations ("Jan", "Mar") are too ambiguous
+    if word.lower() in ("may", "march") and not m["mod"]:
+        if not _MONTH_CUE_BEFORE.search(ctx.before(m.start(), 12)):
+            return None  # "May" (modal) / "March" (verb/noun) need a temporal preposition
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", "month without a year")
+    a, month = ctx.anchor, _month_num(word)
+    candidates = [((y * 12 + month), y) for y in (a.year - 1, a.year, a.year + 1)]
+    tense = ctx.tense(m.start(), m.end())
+    year = _pick(candidates, a.year * 12 + a.month, tense)
+    return _hit(m, "DATE", f"{year}-{month:02d}", "month",
+                f"month without year: {_tense_phrase(tense)} relative to anchor {a}" + _mod_note(m))
+
+
+def _h_season(m, ctx):
+    rel = (m["rel"] or "").lower()
+    season_word = m["season"].lower()
+    code = load_lexicon()["season"][season_word]
+    if m["y"]:
+        return _hit(m, "DATE", f"{m['y']}-{code}", "year", "season with explicit year" + _mod_note(m))
+    if rel in ("", "the"):
+        if season_word == "fall" or not (rel or m["mod"]):
+            return None  # "fall" is a verb; a bare season name is usually generic
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", "season without a year")
+    cur_year, cur = _season_of(ctx.anchor)
+    cur_idx = cur_year * 4 + _SEASON_ORDER.index(cur)
+    target = _SEASON_ORDER.index(code)
+    candidates = [(y * 4 + target, y) for y in (cur_year - 2, cur_year - 1, cur_year, cur_year + 1)]
+    if rel in ("last", "past"):
+        year = max(c for c in candidates if c[0] < cur_idx)[1]
+    elif rel == "next":
+        year = min(c for c in candidates if c[0] > cur_idx)[1]
+    elif rel == "this":
+        year = _pick(candidates, cur_idx, None)
+    else:
+        year = _pick(candidates, cur_idx, ctx.tense(m.start(), m.end()))
+    return _hit(m, "DATE", f"{year}-{code}", "year", f"'{m.group(0)}' resolved against the season of {ctx.anchor}")
+
+
+def _h_year_range(m, ctx):
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if not (y1 < y2 <= y1 + 100) or _followed_by_quantity(ctx.after(m.end(), 30)):
+        return None
+    s2 = m.start("y2")
+    return [_Hit(m.start("y1"), m.end("y1"), "DATE", str(y1), "year", "first year of a year range"),
+            _Hit(s2, m.end("y2"), "DATE", str(y2), "year",
+                 "second year of a year range" + (" (two digits completed from the first)" if len(m["y2"]) == 2 else ""))]
+
+
+def _h_decade(m, ctx):
+    if m["d2"] is not None:
+        century = "19"
+        digit = m["d2"]
+    elif m["c"] is not None:
+        century, digit = m["c"], m["d"]
+    else:
+        return None  # "the 80s" without century: could be ages/temperatures
+    return _hit(m, "DATE", f"{century}{digit}", "year", "decade" + _mod_note(m))
+
+
+def _h_century(m, ctx):
+    n = int(m["n"])
+    if not 1 <= n <= 22:
+        return None
+    return _hit(m, "DATE", f"{n - 1:02d}", "year", f"{n}th century = years {n - 1:02d}00-{n - 1:02d}99" + _mod_note(m))
+
+
+def _h_fiscal_year(m, ctx):
+    return _hit(m, "DATE", m["y"], "year", "fiscal year named by its year")
+
+
+def _followed_by_quantity(following: str) -> bool:
+    """True when the text after a number starts with a quantity noun or unit ("2000 troops", "2012 billion")."""
+    nxt = re.match(r"\s*([%\w]+)", following)
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    if word.lower() in load_lexicon()["quantity_word"]:
+        return True
+    # a lower-case plural noun right after the number: "1500 soldiers", "2000 homes"
+    return word.islower() and len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+_YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|of|from|until|till|by|before|after|during|year|early|late|mid|around|circa|c\.)\s+$|mid-$", re.I)
+
+
+def _h_year(m, ctx):
+    y = int(m["y"])
+    if _followed_by_quantity(ctx.after(m.end(), 30)):
+        return None
+    before = ctx.before(m.start(), 12)
+    if re.search(r"[\d,.#№]$|\bNo\.?\s*$|[$€£]\s*$", before):
+        return None  # part of a bigger number, a numbered item or money
+    if not (1900 <= y <= 2099) and not m["mod"] and not _YEAR_CUE_BEFORE.search(before):
+        return None
+    return _hit(m, "DATE", str(y), "year", "explicit year" + _mod_note(m))
+
+
+def _h_rel_unit(m, ctx):
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel == "past" or (rel == "previous" and m["the"] is None):
+        if m["mod"]:
+            return None
+        return _hit(m, "DURATION", _duration_value(1, load_lexicon()["unit"][unit]), "unanchored",
+                    f"'{m.group(0)}' is a span of time ending now (duration)")
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"'{rel} {unit}'")
+    a = ctx.anchor
+    off = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    why = f"'{rel} {unit}' = anchor {unit} {off:+d}" + _mod_note(m)
+    if unit == "year":
+        return _hit(m, "DATE", str(a.year + off), "year", why)
+    if unit == "month":
+        y, mo = _add_months(a.year, a.month, off)
+        return _hit(m, "DATE", f"{y}-{mo:02d}", "month", why)
+    if unit in ("week", "weekend"):
+        value = _week_value(a + dt.timedelta(weeks=off))
+        return _hit(m, "DATE", value + ("-WE" if unit == "weekend" else ""), "week", why)
+    if unit == "quarter":
+        q = (a.month - 1) // 3 + off
+        y = a.year + q // 4
+        return _hit(m, "DATE", f"{y}-Q{q % 4 + 1}", "year", why)
+    if unit == "decade":
+        return _hit(m, "DATE", str(a.year // 10 + off), "year", why)
+    return _hit(m, "DATE", f"{a.year // 100 + off:02d}", "year", why)
+
+
+def _h_end_of_unit(m, ctx):
+    unit = m["unit"].lower()
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"'{m.group(0)}'")
+    a = ctx.anchor
+    tense = ctx.tense(m.start(), m.end())
+    is_end = "end" in m["mod"].lower()
+    # In past tense "the end of the year" is the last one that has ended (unless we are in it).
+    back = tense == "past" and is_end
+    if unit == "year":
+        year = a.year - 1 if back and a.month < 12 else a.year
+        return _hit(m, "DATE", str(year), "year", f"'{m.group(0)}' ({tense or 'no'} tense) -> {year}")
+    if unit == "month":
+        y, mo = _add_months(a.year, a.month, -1 if back and a.day < 25 else 0)
+        return _hit(m, "DATE", f"{y}-{mo:02d}", "month", f"'{m.group(0)}' ({tense or 'no'} tense)")
+    return _hit(m, "DATE", _week_value(a - dt.timedelta(weeks=1 if back and a.weekday() < 4 else 0)), "week",
+                f"'{m.group(0)}' ({tense or 'no'} tense)")
+
+
+def _h_ago(m, ctx):
+    unit = load_lexicon()["unit"][m["unit"].lower()]
+    future = not m["dir"].lower().startswith("ago")
+    n = _num_value(m["n"]) if m["n"] else 1.0
+    if m["n"] is None and m["unit"].lower().endswith("s"):
+        n = None  # "years ago"
+    if n is None:
+        return _hit(m, "DATE", "FUTURE_REF" if future else "PAST_REF", "article", "vague amount of time before/after now")
+    if unit in _TIME_UNITS or n != int(n):
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"'{m.group(0)}'")
+    k = int(n) * (1 if future else -1)
+    a = ctx.anchor
+    why = f"'{m.group(0)}' = anchor {'+' if future else '-'} {int(n)} {m['unit'].lower()}"
+    try:
+        if unit == "Y":
+            return _hit(m, "DATE", str(a.year + k), "year", why)
+        if unit == "DE":
+            return _hit(m, "DATE", str(a.year // 10 + k), "year", why)
+        if unit == "CE":
+            return _hit(m, "DATE", f"{a.year // 100 + k:02d}", "year", why)
+        if unit in ("M", "Q"):
+            y, mo = _add_months(a.year, a.month, k * (3 if unit == "Q" else 1))
+            return _hit(m, "DATE", f"{y}-{mo:02d}", "month", why)
+        if unit in ("W", "WE"):
+            return _hit(m, "DATE", _week_value(a + dt.timedelta(weeks=k)), "week", why)
+        return _hit(m, "DATE", (a + dt.timedelta(days=k)).isoformat(), "day", why)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _weekday_date(anchor: Date, iso_wd: int, rel: str, tense: str | None, convention: str) -> tuple[Date, str]:
+    """Resolve a weekday name: last/next are strict; otherwise tense, else the convention."""
+    back = (anchor.isoweekday() - iso_wd) % 7  # days back to the most recent such day (0 = anchor)
+    fwd = (iso_wd - anchor.isoweekday()) % 7
+    if rel == "last" or rel == "past":
+        return anchor - dt.timedelta(days=back or 7), "'last' = most recent such day before the anchor"
+    if rel in ("next", "coming"):
+        return anchor + dt.timedelta(days=fwd or 7), "'next' = first such day after the anchor"
+    if tense == "future" or (tense is None and convention == "future"):
+        return anchor + dt.timedelta(days=fwd), "future tense -> first such day on/after the anchor"
+    why = "past tense" if tense == "past" else f"no tense cue, news convention ({convention})"
+    return anchor - dt.timedelta(days=back), f"{why} -> most recent such day on/before the anchor"
+
+
+def _h_weekday(m, ctx):
+    wd = m["wd"]
+    if not _capitalised(wd):
+        return None
+    iso = int(load_lexicon()["weekday"][wd.lower()])
+    typ = "TIME" if m["pod"] else "DATE"
+    if ctx.anchor is None:
+        return _unanchored(m, typ, f"weekday '{wd}'")
+    rel = (m["rel"] or "").lower()
+    tense = ctx.tense(m.start(), m.end())
+    day, why = _weekday_date(ctx.anchor, iso, rel, tense, ctx.weekday_convention)
+    if m["pod"]:
+        pod = load_lexicon()["part_of_day"][m["pod"].lower()]
+        return _hit(m, "TIME", f"{day.isoformat()}T{pod}", "day", f"'{m.group(0)}': {why}")
+    return _hit(m, "DATE", day.isoformat(), "day", f"'{m.group(0)}': {why} ({ctx.anchor})")
+
+
+def _h_rel_day(m, ctx):
+    day_word = m["day"].lower()
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[day_word]
+    if m["ba"]:
+        offset += -1 if m["ba"].lower() == "before" else 1
+    pod = m["pod"] or ("night" if day_word == "tonight" else None)
+    typ = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return _unanchored(m, typ, f"'{m.group(0)}'")
+    day = ctx.anchor + dt.timedelta(days=offset)
+    why = f"'{m.group(0)}' = anchor {offset:+d} day" if offset else f"'{m.group(0)}' = anchor"
+    if pod:
+        return _hit(m, "TIME", f"{day.isoformat()}T{load_lexicon()['part_of_day'][pod.lower()]}", "day", why)
+    return _hit(m, "DATE", day.isoformat(), "day", why)
+
+
+def _h_this_pod(m, ctx):
+    pod = load_lexicon()["part_of_day"][m["pod"].lower()]
+    if m["rel"].lower() == "last" and pod != "NI":
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m, "TIME", f"'{m.group(0)}'")
+    day = ctx.anchor - dt.timedelta(days=1 if m["rel"].lower() == "last" else 0)
+    return _hit(m, "TIME", f"{day.isoformat()}T{pod}", "day", f"'{m.group(0)}' relative to anchor")
+
+
+def _h_ref(m, ctx):
+    phrase = re.sub(r"\s+", " ", m["ref"].lower())
+    value = load_lexicon()["ref"][phrase]
+    return _hit(m, "DATE", value, "article", f"'{m.group(0)}' refers to the {value.split('_')[0].lower()}")
+
+
+def _h_clock(m, ctx):
+    if m["word"]:
+        value = "T12:00" if m["word"].lower() == "noon" else "T24:00"
+    else:
+        h = int(m["h"] or m["h2"])
+        mi = int(m["mi"] or m["mi2"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        if h > 24 or mi > 59:
+            return None
+        value = f"T{h:02d}:{mi:02d}" if (m["mi"] or m["mi2"]) else f"T{h:02d}"
+    if m["wd"] and ctx.anchor is not None:
+        day, _ = _weekday_date(ctx.anchor, int(load_lexicon()["weekday"][m["wd"].lower()]), "",
+                               ctx.tense(m.start(), m.end()), ctx.weekday_convention)
+        value = day.isoformat() + value
+    elif ctx.anchor is not None:
+        value = ctx.anchor.isoformat() + value
+    return _hit(m, "TIME", value, "day", "clock time (assumed on the anchor day unless a weekday is given)")
+
+
+def _h_race_time(m, ctx):
+    return _hit(m, "DURATION", f"PT{int(m['h'])}H{int(m['mi'])}M{int(m['s'])}S", "unanchored",
+                "h:mm:ss read as an elapsed time")
+
+
+def _h_duration(m, ctx):
+    if m["tail"]:
+        return None  # ages ("22 years old", "22-year-old", "6 months and older") are not timexes here
+    if m["unit"].lower() == "second":
+        return None  # "a second term": the ordinal, not one second
+    unit = load_lexicon()["unit"][m["unit"].lower()]
+    n = _num_value(m["n"])
+    plural = m["unit"].lower().endswith("s")
+    if n is not None and n > 1 and not plural and "-" not in m.group(0)[m.start("n") - m.start():]:
+        return None  # "2013 year", "5 day" without a hyphen is not a duration phrase
+    if re.fullmatch(r"\d+", m["n"]) and int(m["n"]) >= 1000 and unit not in _TIME_UNITS:
+        return None
+    return _hit(m, "DURATION", _duration_value(n, unit), "unanchored",
+                f"amount of time '{m.group(0)}' (duration, never anchors an event)")
+
+
+def _h_bare_units(m, ctx):
+    unit = load_lexicon()["unit"][m["unit"].lower()]
+    singular = not m["unit"].lower().endswith("s")
+    if singular and not m["rel"]:
+        return None
+    if re.search(r"\d\s*$", ctx.before(m.start(), 4)):
+        return None  # the unit of a rejected number phrase ("6 months and older")
+    rel = (m["rel"] or "").lower()
+    if singular and rel in ("last", "next", "coming", "previous"):
+        return None  # handled as dates by rel_unit
+    n = 1 if singular else None
+    return _hit(m, "DURATION", _duration_value(n, unit), "unanchored", f"unquantified amount of time '{m.group(0)}'")
+
+
+def _h_set(m, ctx):
+    lex = load_lexicon()
+    if m["adv"]:
+        return _hit(m, "SET", lex["set_adverb"][m["adv"].lower()], "unanchored", f"'{m.group(0)}' recurs")
+    what = m["what"].lower()
+    n = _num_value(m["n"]) if m["n"] else 1
+    if what in lex["unit"]:
+        value = _duration_value(n, lex["unit"][what])
+    elif what in lex["weekday"]:
+        value = f"XXXX-WXX-{lex['weekday'][what]}"
+    elif what in lex["part_of_day"]:
+        value = f"XXXX-XX-XXT{lex['part_of_day'][what]}"
+    elif what in lex["season"]:
+        value = f"XXXX-{lex['season'][what]}"
+    else:
+        value = "P1Y"
+    return _hit(m, "SET", value, "unanchored", f"'{m.group(0)}' recurs")
+
+
+# ----------------------------------------------------------------------------
+# Matching
+# ----------------------------------------------------------------------------
+
+def _match_all(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Hit]:
+    """All rule matches in ``ctx.text[lo:hi]``, longest-first, overlaps removed."""
+    hi = len(ctx.text) if hi is None else hi
+    found: list[tuple[int, int, int, list[_Hit]]] = []
+    for prio, rule in enumerate(_grammar()):
+        for m in rule.pattern.finditer(ctx.text, lo, hi):
+            if m.end() == m.start():
+                continue
+            hits = rule.handler(m, ctx)
+            if hits:
+                found.append((m.start(), m.end(), prio, hits))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[_Hit] = []
+    for start, end, _, hits in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.extend(hits)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _to_date(anchor) -> Date | None:
+    if anchor is None or isinstance(anchor, Date):
+        return anchor
+    try:
+        return Date.fromisoformat(str(anchor)[:10])
+    except ValueError:
+        return None
+
+
+def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str = "past") -> list[Timex]:
+    """Temporal expressions in ``text``, normalised against the publication date ``anchor``.
+
+    ``anchor`` may be a ``date``, a ``YYYY-MM-DD`` string or None (relative
+    expressions then get ``value=None``, precision "unanchored").
+    """
+    ctx = _Ctx(text, _to_date(anchor), weekday_convention)
+    return [h.timex(text) for h in _match_all(ctx)]
+
+
+def normalise(span_text: str, anchor: Date | str | None, context: str = "", offset: int | None = None,
+              weekday_convention: str = "past") -> Timex:
+    """Normalise one given span (e.g. a gold TIMEX3 extent).
+
+    ``context`` is the surrounding text (the whole article is fine) used for the
+    tense of underspecified expressions; ``offset`` is the span's position in it
+    (found by search when omitted).  A grammar match over the context with
+    exactly the span's extent wins (it sees neighbours such as the "1957-" of
+    "1957-58"); else the longest match inside the span alone gives the value.
+    Spans it cannot read go to recognizers-text-suite; failing that the value is None.
+    """
+    a = _to_date(anchor)
+    if context and offset is None:
+        found = context.find(span_text)
+        offset = found if found >= 0 else None
+    if not context or offset is None:
+        context, offset = span_text, 0
+    end = offset + len(span_text)
+    around = _Ctx(context, a, weekday_convention)
+    for h in _match_all(around, max(0, offset - 40), min(len(context), end + 40)):
+        if (h.start, h.end) == (offset, end):
+            return h.timex(context)
+    ctx = _Ctx(span_text, a, weekday_convention, tense_text=context, tense_offset=offset)
+    hits = _match_all(ctx)
+    if hits:
+        best = max(hits, key=lambda h: h.end - h.start)
+        return Timex(text=span_text, start=offset, end=offset + len(span_text), type=best.type, value=best.value,
+                     precision=best.precision, reason=best.reason)
+    return _recognizers_fallback(span_text, a, offset)
+
+
+def _recognizers_fallback(span_text: str, anchor: Date | None, offset: int) -> Timex:
+    """Ask recognizers-text-suite (reference = anchor at noon) about a span the grammar missed."""
+    base = dict(text=span_text, start=offset, end=offset + len(span_text))
+    if anchor is not None:
+        from recognizers_suite import Culture, recognize_datetime
+
+        results = recognize_datetime(span_text, Culture.English,
+                                     reference=dt.datetime(anchor.year, anchor.month, anchor.day, 12))
+        for r in results:
+            values = (r.resolution or {}).get("values") or []
+            if not values:
+                continue
+            timex = values[0].get("timex", "")
+            kind = r.type_name.split(".")[-1]
+            typ = {"duration": "DURATION", "set": "SET", "time": "TIME", "datetime": "TIME"}.get(kind, "DATE")
+            if timex == "PRESENT_REF":
+                typ = "DATE"
+            if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?|\d{4}-W\d\d|PRESENT_REF|P.*", timex):
+                precision = {4: "year", 7: "month", 10: "day"}.get(len(timex), "week" if "-W" in timex else "article")
+                if typ in ("DURATION", "SET"):
+                    precision = "unanchored"
+                return Timex(**base, type=typ, value=timex, precision=precision,
+                             reason=f"recognizers-text-suite read '{r.text}' as {timex}")
+    return Timex(**base, type="DATE", value=None, precision="unanchored", reason="no rule could read this span")
+
+
+# ----------------------------------------------------------------------------
+# Event dates
+# ----------------------------------------------------------------------------
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis", "conj"}
+
+
+def event_date_of(timex: Timex, published: Date | None) -> tuple[str | None, str] | None:
+    """(EventDate value, precision) for an anchoring timex, or None when it cannot date an event.
+
+    Days, months and years pass through; a week (or weekend) gives its Monday
+    with precision "week"; a season or quarter its year; a TIME its day;
+    ``PRESENT_REF`` the publication date with precision "article".  Durations,
+    sets, PAST/FUTURE_REF, decades and centuries never anchor an event.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    v = timex.value
+    if v is None:
+        return (None, "unanchored") if timex.precision == "unanchored" else None
+    if v == "PRESENT_REF":
+        return (published.isoformat(), "article") if published else (None, "unanchored")
+    if m := re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", v):
+        return m.group(1), "day"
+    if re.fullmatch(r"\d{4}-\d\d", v):
+        return v, "month"
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v):
+        try:
+            return Date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat(), "week"
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{4})(-(SP|SU|FA|WI|Q\d|H\d))?", v):
+        return m.group(1), "year"
+    return None
+
+
+def _span_root(work: Work, start: int, end: int):
+    """Syntactic head of the char span ``[start, end)`` (the token whose head lies outside it)."""
+    tok = work.token_at(start)
+    if tok is None:
+        return None
+    para = work.paragraph_of(start)
+    toks = [t for t in tok.doc if start <= para.start + t.idx < end]
+    for t in toks:
+        if not (start <= para.start + t.head.idx < end) or t.head is t:
+            return t
+    return tok
+
+
+def _clause_head(tok):
+    """The verb heading ``tok``'s clause: ``tok`` itself if verbal, else its nearest verbal ancestor."""
+    while tok is not None:
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            return tok
+        tok = tok.head if tok.head is not tok else None
+    return None
+
+
+def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
+    """How ``timex`` attaches to the trigger's clause, or None.
+
+    Direct child of the trigger -> its dependency label; otherwise the timex's
+    governing verb must be the verb heading the trigger's clause.
+    """
+    root = _span_root(work, timex.start, timex.end)
+    if root is None or root.sent != trigger_tok.sent:
+        return None
+    if root.head is trigger_tok and root is not trigger_tok:
+        return root.dep_
+    gov = _clause_head(root.head if root.head is not root else root)
+    if gov is not None and gov is _clause_head(trigger_tok):
+        return f"{root.dep_} of clause head '{gov.text}'"
+    return None
+
+
+def date_event(work: Work, event, published: Date | None) -> EventDate:
+    """Choose the EventDate for ``event`` from ``work.timexes`` (see module docstring)."""
+    anchorable = [(t, event_date_of(t, published)) for t in work.timexes]
+    anchorable = [(t, d) for t, d in anchorable if d is not None]
+    trig = work.token_at(event.trigger.start)
+    sent_bounds = None
+    if trig is not None:
+        para = work.paragraph_of(event.trigger.start)
+        sent_bounds = (para.start + trig.sent.start_char, para.start + trig.sent.end_char)
+        for t, (value, precision) in anchorable:
+            if sent_bounds[0] <= t.start < sent_bounds[1]:
+                how = _attachment(work, t, trig)
+                if how:
+                    return EventDate(value=value, precision=precision, text=t.text,
+                                     reason=f"timex '{t.text}' attached to trigger '{event.trigger.text}' ({how}); {t.reason}")
+    if sent_bounds is None:
+        sent_bounds = (event.evidence.start, event.evidence.end)
+    in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1]]
+    if in_sent:
+        t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
+        return EventDate(value=value, precision=precision, text=t.text,
+                         reason=f"nearest timex '{t.text}' in the trigger's sentence; {t.reason}")
+    if published is None:
+        return EventDate(value=None, precision="unanchored", text=None,
+                         reason="no timex in the sentence and no publication date")
+    return EventDate(value=published.isoformat(), precision="article", text=None,
+                     reason="no timex in the sentence: around publication")
+
+
+class DatesStage(Stage):
+    """Find timexes per article and date each event (config ``dates.weekday_convention``)."""
+
+    name = "dates"
+
+    def setup(self) -> None:
+        load_lexicon()
+        load_tense_cues()
+        _grammar()
+        self.weekday_convention = self.config.get("dates.weekday_convention", "past")
+        self._ready = True
+
+    def process(self, batch: list[Work]) -> list[Work]:
+        self.ensure_setup()
+        for work in batch:
+            if work.error:
+                continue
+            published = _to_date(work.article.published)
+            work.timexes = find_timexes(work.article.text, published, self.weekday_convention)
+            for event in work.events:
+                event.date = date_event(work, event, published)
+        return batch
+
+
+# ----------------------------------------------------------------------------
+# Evaluation on TempEval-3 style JSONL
+# ----------------------------------------------------------------------------
+
+def _prf(tp: int, n_sys: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def evaluate(gold_path: str | Path, config: Config | None = None) -> dict:
+    """Score normalisation on gold spans and end-to-end finding on TE3 JSONL.
+
+    Returns ``{"n", "value_accuracy", "by_type": {TYPE: {"n", "value_accuracy"}},
+    "e2e": {"precision", "recall", "f1", "relaxed": {...}, "value_accuracy"}}``.
+    ``n``/``value_accuracy`` count gold DATE timexes only (system gets the DCT,
+    the full text and each gold span).  e2e spans match on exact offsets (all
+    types); "relaxed" counts any overlap; its value accuracy is over DATE gold
+    spans matched exactly.
+    """
+    convention = (config or Config()).get("dates.weekday_convention", "past")
+    by_type: dict[str, list[int]] = {}
+    tp = n_sys = n_gold = gold_overlapped = sys_overlapped = 0
+    matched_dates = matched_dates_ok = 0
+    with open(gold_path, encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
+    for doc in docs:
+        text, anchor = doc["text"], Date.fromisoformat(doc["dct"][:10])
+        for g in doc["timex"]:
+            pred = normalise(g["text"], anchor, context=text, offset=g["start"], weekday_convention=convention)
+            slot = by_type.setdefault(g["type"], [0, 0])
+            slot[0] += 1
+            slot[1] += int(pred.value == g["value"])
+        system = find_timexes(text, anchor, convention)
+        n_sys += len(system)
+        n_gold += len(doc["timex"])
+        exact = {(t.start, t.end): t for t in system}
+        starts = [t.start for t in system]
+        for g in doc["timex"]:
+            hit = exact.get((g["start"], g["end"]))
+            if hit is not None:
+                tp += 1
+                if g["type"] == "DATE":
+                    matched_dates += 1
+                    matched_dates_ok += int(hit.value == g["value"])
+            i = bisect.bisect_left(starts, g["end"])
+            gold_overlapped += any(t.end > g["start"] for t in system[:i])
+        sys_overlapped += sum(any(g["start"] < t.end and t.start < g["end"] for g in doc["timex"]) for t in system)
+    n_date, ok_date = by_type.get("DATE", [0, 0])
+    e2e = _prf(tp, n_sys, n_gold)
+    relaxed = _prf(sys_overlapped, n_sys, n_sys)  # precision part only
+    relaxed.update(recall=round(gold_overlapped / n_gold, 4) if n_gold else 0.0)
+    p, r = relaxed["precision"], relaxed["recall"]
+    relaxed["f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    e2e.update({"relaxed": relaxed, "n_gold": n_gold, "n_system": n_sys,
+                "value_accuracy": round(matched_dates_ok / matched_dates, 4) if matched_dates else 0.0})
+    return {
+        "n": n_date,
+        "value_accuracy": round(ok_date / n_date, 4) if n_date else 0.0,
+        "by_type": {k: {"n": v[0], "value_accuracy": round(v[1] / v[0], 4)} for k, v in sorted(by_type.items())},
+        "e2e": e2e,
+    }

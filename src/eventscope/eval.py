@@ -1,0 +1,139 @@
+"""``eventscope eval``: score a stage on gold data and gate on a committed baseline.
+
+Tasks: ``geo`` (geo.evaluate), ``dates`` (dates.evaluate), ``events`` (below).
+A baseline file (``eval/baselines/<task>.json``) holds floors for metrics at
+dotted paths, e.g. ``{"floors": {"acc_161km": 0.80}}``; ``check_baseline``
+lists every metric that fell below its floor.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from .config import Config
+from .errors import EventscopeError
+
+TASKS = ("geo", "dates", "events")
+EVENT_FIELDS = {  # gold label field -> Event attribute
+    "plover": "event_type",
+    "cameo_root": "cameo_root",
+    "acled_event_type": "acled_event_type",
+    "acled_sub_event_type": "acled_sub_event_type",
+}
+
+
+def read_jsonl(path: str | Path, required: tuple[str, ...] = ()) -> list[dict]:
+    path = Path(path)
+    if not path.exists():
+        raise EventscopeError("E101", path=path)
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EventscopeError("E102", path=path, line=i, detail=exc.msg) from None
+            for key in required:
+                if key not in rec:
+                    raise EventscopeError("E402", path=path, line=i, field=key)
+            out.append(rec)
+    return out
+
+
+def sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def evaluate(task: str, gold: str | Path, config: Config | None = None) -> dict:
+    config = config or Config()
+    if task == "geo":
+        from .geo import evaluate as run
+    elif task == "dates":
+        from .dates import evaluate as run
+    elif task == "events":
+        run = evaluate_events
+    else:
+        raise EventscopeError("E401", task=task, choices=", ".join(TASKS))
+    if not Path(gold).exists():
+        raise EventscopeError("E101", path=gold)
+    result = run(gold, config)
+    result["gold"] = {"path": str(gold), "sha256": sha256(gold)}
+    return result
+
+
+def label_scores(gold: list[str | None], pred: list[str | None]) -> dict:
+    """Per-label precision/recall/F1 over labels present in gold, macro and weighted F1, accuracy.
+
+    A prediction of X on a record whose gold is null or another label is a false
+    positive for X; accuracy counts null == null as correct.
+    """
+    labels = sorted({g for g in gold if g is not None})
+    support = Counter(g for g in gold if g is not None)
+    per_label = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if p == lab and g != lab)
+        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_label[lab] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
+                          "support": support[lab]}
+    total = sum(support.values())
+    macro = sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0
+    weighted = sum(v["f1"] * v["support"] for v in per_label.values()) / total if total else 0.0
+    accuracy = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold) if gold else 0.0
+    return {"macro_f1": round(macro, 4), "weighted_f1": round(weighted, 4), "accuracy": round(accuracy, 4),
+            "n": sum(1 for g in gold if g is not None), "per_label": per_label}
+
+
+def evaluate_events(gold_path: str | Path, config: Config) -> dict:
+    """Type each gold record's text; the prediction is its most confident event (null when none)."""
+    from .events import EventsStage
+    from .ingest import make_article
+    from .nlp import NlpStage
+    from .schema import Work
+
+    records = read_jsonl(gold_path, required=("text", "labels"))
+    nlp, events = NlpStage(config), EventsStage(config)
+    works = [Work(article=make_article(r["text"])) for r in records]
+    for i in range(0, len(works), 64):
+        events.process(nlp.process(works[i:i + 64]))
+        for w in works[i:i + 64]:
+            w.paragraphs = []
+    best = [max(w.events, key=lambda e: e.confidence) if w.events else None for w in works]
+    out: dict = {"n": len(records), "fields": {}}
+    for field, attr in EVENT_FIELDS.items():
+        gold = [r["labels"].get(field) for r in records]
+        if all(g is None for g in gold):
+            continue
+        pred = [getattr(ev, attr) if ev else None for ev in best]
+        out["fields"][field] = label_scores(gold, pred)
+    out["detected_share"] = round(sum(1 for b in best if b) / len(best), 4) if best else 0.0
+    return out
+
+
+def metric_at(result: dict, dotted: str):
+    node = result
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def check_baseline(result: dict, baseline_path: str | Path) -> list[str]:
+    """Messages for every floor in the baseline that ``result`` falls below (empty = pass)."""
+    baseline = json.loads(Path(baseline_path).read_text("utf-8"))
+    failures = []
+    for dotted, floor in baseline.get("floors", {}).items():
+        value = metric_at(result, dotted)
+        if value is None:
+            raise EventscopeError("E404", metric=dotted, path=baseline_path)
+        if value + 1e-9 < floor:
+            failures.append(f"{dotted} = {value} is below the baseline floor {floor} ({baseline_path})")
+    return failures

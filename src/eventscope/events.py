@@ -1,0 +1,179 @@
+"""Event detection and typing (v1): a trigger lexicon over the dependency parse.
+
+For every token of every sentence, a trigger whose lemma and part of speech
+match a row of ``data/events/triggers.tsv`` and whose optional syntactic cue
+holds (e.g. ``fall`` needs a child ``to``: "Kunduz fell to the Taliban")
+becomes a candidate.  One event is kept per (sentence, PLOVER type), the most
+confident.  The PLOVER mode comes from the trigger row, else from weapon or
+protest words in the sentence (``mode_cues.tsv``); CAMEO root and ACLED types
+come from ``plover_map.tsv``.  Each event records why it got its type.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .schema import Event, Span, Work
+from .stage import Stage
+from .tables import load_table
+
+_VERB_POS = {"VERB"}
+_NOUN_POS = {"NOUN"}
+_NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
+_OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
+_MOD_DEPS = {"compound", "amod", "nmod"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # V or N
+    plover: str
+    mode: str | None
+    cameo: str | None
+    cue: str | None
+    acled_sub_event_type: str | None
+    weight: float
+
+
+def _words(spec: str) -> set[str]:
+    return {w.strip().lower() for w in spec.split("|") if w.strip()}
+
+
+def cue_holds(tok, cue: str | None) -> bool:
+    """Check a trigger row's cue (see the header of triggers.tsv) against token ``tok``."""
+    if not cue:
+        return True
+    negate = cue.startswith("!")
+    kind, _, spec = cue.lstrip("!").partition(":")
+    words = _words(spec)
+    children = list(tok.children)
+    if kind == "prep":
+        found = any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in children)
+    elif kind == "prt":
+        found = any(c.dep_ == "prt" and c.lower_ in words for c in children)
+    elif kind == "obj":
+        objs = [c for c in children if c.dep_ in _OBJ_DEPS]
+        found = bool(objs) if "*" in words else any(o.lemma_.lower() in words or o.lower_ in words for o in objs)
+    elif kind == "child":
+        found = any(c.lower_ in words for c in children)
+    elif kind == "dep":
+        found = any(c.dep_ in words for c in children)
+    elif kind == "desc":
+        found = any(d.lemma_.lower() in words for d in _subtree(tok, 3))
+    elif kind == "head":
+        found = tok.head is not tok and tok.head.lemma_.lower() in words
+    elif kind == "mod":
+        found = any(c.dep_ in _MOD_DEPS and c.lower_ in words for c in children)
+    else:
+        found = False
+    return found != negate
+
+
+def _subtree(tok, depth: int):
+    frontier = list(tok.children)
+    for _ in range(depth):
+        yield from frontier
+        frontier = [c for t in frontier for c in t.children]
+
+
+def event_id(article_id: str, start: int, event_type: str) -> str:
+    return hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:16]
+
+
+class EventsStage(Stage):
+    name = "events"
+
+    def setup(self) -> None:
+        self.triggers: dict[tuple[str, str], list[Trigger]] = {}
+        for row in load_table("events/triggers.tsv"):
+            t = Trigger(
+                lemma=row["lemma"].lower(), pos=row["pos"], plover=row["plover"], mode=row["mode"] or None,
+                cameo=row["cameo"] or None, cue=row["cue"] or None,
+                acled_sub_event_type=row["acled_sub_event_type"] or None, weight=float(row["weight"]),
+            )
+            self.triggers.setdefault((t.lemma, t.pos), []).append(t)
+        self.mode_cues = {(r["plover"], r["word"].lower()): r["mode"] for r in load_table("events/mode_cues.tsv")}
+        self.plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
+        self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
+        self.min_confidence = float(self.config["events.min_confidence"])
+        self._ready = True
+
+    # -- candidates -------------------------------------------------------
+    def match(self, tok) -> Trigger | None:
+        pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
+        if pos is None or tok.ent_type_ in _NAME_ENTS:
+            return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
+        for trig in self.triggers.get((tok.lemma_.lower(), pos), []):
+            if cue_holds(tok, trig.cue):
+                return trig
+        return None
+
+    def confidence(self, tok, trig: Trigger) -> float:
+        score = trig.weight
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"nsubj", "nsubjpass", "agent"}:
+            score += 0.1
+        if tok.dep_ == "ROOT":
+            score += 0.1
+        if trig.cue:
+            score += 0.05
+        return round(min(score, 0.95), 2)
+
+    def mode_for(self, sent, trig: Trigger) -> tuple[str | None, str]:
+        if trig.mode:
+            return trig.mode, f"mode '{trig.mode}' from trigger row"
+        for tok in sent:
+            mode = self.mode_cues.get((trig.plover, tok.lower_))
+            if mode:
+                return mode, f"mode '{mode}' from cue word '{tok.text}'"
+        return None, "no mode cue"
+
+    def codes(self, plover: str, mode: str | None, trig: Trigger) -> dict[str, str | None]:
+        row = self.plover_map.get((plover, mode or "*")) or self.plover_map[(plover, "*")]
+        sub = trig.acled_sub_event_type or row["acled_sub_event_type"] or None
+        etype = self.acled_types.get(sub) if sub else (row["acled_event_type"] or None)
+        cameo_root = (trig.cameo or row["cameo_root"])[:2]
+        return {"cameo_root": cameo_root, "acled_event_type": etype, "acled_sub_event_type": sub}
+
+    def process(self, batch: list[Work]) -> list[Work]:
+        self.ensure_setup()
+        for work in batch:
+            if work.error:
+                continue
+            events: list[Event] = []
+            for para, sent, s_start, s_end in work.sentences():
+                if sent.text.rstrip().endswith("?"):
+                    continue  # questions report no event
+                best: dict[str, Event] = {}
+                for tok in sent:
+                    trig = self.match(tok)
+                    if trig is None:
+                        continue
+                    conf = self.confidence(tok, trig)
+                    if conf < self.min_confidence:
+                        continue
+                    start = para.start + tok.idx
+                    mode, mode_reason = self.mode_for(sent, trig)
+                    ev = Event(
+                        event_id=event_id(work.article.article_id, start, trig.plover),
+                        article_id=work.article.article_id,
+                        event_type=trig.plover,
+                        mode=mode,
+                        **self.codes(trig.plover, mode, trig),
+                        trigger=Span(text=tok.text, start=start, end=start + len(tok.text)),
+                        evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
+                        confidence=conf,
+                        reasons={
+                            "type": f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
+                            + (f" with cue {trig.cue}" if trig.cue else "")
+                            + f" -> {trig.plover}",
+                            "mode": mode_reason,
+                        },
+                    )
+                    old = best.get(trig.plover)
+                    if old is None or ev.confidence > old.confidence:
+                        best[trig.plover] = ev
+                events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+            work.events = events
+        return batch

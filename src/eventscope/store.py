@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from .attributes import date_bounds
 from .errors import EventscopeError
@@ -138,38 +139,43 @@ class Store:
         """Store a processed batch atomically; returns the number of events written."""
         now = dt.datetime.now()
         ids = [w.article.article_id for w in batch]
-        n = 0
+        articles = [
+            [a.article_id, a.title, a.url, a.source, a.published, a.published_from, a.origin, a.line, a.text,
+             json.dumps(a.metadata, default=str), w.error, run_id, now]
+            for w in batch for a in [w.article]
+        ]
+        events = [ev for w in batch for ev in w.events]
+        actors = [[ev.event_id, ev.article_id, role, act.text, act.country, act.sector, act.name, act.reason]
+                  for ev in events for role, act in (("source", ev.source), ("target", ev.target)) if act]
+        places = [[w.article.article_id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
+                   p.geonameid, p.precision, p.reason] for w in batch for p in w.places]
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in ("events", "actors", "places", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-            for work in batch:
-                a = work.article
-                self.con.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.article_id, a.title, a.url, a.source, a.published, a.published_from, a.origin, a.line,
-                     a.text, json.dumps(a.metadata, default=str), work.error, run_id, now],
-                )
-                if work.events:
-                    self.con.executemany(
-                        f"INSERT OR REPLACE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                        [event_row(ev) for ev in work.events],
-                    )
-                    actors = [
-                        [ev.event_id, ev.article_id, role, act.text, act.country, act.sector, act.name, act.reason]
-                        for ev in work.events for role, act in (("source", ev.source), ("target", ev.target)) if act
-                    ]
-                    if actors:
-                        self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actors)
-                if work.places:
-                    self.con.executemany(
-                        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[a.article_id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
-                          p.geonameid, p.precision, p.reason] for p in work.places],
-                    )
-                n += len(work.events)
+            self._insert("articles", articles, keyed=True)
+            self._insert("events", [event_row(ev) for ev in events], keyed=True)
+            self._insert("actors", actors)
+            self._insert("places", places)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return n
+        return len(events)
+
+    def _insert(self, table: str, rows: list[list], keyed: bool = False) -> None:
+        """Bulk insert through Arrow (row-by-row executemany is slow in DuckDB).
+
+        ``keyed`` tables have their primary key in column 0: the last row per key wins
+        (the same article twice in one batch is stored once)."""
+        if not rows:
+            return
+        if keyed:
+            rows = list({r[0]: r for r in rows}.values())
+        names = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        arrow = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(names)})
+        self.con.register("_batch", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")

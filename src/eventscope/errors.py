@@ -33,6 +33,7 @@ class Warnings:
     W101 = "{where}: skipped article: {detail}"
     W102 = "{where}: no publication date; relative dates are left unanchored"
     W103 = "{path}: directory holds no files with extensions {extensions}"
+    W104 = "stage '{stage}' failed on this article ({kind}: {detail})"
 
 
 class EventscopeError(Exception):

@@ -14,6 +14,7 @@ from .dates import DatesStage
 from .events import EventsStage
 from .geo import GeoStage
 from .ingest import IngestStage
+from .errors import warning
 from .nlp import NlpStage
 from .schema import Article, Work
 
@@ -34,10 +35,30 @@ class Pipeline:
         return self
 
     def process(self, articles: list[Article]) -> list[Work]:
+        """Run a batch through every stage; if a stage fails on the batch, the articles are
+        retried one by one so that only the article that breaks it is marked failed."""
         self.setup()
-        batch = [Work(article=a) for a in articles]
-        for stage in self.stages:
-            batch = stage.process(batch)
+        try:
+            batch = self._run([Work(article=a) for a in articles])
+        except Exception:
+            if len(articles) == 1:
+                raise
+            batch = [self._run_one(a) for a in articles]
         for work in batch:
             work.paragraphs = []  # drop spaCy docs: results cross process boundaries
         return batch
+
+    def _run(self, batch: list[Work]) -> list[Work]:
+        for stage in self.stages:
+            batch = stage.process(batch)
+        return batch
+
+    def _run_one(self, article: Article) -> Work:
+        work = Work(article=article)
+        for stage in self.stages:
+            try:
+                work = stage.process([work])[0]
+            except Exception as exc:  # noqa: BLE001 - a bad article must not stop the run
+                return Work(article=article, error=warning("W104", stage=stage.name, kind=type(exc).__name__,
+                                                           detail=str(exc)[:200]))
+        return work

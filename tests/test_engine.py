@@ -1,0 +1,73 @@
+"""Engine and run resilience: a failing article is skipped, an interrupted run resumes to the
+same events, and two workers give the same events as one. Uses the bundled sample corpus
+(Wikinews, CC BY 2.5; see src/eventscope/data/sample/ATTRIBUTION.md)."""
+import pytest
+
+import eventscope
+from eventscope.config import Config
+from eventscope.engine import run_local
+from eventscope.events import EventsStage
+from eventscope.ingest import iter_articles
+from eventscope.runner import sample_corpus
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return list(iter_articles([str(sample_corpus())]))[:6]
+
+
+@pytest.fixture(scope="module")
+def reference(articles):
+    cfg = Config.load(overrides={"engine.batch_size": 3})
+    return {ev.event_id: ev for batch in run_local(iter(articles), cfg) for w in batch for ev in w.events}
+
+
+def test_failing_article_is_skipped_not_fatal(articles, monkeypatch):
+    bad = articles[1].article_id
+    original = EventsStage.process
+
+    def flaky(self, batch):
+        if any(w.article.article_id == bad for w in batch):
+            raise RuntimeError("boom")
+        return original(self, batch)
+
+    monkeypatch.setattr(EventsStage, "process", flaky)
+    works = [w for batch in run_local(iter(articles[:3]), Config()) for w in batch]
+    assert [w.error is not None for w in works] == [False, True, False]
+    assert "W104" in works[1].error and "events" in works[1].error
+    assert works[0].events and works[2].events
+
+
+def test_two_workers_match_one(articles, reference):
+    cfg = Config.load(overrides={"engine.workers": 2, "engine.batch_size": 2})
+    got = {ev.event_id: ev for batch in run_local(iter(articles), cfg) for w in batch for ev in w.events}
+    assert got.keys() == reference.keys()
+    assert all(got[k] == reference[k] for k in got)
+
+
+def test_interrupted_run_resumes_to_the_same_events(articles, reference, tmp_path, monkeypatch):
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(a.model_dump_json(include={"article_id", "text", "published", "url", "title"})
+                            .replace('"article_id"', '"id"') + "\n" for a in articles))
+    db = tmp_path / "events.duckdb"
+    cfg = Config.load(overrides={"engine.batch_size": 2})
+    import eventscope.store as store_mod
+
+    calls = {"n": 0}
+    original = store_mod.Store.write_batch
+
+    def crash_on_third(self, batch, run_id):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # like Ctrl-C between two batches
+        return original(self, batch, run_id)
+
+    monkeypatch.setattr(store_mod.Store, "write_batch", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        eventscope.run([path], db, config=cfg)
+    monkeypatch.setattr(store_mod.Store, "write_batch", original)
+    partial = eventscope.query(db)
+    assert 0 < len(partial) < len(reference)
+    summary = eventscope.run([path], db, config=cfg, resume=True)
+    assert summary.skipped == 4 and summary.articles == 2
+    assert sorted(eventscope.query(db).event_id) == sorted(reference)

@@ -68,7 +68,7 @@ def test_query_filters(db):
     assert len(eventscope.query(db, limit=1)) == 1
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "geojson"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "geojson", "gdelt", "acled"])
 def test_exports(db, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
     r = cli("export", "--db", str(db), "--format", fmt, "--out", str(out))
@@ -81,6 +81,25 @@ def test_exports(db, tmp_path, fmt):
     elif fmt == "jsonl":
         rows = [json.loads(line) for line in out.read_text().splitlines()]
         assert len(rows) == n and all("evidence" in r for r in rows)
+    elif fmt == "gdelt":
+        from eventscope.exports import GDELT_COLUMNS
+
+        df = pd.read_csv(out, sep="\t")
+        assert list(df.columns) == GDELT_COLUMNS and len(df) == n
+        assert df.GLOBALEVENTID.dtype == "int64" and df.GLOBALEVENTID.is_unique
+        assert df.QuadClass.between(1, 4).all() and df.GoldsteinScale.between(-10, 10).all()
+        assert df.SQLDATE.dropna().astype(int).astype(str).str.fullmatch(r"(19|20)\d{6}").all()
+    elif fmt == "acled":
+        from eventscope.exports import ACLED_COLUMNS
+
+        df = pd.read_csv(out, keep_default_na=False)
+        assert list(df.columns) == ACLED_COLUMNS
+        coded = eventscope.query(db).acled_event_type.notna().sum()
+        assert len(df) == coded > 0
+        assert set(df.event_type) <= {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                      "Protests", "Riots", "Strategic developments"}
+        assert df.fatalities.dtype == "int64" and (df.fatalities >= 0).all()
+        assert df.time_precision.isin([1, 2, 3]).all() and df.inter1.between(0, 8).all()
     else:
         fc = json.loads(out.read_text())
         assert fc["type"] == "FeatureCollection"

@@ -62,6 +62,7 @@ class AttributesStage(Stage):
         cues = load_table("attributes/cues.tsv")
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
+        self.civilian_sectors = {r["sector"] for r in load_table("events/acled_inter.tsv") if r["civilian"] == "yes"}
         self.speech_words = {r["word"] for r in cues if r["kind"] == "speech"}
         self._ready = True
 
@@ -149,6 +150,13 @@ class AttributesStage(Stage):
                 return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
         return "asserted", "no negation, modality or future cue"
 
+    # -- ACLED type -------------------------------------------------------
+    def refine_acled(self, ev: Event) -> None:
+        """ACLED codes one-sided violence against civilians apart from battles between armed groups."""
+        if ev.acled_sub_event_type == "Armed clash" and ev.target and ev.target.sector in self.civilian_sectors:
+            ev.acled_event_type, ev.acled_sub_event_type = "Violence against civilians", "Attack"
+            ev.reasons["acled"] = f"armed violence against a civilian target ({ev.target.sector}): ACLED 'Attack'"
+
     # -- quotes -----------------------------------------------------------
     def quotes(self, work: Work) -> list[tuple[int, int, Quote]]:
         text = work.article.text
@@ -195,6 +203,7 @@ class AttributesStage(Stage):
                     if why:
                         ev.reasons["fatalities"] = why
                 ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
+                self.refine_acled(ev)
                 for start, end, quote in quotes:
                     if start <= ev.trigger.start < end:
                         ev.quote = quote

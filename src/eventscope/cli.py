@@ -46,6 +46,8 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     parquet = "parquet"
     geojson = "geojson"
+    gdelt = "gdelt"
+    acled = "acled"
 
 
 def _config(path: Path | None, sets: list[str] | None, **direct) -> Config:

@@ -133,8 +133,9 @@ class EventsStage(Stage):
         row = self.plover_map.get((plover, mode or "*")) or self.plover_map[(plover, "*")]
         sub = trig.acled_sub_event_type or row["acled_sub_event_type"] or None
         etype = self.acled_types.get(sub) if sub else (row["acled_event_type"] or None)
-        cameo_root = (trig.cameo or row["cameo_root"])[:2]
-        return {"cameo_root": cameo_root, "acled_event_type": etype, "acled_sub_event_type": sub}
+        cameo_code = trig.cameo or row["cameo_root"]
+        return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
+                "acled_sub_event_type": sub}
 
     def process(self, batch: list[Work]) -> list[Work]:
         self.ensure_setup()

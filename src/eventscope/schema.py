@@ -95,6 +95,7 @@ class Event(BaseModel):
     event_type: str  # PLOVER, upper case
     mode: str | None = None
     cameo_root: str | None = None
+    cameo_code: str | None = None  # full CAMEO code of the trigger (e.g. "042"), when known
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     trigger: Span

@@ -26,14 +26,14 @@ DAY = dt.date(2015, 9, 29)
 @pytest.fixture(scope="module")
 def nlp_stage():
     stage = NlpStage()
-    stage.setup()
+    stage.ensure_setup()
     return stage
 
 
 @pytest.fixture(scope="module")
 def actors_stage():
     stage = ActorsStage()
-    stage.setup()
+    stage.ensure_setup()
     return stage
 
 

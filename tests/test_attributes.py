@@ -53,7 +53,7 @@ def test_factuality_from_syntax(run, text, label):
 
 def test_historical_from_event_date(run):
     stage = AttributesStage()
-    stage.setup()
+    stage.ensure_setup()
     work = run("Donors pledged aid to the country.", published="2015-09-29")
     ev = work.events[0]
     ev.date = EventDate(value="2012", precision="year", text="2012", reason="test")

@@ -137,7 +137,7 @@ def parser():
     from eventscope.nlp import NlpStage
 
     stage = NlpStage(Config())
-    stage.setup()
+    stage.ensure_setup()
     return stage
 
 

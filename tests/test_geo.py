@@ -34,7 +34,7 @@ REAL = {
 @pytest.fixture(scope="module")
 def stage():
     st = GeoStage(Config())
-    st.setup()
+    st.ensure_setup()
     return st
 
 

@@ -456,7 +456,6 @@ class ActorsStage(Stage):
 
     def setup(self) -> None:
         self.resolver = ActorResolver()
-        self._ready = True
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
         """Actors named in the article (noun phrases that resolve), for pronouns and bare titles."""
@@ -492,23 +491,20 @@ class ActorsStage(Stage):
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
         return None, None
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error or not work.events:
+    def process_one(self, work: Work) -> None:
+        if not work.events:
+            return
+        date = None
+        if work.article.published:
+            try:
+                date = dt.date.fromisoformat(work.article.published)
+            except ValueError:
+                date = None
+        ctx = self._context(work, date)
+        for event in work.events:
+            tok = work.token_at(event.trigger.start)
+            if tok is None:
                 continue
-            date = None
-            if work.article.published:
-                try:
-                    date = dt.date.fromisoformat(work.article.published)
-                except ValueError:
-                    date = None
-            ctx = self._context(work, date)
-            for event in work.events:
-                tok = work.token_at(event.trigger.start)
-                if tok is None:
-                    continue
-                sources, targets = find_arguments(tok)
-                event.source, used = self._pick(sources, date, ctx, work)
-                event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
-        return batch
+            sources, targets = find_arguments(tok)
+            event.source, used = self._pick(sources, date, ctx, work)
+            event.target, _ = self._pick(targets, date, ctx, work, exclude=used)

@@ -64,7 +64,6 @@ class AttributesStage(Stage):
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
         self.civilian_sectors = {r["sector"] for r in load_table("events/acled_inter.tsv") if r["civilian"] == "yes"}
         self.speech_words = {r["word"] for r in cues if r["kind"] == "speech"}
-        self._ready = True
 
     # -- fatalities -------------------------------------------------------
     def number_of(self, tok) -> int | None:
@@ -189,27 +188,22 @@ class AttributesStage(Stage):
             break
         return None
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error:
-                continue
-            quotes = self.quotes(work)
-            for ev in work.events:
-                tok = work.token_at(ev.trigger.start)
-                sent = tok.sent if tok is not None else None
-                if sent is not None and ev.event_type in ("ASSAULT", "PROTEST", "COERCE"):
-                    ev.fatalities, why = self.fatalities_in(sent)
-                    if why:
-                        ev.reasons["fatalities"] = why
-                ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
-                self.refine_acled(ev)
-                for start, end, quote in quotes:
-                    if start <= ev.trigger.start < end:
-                        ev.quote = quote
-                        ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
-                        break
-        return batch
+    def process_one(self, work: Work) -> None:
+        quotes = self.quotes(work)
+        for ev in work.events:
+            tok = work.token_at(ev.trigger.start)
+            sent = tok.sent if tok is not None else None
+            if sent is not None and ev.event_type in ("ASSAULT", "PROTEST", "COERCE"):
+                ev.fatalities, why = self.fatalities_in(sent)
+                if why:
+                    ev.reasons["fatalities"] = why
+            ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
+            self.refine_acled(ev)
+            for start, end, quote in quotes:
+                if start <= ev.trigger.start < end:
+                    ev.quote = quote
+                    ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
+                    break
 
 
 def _phrase(tok) -> str:

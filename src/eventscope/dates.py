@@ -1008,18 +1008,12 @@ class DatesStage(Stage):
         load_tense_cues()
         _grammar()
         self.weekday_convention = self.config.get("dates.weekday_convention", "past")
-        self._ready = True
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error:
-                continue
-            published = _to_date(work.article.published)
-            work.timexes = find_timexes(work.article.text, published, self.weekday_convention)
-            for event in work.events:
-                event.date = date_event(work, event, published)
-        return batch
+    def process_one(self, work: Work) -> None:
+        published = _to_date(work.article.published)
+        work.timexes = find_timexes(work.article.text, published, self.weekday_convention)
+        for event in work.events:
+            event.date = date_event(work, event, published)
 
 
 # ----------------------------------------------------------------------------

@@ -42,6 +42,6 @@ def run_local(articles: Iterable[Article], config: Config) -> Iterator[list[Work
         for batch in batches:
             yield pipeline.process(batch)
         return
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context("spawn")  # no fork of a process holding DuckDB/BLAS threads; works on every OS
     with ctx.Pool(workers, initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
         yield from pool.imap(_run_batch, batches)

@@ -97,7 +97,6 @@ class EventsStage(Stage):
         self.plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
         self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
         self.min_confidence = float(self.config["events.min_confidence"])
-        self._ready = True
 
     # -- candidates -------------------------------------------------------
     def match(self, tok) -> Trigger | None:
@@ -137,44 +136,39 @@ class EventsStage(Stage):
         return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
                 "acled_sub_event_type": sub}
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error:
-                continue
-            events: list[Event] = []
-            for para, sent, s_start, s_end in work.sentences():
-                if sent.text.rstrip().endswith("?"):
-                    continue  # questions report no event
-                best: dict[str, Event] = {}
-                for tok in sent:
-                    trig = self.match(tok)
-                    if trig is None:
-                        continue
-                    conf = self.confidence(tok, trig)
-                    if conf < self.min_confidence:
-                        continue
-                    start = para.start + tok.idx
-                    mode, mode_reason = self.mode_for(sent, trig)
-                    ev = Event(
-                        event_id=event_id(work.article.article_id, start, trig.plover),
-                        article_id=work.article.article_id,
-                        event_type=trig.plover,
-                        mode=mode,
-                        **self.codes(trig.plover, mode, trig),
-                        trigger=Span(text=tok.text, start=start, end=start + len(tok.text)),
-                        evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
-                        confidence=conf,
-                        reasons={
-                            "type": f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
-                            + (f" with cue {trig.cue}" if trig.cue else "")
-                            + f" -> {trig.plover}",
-                            "mode": mode_reason,
-                        },
-                    )
-                    old = best.get(trig.plover)
-                    if old is None or ev.confidence > old.confidence:
-                        best[trig.plover] = ev
-                events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
-            work.events = events
-        return batch
+    def process_one(self, work: Work) -> None:
+        events: list[Event] = []
+        for para, sent, s_start, s_end in work.sentences():
+            if sent.text.rstrip().endswith("?"):
+                continue  # questions report no event
+            best: dict[str, Event] = {}
+            for tok in sent:
+                trig = self.match(tok)
+                if trig is None:
+                    continue
+                conf = self.confidence(tok, trig)
+                if conf < self.min_confidence:
+                    continue
+                start = para.start + tok.idx
+                mode, mode_reason = self.mode_for(sent, trig)
+                ev = Event(
+                    event_id=event_id(work.article.article_id, start, trig.plover),
+                    article_id=work.article.article_id,
+                    event_type=trig.plover,
+                    mode=mode,
+                    **self.codes(trig.plover, mode, trig),
+                    trigger=Span(text=tok.text, start=start, end=start + len(tok.text)),
+                    evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
+                    confidence=conf,
+                    reasons={
+                        "type": f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
+                        + (f" with cue {trig.cue}" if trig.cue else "")
+                        + f" -> {trig.plover}",
+                        "mode": mode_reason,
+                    },
+                )
+                old = best.get(trig.plover)
+                if old is None or ev.confidence > old.confidence:
+                    best[trig.plover] = ev
+            events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+        work.events = events

@@ -1033,19 +1033,13 @@ class GeoStage(Stage):
         self.recogniser = Recogniser(self.gazetteer, adjectives=bool(self.config.get("geo.adjectives", False)))
         self.resolver = ArticleResolver(self.gazetteer)
         self.min_population = int(self.config.get("geo.min_population", 0) or 0)
-        self._ready = True
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error:
-                continue
-            mentions = self.recogniser.mentions(work)
-            self.resolver.resolve_article(work.article.text, mentions)
-            work.places = [m.place for m in mentions if m.place is not None and self._big_enough(m)]
-            for event in work.events:
-                event.location = locate_event(event, work, self.gazetteer)
-        return batch
+    def process_one(self, work: Work) -> None:
+        mentions = self.recogniser.mentions(work)
+        self.resolver.resolve_article(work.article.text, mentions)
+        work.places = [m.place for m in mentions if m.place is not None and self._big_enough(m)]
+        for event in work.events:
+            event.location = locate_event(event, work, self.gazetteer)
 
     def _big_enough(self, m: Mention) -> bool:
         """``geo.min_population`` drops cities smaller than it (countries, admin units, regions stay)."""
@@ -1092,7 +1086,7 @@ def evaluate(gold_path, config: Config | None = None) -> dict:
     works = [Work(article=Article(article_id=str(d["id"]), text=d["text"])) for d in docs]
     NlpStage(config).process(works)
     stage = GeoStage(config)
-    stage.setup()
+    stage.ensure_setup()
     stage.process(works)
     errors: list[float] = []
     exact = hits = 0

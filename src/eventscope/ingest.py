@@ -218,30 +218,24 @@ class IngestStage(Stage):
     def setup(self) -> None:
         self.patterns = load_chrome_patterns()
         self.min_chars = int(self.config.get("ingest.min_chars", 20))
-        self._ready = True
 
-    def process(self, batch: list[Work]) -> list[Work]:
-        self.ensure_setup()
-        for work in batch:
-            if work.error:
-                continue
-            article = work.article
-            clean, removed = clean_text_with_reasons(article.text, self.patterns)
-            metadata = dict(article.metadata)
-            if removed:
-                metadata["ingest_removed"] = metadata.get("ingest_removed", []) + removed
-            work.article = article.model_copy(
-                update={
-                    "text": clean,
-                    "article_id": article.article_id or make_article_id(clean, article.url),
-                    "title": _clean_field(article.title),
-                    "metadata": metadata,
-                }
-            )
-            problem = _length_problem(clean, self.min_chars, removed)
-            if problem:
-                work.error = warning("W101", where=_where(article.origin, article.line), detail=problem)
-        return batch
+    def process_one(self, work: Work) -> None:
+        article = work.article
+        clean, removed = clean_text_with_reasons(article.text, self.patterns)
+        metadata = dict(article.metadata)
+        if removed:
+            metadata["ingest_removed"] = metadata.get("ingest_removed", []) + removed
+        work.article = article.model_copy(
+            update={
+                "text": clean,
+                "article_id": article.article_id or make_article_id(clean, article.url),
+                "title": _clean_field(article.title),
+                "metadata": metadata,
+            }
+        )
+        problem = _length_problem(clean, self.min_chars, removed)
+        if problem:
+            work.error = warning("W101", where=_where(article.origin, article.line), detail=problem)
 
 
 def _length_problem(clean: str, min_chars: int, removed: list) -> str | None:

@@ -13,7 +13,7 @@ from .errors import EventscopeError
 from .schema import Paragraph, Work
 from .stage import Stage
 
-_PARA_SPLIT = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+_PARA_SPLIT = re.compile(r"\n\s*\n")
 
 
 def split_paragraphs(text: str, max_chars: int = 20000) -> list[tuple[int, str]]:
@@ -41,7 +41,9 @@ def split_paragraphs(text: str, max_chars: int = 20000) -> list[tuple[int, str]]
 def _cut(start: int, text: str, max_chars: int) -> list[tuple[int, str]]:
     out = []
     while len(text) > max_chars:
-        cut = max(text.rfind(". ", 0, max_chars), text.rfind(" ", 0, max_chars))
+        cut = text.rfind(". ", 0, max_chars)  # prefer a sentence end in the second half
+        if cut < max_chars // 2:
+            cut = text.rfind(" ", 0, max_chars)
         cut = cut + 1 if cut > 0 else max_chars
         out.append((start, text[:cut].rstrip()))
         rest = text[cut:]
@@ -66,7 +68,6 @@ class NlpStage(Stage):
 
     def setup(self) -> None:
         self.nlp = load_model(self.config["nlp.model"])
-        self._ready = True
 
     def process(self, batch: list[Work]) -> list[Work]:
         self.ensure_setup()
@@ -77,6 +78,6 @@ class NlpStage(Stage):
             for start, para in split_paragraphs(work.article.text, self.config["nlp.max_paragraph_chars"]):
                 jobs.append((work, start, para))
         docs = self.nlp.pipe((p for _, _, p in jobs), batch_size=self.config["nlp.batch_size"])
-        for (work, start, _), doc in zip(jobs, docs):
-            work.paragraphs.append(Paragraph(start=start, doc=doc))
+        for (work, start, text), doc in zip(jobs, docs):
+            work.paragraphs.append(Paragraph(start=start, doc=doc, end=start + len(text)))
         return batch

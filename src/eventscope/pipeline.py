@@ -40,9 +40,7 @@ class Pipeline:
         self.setup()
         try:
             batch = self._run([Work(article=a) for a in articles])
-        except Exception:
-            if len(articles) == 1:
-                raise
+        except Exception:  # noqa: BLE001 - find the article that breaks the batch
             batch = [self._run_one(a) for a in articles]
         for work in batch:
             work.paragraphs = []  # drop spaCy docs: results cross process boundaries

@@ -78,7 +78,7 @@ def run(paths: list[str], db: str | Path, *, config: Config | None = None, publi
                     continue
                 yield art
 
-        status = "failed"
+        status = "interrupted"
         try:
             for batch in run_local(todo(), config):
                 summary.events += store.write_batch(batch, run_id)
@@ -94,10 +94,15 @@ def run(paths: list[str], db: str | Path, *, config: Config | None = None, publi
                 if on_batch:
                     on_batch(len(batch))
             status = "done"
+        except KeyboardInterrupt:
+            raise
+        except BaseException:
+            status = "failed"
+            raise
         finally:
             for msg in summary.problems:
                 store.add_problem(run_id, msg)
             summary.seconds = time.perf_counter() - started
-            store.finish_run(run_id, status if status == "done" else "interrupted", summary.articles,
+            store.finish_run(run_id, status, summary.articles,
                              summary.events, len(summary.problems))
     return summary

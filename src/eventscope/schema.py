@@ -115,11 +115,12 @@ class Event(BaseModel):
 class Paragraph:
     start: int  # offset of the paragraph in Article.text
     doc: Any  # spacy.tokens.Doc of the paragraph text
+    end: int = -1  # offset just past the paragraph (computed once: Doc.text rebuilds the string)
     _token_starts: list[int] | None = field(default=None, repr=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.start + len(self.doc.text)
 
     def token_at(self, offset: int):
         """The token covering absolute char ``offset`` (the token starting before it, if in whitespace)."""
@@ -146,7 +147,8 @@ class Work:
         return para.token_at(offset) if para is not None else None
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
-        i = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        """The paragraph containing absolute char ``offset`` (paragraphs are in text order)."""
+        i = bisect.bisect_left(self.paragraphs, offset + 1, key=lambda p: p.start) - 1
         if i >= 0 and offset < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

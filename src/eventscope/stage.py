@@ -4,7 +4,8 @@ A stage is constructed with a ``Config`` (cheap, picklable), loads its models
 and tables in ``setup()`` (once per process/worker) and transforms a batch of
 ``Work`` records in ``process(batch) -> batch``.  Stages never import an
 engine, and an article a stage cannot handle gets ``work.error`` set instead of
-an exception escaping (later stages skip it).
+an exception escaping (later stages skip it).  Most stages implement
+``process_one(work)``; the default ``process`` applies it to the batch.
 """
 from __future__ import annotations
 
@@ -28,4 +29,13 @@ class Stage:
             self._ready = True
 
     def process(self, batch: list[Work]) -> list[Work]:
+        """Default: ``process_one`` on every article no earlier stage marked failed.
+        Stages that need the whole batch at once (``nlp``: one ``nlp.pipe`` call) override this."""
+        self.ensure_setup()
+        for work in batch:
+            if not work.error:
+                self.process_one(work)
+        return batch
+
+    def process_one(self, work: Work) -> None:
         raise NotImplementedError

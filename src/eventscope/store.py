@@ -132,12 +132,14 @@ class Store:
         self.con.execute("INSERT INTO problems VALUES (?, ?, ?)", [run_id, message, dt.datetime.now()])
 
     def stored_article_ids(self) -> set[str]:
-        return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
+        """Articles stored without error (a failed article is retried on --resume)."""
+        return {r[0] for r in self.con.execute("SELECT article_id FROM articles WHERE error IS NULL").fetchall()}
 
     # -- writing ----------------------------------------------------------
     def write_batch(self, batch: list[Work], run_id: str) -> int:
         """Store a processed batch atomically; returns the number of events written."""
         now = dt.datetime.now()
+        batch = list({w.article.article_id: w for w in batch}.values())  # same article twice: last wins
         ids = [w.article.article_id for w in batch]
         articles = [
             [a.article_id, a.title, a.url, a.source, a.published, a.published_from, a.origin, a.line, a.text,

@@ -28,12 +28,20 @@ def _pipeline(config_json: str):
 
 def extract(text: str, *, published: str | None = None, url: str | None = None, title: str | None = None,
             config: Config | None = None) -> list[Event]:
-    """Events of one article (no database). ``published`` is YYYY-MM-DD (anchor for relative dates)."""
+    """Events of one article (no database). ``published`` is YYYY-MM-DD (anchor for relative dates).
+
+    Offsets (``trigger``, ``evidence``) index the cleaned article text, i.e.
+    ``eventscope.ingest.make_article(text).text`` (page-chrome lines removed, whitespace
+    normalised); for already clean text that is ``text`` itself.  An article that cannot be
+    processed (empty, too short) raises ``EventscopeError`` E110.
+    """
     from .ingest import make_article
 
     config = config or Config()
     article = make_article(text, published=published, url=url, title=title)
     work = _pipeline(json.dumps(config.to_dict(), sort_keys=True)).process([article])[0]
+    if work.error:
+        raise EventscopeError("E110", detail=work.error)
     return work.events
 
 

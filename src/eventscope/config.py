@@ -15,6 +15,9 @@ from typing import Any
 from .errors import EventscopeError
 
 
+_AT_LEAST_ONE = {"engine.workers", "engine.batch_size", "nlp.batch_size", "nlp.max_paragraph_chars"}
+
+
 def _defaults() -> dict[str, Any]:
     text = resources.files("eventscope").joinpath("defaults.toml").read_text("utf-8")
     return tomllib.loads(text)
@@ -70,6 +73,8 @@ class Config:
                 pass
         if type(old) is not type(value) and not (isinstance(old, float) and isinstance(value, int)):
             raise EventscopeError("E002", key=dotted, kind=type(old).__name__, value=value)
+        if dotted in _AT_LEAST_ONE and value < 1:
+            raise EventscopeError("E005", key=dotted, minimum=1, value=value)
         self._data[section][key] = value
 
     def keys(self) -> list[str]:
@@ -85,6 +90,6 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep:
-            raise EventscopeError("E001", key=item, known="KEY=VALUE pairs")
+            raise EventscopeError("E004", item=item)
         out[key.strip()] = value.strip()
     return out

@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -1040,8 +1039,9 @@ def evaluate(gold_path: str | Path, config: Config | None = None) -> dict:
     by_type: dict[str, list[int]] = {}
     tp = n_sys = n_gold = gold_overlapped = sys_overlapped = 0
     matched_dates = matched_dates_ok = 0
-    with open(gold_path, encoding="utf-8") as fh:
-        docs = [json.loads(line) for line in fh if line.strip()]
+    from .eval import read_jsonl
+
+    docs = read_jsonl(gold_path, required=("text", "dct", "timex"))
     for doc in docs:
         text, anchor = doc["text"], Date.fromisoformat(doc["dct"][:10])
         for g in doc["timex"]:

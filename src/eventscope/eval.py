@@ -128,6 +128,8 @@ def metric_at(result: dict, dotted: str):
 
 def check_baseline(result: dict, baseline_path: str | Path) -> list[str]:
     """Messages for every floor in the baseline that ``result`` falls below (empty = pass)."""
+    if not Path(baseline_path).is_file():
+        raise EventscopeError("E101", path=baseline_path)
     baseline = json.loads(Path(baseline_path).read_text("utf-8"))
     failures = []
     for dotted, floor in baseline.get("floors", {}).items():

@@ -25,6 +25,8 @@ from .store import EVENT_COLUMNS, Store
 from .tables import load_table
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt", "acled")
+DEFAULT_NAMES = {"csv": "events.csv", "jsonl": "events.jsonl", "parquet": "events.parquet",
+                 "geojson": "events.geojson", "gdelt": "events.gdelt.tsv", "acled": "events.acled.csv"}
 FLAT_COLUMNS = ", ".join(c for c in EVENT_COLUMNS if c != "record")
 _WITH_ARTICLE = ("record, (SELECT to_json({url: a.url, source: a.source, title: a.title}) FROM articles a "
                  "WHERE a.article_id = events.article_id) AS article")
@@ -69,6 +71,8 @@ def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = No
     if fmt not in FORMATS:
         raise EventscopeError("E403", fmt=fmt, choices=", ".join(FORMATS))
     out = Path(out)
+    if not out.parent.is_dir():
+        raise EventscopeError("E305", path=out, detail=f"no directory {out.parent}")
     if fmt in ("csv", "parquet"):
         table = select_events(store, filters, FLAT_COLUMNS).to_arrow_table()
         if fmt == "csv":
@@ -91,7 +95,9 @@ def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = No
             for rec, _ in rows:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
-            json.dump(to_geojson([rec for rec, _ in rows]), fh, ensure_ascii=False)
+            collection = to_geojson([rec for rec, _ in rows])
+            json.dump(collection, fh, ensure_ascii=False)
+            return len(collection["features"])
     return len(rows)
 
 

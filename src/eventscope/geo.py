@@ -1082,7 +1082,9 @@ def evaluate(gold_path, config: Config | None = None) -> dict:
 
     config = config or Config()
     t0 = time.perf_counter()
-    docs = [json.loads(line) for line in Path(gold_path).read_text("utf-8").splitlines() if line.strip()]
+    from .eval import read_jsonl
+
+    docs = read_jsonl(gold_path, required=("text", "toponyms"))
     works = [Work(article=Article(article_id=str(d["id"]), text=d["text"])) for d in docs]
     NlpStage(config).process(works)
     stage = GeoStage(config)

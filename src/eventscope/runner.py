@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .engine import run_local
+from .errors import EventscopeError
 from .ingest import iter_articles
 from .schema import Article
 from .store import Store
@@ -66,6 +67,9 @@ def run(paths: list[str], db: str | Path, *, config: Config | None = None, publi
         if on_problem:
             on_problem(msg)
 
+    for path in paths:  # fail before loading models or creating the database
+        if str(path) != "-" and not Path(path).exists():
+            raise EventscopeError("E101", path=path)
     with Store(db) as store:
         run_id = summary.run_id = store.start_run([str(p) for p in paths], config.to_dict(), versions())
         done = store.stored_article_ids() if resume else set()

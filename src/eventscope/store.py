@@ -84,7 +84,10 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise EventscopeError("E303", path=self.path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise EventscopeError("E304", path=self.path, detail=str(exc).splitlines()[0]) from None
         if read_only:
             self._check_schema()
         else:

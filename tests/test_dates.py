@@ -220,3 +220,165 @@ def test_evaluate_smoke():
     for key in ("precision", "recall", "f1"):
         assert 0.0 <= result["e2e"][key] <= 1.0
     assert result["value_accuracy"] >= 0.85  # the project's target
+
+
+# --- review findings (regression tests) --------------------------------------------
+
+MARCH = dt.date(2015, 3, 10)
+
+
+def _one(text, anchor=ANCHOR, needle=None):
+    timexes = find_timexes(text, anchor)
+    return _at(timexes, text, needle) if needle else timexes
+
+
+@pytest.mark.parametrize("text,value", [
+    # a reporting verb does not make the clause of "by the end of the year" past
+    ("The company said it expects profits to rise by the end of the year.", "2015"),
+    ("The company said it expected profits to rise by the end of the year.", "2015"),
+    ("Officials said the talks will end by the end of the year.", "2015"),
+    # the clause's own verb is past: the year that has ended
+    ("The company said profits rose sharply by the end of the year.", "2014"),
+    ("The mission ended at the end of the year.", "2014"),
+    ("The mission ended at the end of last year.", "2014"),
+])
+def test_end_of_year_uses_the_clause_tense(text, value):
+    t = _one(text, MARCH, "end of")
+    assert (t.type, t.value) == ("DATE", value)
+    assert "clause" in t.reason or "last year" in t.reason
+
+
+def test_end_of_year_uses_the_parse_tense_in_the_stage(parser):
+    text = "The company said it expects profits to rise by the end of the year."
+    work = _work(parser, text, published="2015-03-10")
+    DatesStage(Config()).process([work])
+    assert [(t.text, t.value) for t in work.timexes] == [("the end of the year", "2015")]
+    past = "The company said the mission ended at the end of the year."
+    work = _work(parser, past, published="2015-03-10")
+    DatesStage(Config()).process([work])
+    assert [(t.text, t.value) for t in work.timexes] == [("the end of the year", "2014")]
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Polls close at 15:00 GMT Saturday.", "15:00", "2015-09-26T15:00"),
+    ("Polls closed at 3 p.m. Saturday.", "3 p.m.", "2015-09-26T15"),
+    ("Polls closed at 3 p.m. EST Saturday.", "3 p.m.", "2015-09-26T15"),
+    ("Polls closed at noon Saturday.", "noon", "2015-09-26T12:00"),
+    ("Polls closed at 10:15:30 Saturday.", "10:15:30", "2015-09-26T10:15:30"),
+    ("Polls closed at 3 p.m.", "3 p.m.", "2015-09-29T15"),
+])
+def test_every_clock_form_takes_a_trailing_weekday(text, needle, value):
+    t = _one(text, ANCHOR, needle)
+    assert (t.type, t.value) == ("TIME", value)
+    assert "Saturday" not in text or t.text.endswith("Saturday")
+
+
+@pytest.mark.parametrize("text,needle,typ,value", [
+    ("The alarm rang at 10:15:30 on Monday.", "10:15:30", "TIME", "2015-09-29T10:15:30"),
+    ("Kipchoge finished in 2:05:31 in Berlin.", "2:05:31", "DURATION", "PT2H5M31S"),
+    ("She set a time of 1:59:40 on the course.", "1:59:40", "DURATION", "PT1H59M40S"),
+])
+def test_hms_is_a_duration_only_after_a_duration_cue(text, needle, typ, value):
+    t = _one(text, ANCHOR, needle)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_reference_words_used_as_nouns_are_not_timexes():
+    assert _one("Leaders disagreed at the time of the summit.") == []
+    assert _one("The future of Europe was discussed.") == []
+    assert _one("Now that the talks failed, troops moved in.") == []
+    t = _one("He was not in the country at the time.", ANCHOR, "at the time")
+    assert t.value == "PAST_REF"
+
+
+def test_vague_spans_still_read_without_redundant_lexicon_rows():
+    from eventscope.dates import load_lexicon
+
+    assert not {"recent", "the past several"} & set(load_lexicon()["vague_number"])
+    text = "In recent years prices rose; over the past several years wages fell."
+    assert [(t.text, t.type, t.value) for t in _one(text)] == [
+        ("recent years", "DURATION", "PXY"), ("the past several years", "DURATION", "PXY")]
+
+
+def test_parse_tense_beats_cue_words(parser):
+    # cue words: the nearest cue after a sentence-initial date is "will" -> next Monday;
+    # the parse: "On Monday" modifies "arrived" (VBD) -> the Monday before publication.
+    text = "On Monday, the minister who will chair the talks arrived in Kabul."
+    assert _one(text, ANCHOR, "Monday").value == "2015-10-05"
+    work = _work(parser, text)
+    DatesStage(Config()).process([work])
+    (monday,) = work.timexes
+    assert monday.value == "2015-09-28"
+
+
+def test_verb_tense_from_the_parse(parser):
+    from eventscope.dates import verb_tense
+
+    cases = {
+        "Putin met Rakhmon.": ("met", "past"),
+        "Putin has met Rakhmon.": ("met", "past"),
+        "Putin will meet Rakhmon.": ("meet", "future"),
+        "Putin is going to meet Rakhmon.": ("meet", "future"),
+        "Putin meets Rakhmon.": ("meets", "present"),
+        "The firm expects profits to rise.": ("rise", "present"),
+        "The deal could collapse.": ("collapse", "modal"),
+    }
+    for text, (word, tense) in cases.items():
+        work = _work(parser, text)
+        tok = next(t for t in work.paragraphs[0].doc if t.text == word)
+        assert verb_tense(tok) == tense, text
+
+
+# --- paragraph step of the event date ------------------------------------------------
+
+def test_event_date_from_the_paragraph(parser):
+    text = ("Fighting broke out in Kunduz on Monday. Rebels attacked a checkpoint near the border.\n\n"
+            "Rebels attacked a second checkpoint near the border.")
+    work = _work(parser, text)
+    first = _event(text, "attacked", "Rebels attacked a checkpoint near the border.")
+    t1 = text.rindex("attacked")
+    other = Event(event_id="e2", article_id="a1", event_type="ASSAULT",
+                  trigger=Span(text="attacked", start=t1, end=t1 + 8),
+                  evidence=Span(text="Rebels attacked a second checkpoint near the border.",
+                                start=text.rindex("Rebels"), end=len(text)))
+    work.events = [first, other]
+    DatesStage(Config()).process([work])
+    assert (first.date.value, first.date.precision, first.date.text) == ("2015-09-28", "day", "Monday")
+    assert "paragraph" in first.date.reason and "earlier sentence" in first.date.reason
+    # another paragraph's date never counts
+    assert (other.date.value, other.date.precision) == ("2015-09-29", "article")
+
+
+def test_paragraph_date_must_be_single_and_fit_the_tense(parser):
+    two = "Talks began on Monday. Rebels attacked a checkpoint. A truce was signed on Friday."
+    work = _work(parser, two)
+    ev = _event(two, "attacked", "Rebels attacked a checkpoint.")
+    work.events = [ev]
+    DatesStage(Config()).process([work])
+    assert ev.date.precision == "article"  # two different dates: ambiguous
+    present = "The border was opened in 2001. The rebels attack the crossing every night."
+    work = _work(parser, present)
+    ev = _event(present, "attack", "The rebels attack the crossing every night.")
+    work.events = [ev]
+    DatesStage(Config()).process([work])
+    assert ev.date.precision == "article"  # present tense never takes a past year
+
+
+# --- the seed figures of issue 6 (shared/samples/seed-article.txt, published 2015-09-29) ---
+
+def test_seed_event_dates(seed_events):
+    def dated(needle, trigger):
+        (ev,) = [e for e in seed_events if needle in e.evidence.text and e.trigger.text == trigger]
+        return ev
+
+    fell = dated("Kunduz fell", "fell")
+    assert (fell.date.value, fell.date.precision) == ("2015-09-28", "day")
+    battles = dated("gun battles", "lost")
+    assert (battles.date.value, battles.date.precision) == ("2015-09", "month")
+    end = dated("December last year", "end")
+    assert (end.date.value, end.date.precision) == ("2014-12", "month")
+    pledge = dated("Tokyo", "pledged")
+    assert (pledge.date.value, pledge.factuality) == ("2012", "historical")
+    gather = dated("Next year", "gather")
+    assert (gather.date.value, gather.date.precision) == ("2016", "year")
+    assert all("$16" not in (e.date.text or "") for e in seed_events)

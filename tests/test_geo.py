@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.config import Config
-from eventscope.geo import GeoStage, Gazetteer, evaluate, haversine, norm, read_table
+from eventscope.geo import GeoStage, Gazetteer, article_focus, evaluate, haversine, norm, read_table
 from eventscope.nlp import NlpStage
 from eventscope.schema import Actor, Article, Event, Span, Work
 
@@ -75,7 +75,8 @@ def test_tables_have_headers_and_rows():
 
 def test_gazetteer_loads_fast_and_knows_places(stage):
     gaz: Gazetteer = stage.gazetteer
-    assert gaz.load_seconds < 4.0  # budget is 2 s; margin for a loaded CI machine
+    # budget: 2 s.  CPU time, since wall time on a busy 2-core machine is inflated by others.
+    assert gaz.load_cpu_seconds < 2.5, (gaz.load_cpu_seconds, gaz.load_seconds)
     assert gaz.resolve("Ivory Coast").country == "CIV"
     assert gaz.resolve("Burma").country == "MMR"
     assert gaz.resolve("U.S.").country == "USA"
@@ -154,6 +155,115 @@ def test_event_location_rules(seed_work, stage):
     assert fell.location.text == "Kunduz" and "only non-actor place" in fell.location.reason
     assert fell_target.location is None  # the only place is the target actor; no guess
     assert told.location is None  # no place in the sentence
+
+
+def _parsed(stage, text: str, published: str = "2020-01-01") -> Work:
+    work = Work(article=Article(article_id="t", text=text, published=published))
+    NlpStage(Config()).process([work])
+    stage.process([work])
+    return work
+
+
+def _event_at(work: Work, trigger: str, event_type: str = "ASSAULT", source=None, target=None) -> Event:
+    t = work.article.text.index(trigger)
+    para = work.paragraph_of(t)
+    sent = work.token_at(t).sent
+    return Event(
+        event_id=f"e-{trigger}", article_id=work.article.article_id, event_type=event_type,
+        trigger=Span(text=trigger, start=t, end=t + len(trigger)),
+        evidence=Span(text=sent.text, start=para.start + sent.start_char, end=para.start + sent.end_char),
+        source=Actor(text=source) if source else None, target=Actor(text=target) if target else None,
+    )
+
+
+def test_fallback_paragraphs_only_place(stage):
+    work = _parsed(stage, "Gunmen attacked a market in Kunduz on Monday. Police arrested four suspects later.\n\n"
+                          "Officials in Kabul and Herat promised an inquiry.")
+    arrested = _event_at(work, "arrested", source="Police")
+    work.events = [arrested]
+    stage.process([work])
+    assert arrested.location is not None and arrested.location.name == "Kunduz"
+    assert arrested.location.reason.startswith("paragraph's only place")
+
+
+def test_fallback_article_focus_and_null(stage):
+    text = ("Afghanistan held talks with donors. Afghanistan wants aid for Afghanistan's farmers.\n\n"
+            "Pakistan was also invited.\n\n"
+            "The ministers signed a memorandum.")
+    work = _parsed(stage, text)
+    signed = _event_at(work, "signed", event_type="COOPERATE", source="The ministers")
+    work.events = [signed]
+    stage.process([work])
+    focus = article_focus(work)
+    assert focus is not None and focus[0].country == "AFG" and focus[1] == 3
+    assert signed.location.country == "AFG"
+    assert signed.location.reason.startswith("article focus: Afghanistan (3 mentions")
+    # no place anywhere: no guess
+    empty = _parsed(stage, "The ministers signed a memorandum on Tuesday.")
+    ev = _event_at(empty, "signed", event_type="COOPERATE", source="The ministers")
+    empty.events = [ev]
+    stage.process([empty])
+    assert ev.location is None and article_focus(empty) is None
+
+
+def test_fallback_not_used_when_sentence_has_places(stage):
+    """Two candidate places in the clause: ambiguous, stays null even though the article has a focus."""
+    work = _parsed(stage, "Canada praised Canada's police. Canada is calm.\n\n"
+                          "Officials from Toronto and Vancouver met.")
+    met = _event_at(work, "met", event_type="CONSULT", source="Officials")
+    work.events = [met]
+    stage.process([work])
+    assert met.location is None
+
+
+# -- recognition guards and disambiguation cues -------------------------------------
+
+
+def test_syria_inside_isis_name_is_not_a_place(stage):
+    work = _parsed(stage, "Fighters of the Islamic State of Iraq and Syria (ISIS) crossed into Iraq. Syria protested.")
+    texts = [(p.text, p.start) for p in work.places]
+    first_syria = work.article.text.index("Syria")
+    assert ("Syria", first_syria) not in texts
+    assert any(t == "Syria" and s > first_syria for t, s in texts)  # the real one is kept
+    assert any(t == "Iraq" for t, _ in texts)
+
+
+def test_caucasian_is_not_a_demonym(stage):
+    gaz = stage.gazetteer
+    assert gaz.demonym("Caucasian") is None
+    assert gaz.resolve("Caucasus").precision == "region"
+    work = _parsed(stage, "The suspect was described as a Caucasian man in his thirties.")
+    assert work.places == []
+
+
+def test_postal_code_only_in_city_state_pattern(stage):
+    work = _parsed(stage, "LOUISVILLE, KY -- The company said sales in IN and OR rose. EDMONTON, Ky (WBKO) reported it.")
+    by_text = {p.text: p for p in work.places}
+    assert by_text["KY"].name == "Kentucky" and by_text["KY"].precision == "admin1"
+    assert by_text["Ky"].name == "Kentucky"
+    assert "IN" not in by_text and "OR" not in by_text
+    assert by_text["EDMONTON"].country == "USA" and "Kentucky" in by_text["EDMONTON"].reason
+    assert stage.gazetteer.postal_code("KY") is not None and stage.gazetteer.postal_code("Ky.") is None
+
+
+def test_same_name_city_follows_the_articles_country(stage):
+    """London, Ontario in a story that names Canada; London, England otherwise."""
+    ca = _parsed(stage, "Organizers of a London rally thanked Canada. Canada's stand was praised. "
+                        "Canada must do more, they said in London.")
+    london = [p for p in ca.places if p.text == "London"]
+    assert london and all(p.country == "CAN" for p in london), london
+    assert "main country CAN" in london[0].reason
+    uk = _parsed(stage, "Protesters marched in London on Saturday.")
+    assert [p.country for p in uk.places if p.text == "London"] == ["GBR"]
+
+
+def test_aliases_for_airports_and_short_names(stage):
+    gaz = stage.gazetteer
+    assert gaz.resolve("Heathrow").name == "London"
+    assert gaz.resolve("Newfoundland").precision == "admin1"
+    from collections import Counter
+    from eventscope.geo import Context
+    assert gaz.resolve("Newcastle", Context(focus=Counter({"GBR": 3}))).name == "Newcastle upon Tyne"
 
 
 # -- evaluation -----------------------------------------------------------------

@@ -20,6 +20,7 @@ from eventscope.errors import EventscopeError
 from eventscope.ingest import (
     IngestStage,
     clean_text,
+    find_anchor,
     iter_articles,
     load_chrome_patterns,
     make_article,
@@ -384,3 +385,126 @@ def test_news_sample_corpus():
     raw = {json.loads(line)["id"]: json.loads(line)["text"] for line in NEWS.read_text(encoding="utf-8").splitlines()}
     # the corpus is already clean: cleaning must not change a single character
     assert all(w.article.text == raw[w.article.article_id] for w in works)
+
+
+# ---------------------------------------------------------------- publication date from URL / text
+
+
+def _txt(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_url_date_in_canonical_link_is_source_url():
+    """urldate.html: no date markup, a dated canonical URL and an "Updated on" line."""
+    (article,), problems = read([FIXTURES / "urldate.html"])
+    assert problems == []
+    assert (article.published, article.published_from) == ("2015-09-29", "url")
+    assert "2015/09/29" in article.metadata["published_reason"]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://x.org/world/2015/09/29/talks-resume", "2015-09-29"),
+        ("https://x.org/world/2015/sep/29/talks-resume", "2015-09-29"),
+        ("https://x.org/news/20150929/talks", "2015-09-29"),
+        ("https://x.org/news/talks-resume-2015-09-29.html", "2015-09-29"),
+        ("https://x.org/story/12015092901", None),  # a long id, not a date
+        ("https://x.org/2015/13/45/talks", None),  # no such date
+    ],
+)
+def test_url_patterns(url, expected):
+    found = find_anchor(BODY, url)
+    assert (found[0] if found else None) == expected
+    if found:
+        assert found[1] == "url"
+
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        ("MOSCOW, Sept. 29, 2015 (Reuters) - Russia will redeploy troops.", "2015-09-29"),
+        ("KABUL, Afghanistan, 29 September 2015 — Rebels attacked a checkpoint.", "2015-09-29"),
+        ("Tuesday, September 29, 2015", "2015-09-29"),
+        ("Tuesday, September 29, 2015 10:42 GMT", "2015-09-29"),
+        ("September 29, 2015 was a quiet day in Kabul.", None),  # a sentence, not a dateline
+        ("Officials said, Sept. 29 - nothing happened.", None),  # not a place name
+    ],
+)
+def test_dateline_patterns(tmp_path, first, expected):
+    (article,), _ = read([_txt(tmp_path, "d.txt", f"{first}\n\n{BODY}\n")])
+    assert article.published == expected
+    assert article.published_from == ("dateline" if expected else "none")
+
+
+def test_dateline_without_year_takes_it_from_url_or_cli(tmp_path):
+    text = f"MOSCOW, Sept. 29 (Reuters) - {BODY}"
+    assert find_anchor(text) is None  # no year anywhere: not an anchor
+    assert find_anchor(text, "https://x.org/2015/russia-troops")[:2] == ("2015-09-29", "dateline")
+    (article,), _ = read([_txt(tmp_path, "d.txt", text)], published="2016-01-03")
+    assert (article.published, article.published_from) == ("2015-09-29", "dateline")  # nearest Sept. 29
+    assert "--published" in article.metadata["published_reason"]
+
+
+def test_updated_line_is_read_before_it_is_stripped(tmp_path):
+    text = f"Ceasefire agreed in the east\n\nUpdated on 28 September 2015, 10:42 GMT\n\n{BODY}\n"
+    (article,), problems = read([_txt(tmp_path, "u.txt", text)], published="2015-10-05")
+    assert problems == []
+    assert (article.published, article.published_from) == ("2015-09-28", "updated-line")
+    (work,) = staged([article])
+    assert work.article.text == BODY  # the timestamp line is still removed as chrome
+    assert work.article.published == "2015-09-28"
+
+
+def test_published_line_beats_updated_line_and_ambiguous_dates_are_refused():
+    text = f"Published: 2015-09-27T10:00:00Z\n\n{BODY}\n\nUpdated on 28 September 2015"
+    assert find_anchor(text)[:2] == ("2015-09-27", "updated-line")
+    assert find_anchor(f"Posted on 09/10/2015\n\n{BODY}") is None  # day/month order unknown
+    assert find_anchor(f"Posted on 29/09/2015\n\n{BODY}")[0] == "2015-09-29"
+    assert find_anchor(f"Updated on\n\n{BODY}") is None  # a bare label has no date
+
+
+def test_anchor_precedence(tmp_path):
+    meta = '<meta property="article:published_time" content="2015-09-25">'
+    page = ('<html><head>{meta}</head><body><article><p>Updated on 28 September 2015</p><p>'
+            + BODY + " " + BODY + "</p></article></body></html>")
+    rows = [
+        {"id": "record", "html": page.format(meta=meta), "url": "https://x.org/2015/09/26/a", "published": "2015-09-24"},
+        {"id": "meta", "html": page.format(meta=meta), "url": "https://x.org/2015/09/26/a"},
+        {"id": "url", "text": f"MOSCOW, Sept. 27, 2015 (Reuters) - {BODY}", "url": "https://x.org/2015/09/26/a"},
+        {"id": "dateline", "text": f"MOSCOW, Sept. 27, 2015 (Reuters) - {BODY}\n\nUpdated on 28 September 2015"},
+        {"id": "updated", "html": page.format(meta="")},
+        {"id": "cli", "text": BODY},
+    ]
+    path = tmp_path / "p.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    articles, problems = read([path], published="2015-09-30")
+    assert problems == []
+    got = {a.article_id: (a.published, a.published_from) for a in articles}
+    assert got == {
+        "record": ("2015-09-24", "record"),
+        "meta": ("2015-09-25", "html-meta"),
+        "url": ("2015-09-26", "url"),
+        "dateline": ("2015-09-27", "dateline"),
+        "updated": ("2015-09-28", "updated-line"),
+        "cli": ("2015-09-30", "cli"),
+    }
+    assert "published_reason" not in articles[0].metadata and "published_reason" in articles[2].metadata
+
+
+def test_make_article_reads_a_stated_date():
+    art = make_article(f"MOSCOW, Sept. 29, 2015 (Reuters) - {BODY}")
+    assert (art.published, art.published_from) == ("2015-09-29", "dateline")
+    assert make_article(BODY, url="https://x.org/2015/09/29/a").published_from == "url"
+    assert make_article(BODY, published="2015-10-01", url="https://x.org/2015/09/29/a").published_from == "record"
+
+
+def test_no_anchor_keeps_relative_dates_unanchored(tmp_path):
+    from eventscope.dates import find_timexes
+
+    (article,), _ = read([_txt(tmp_path, "n.txt", "Only yesterday, the city of Kunduz fell to the Taliban fighters.")])
+    assert (article.published, article.published_from) == (None, "none")
+    (yesterday,) = find_timexes(article.text, article.published)
+    assert (yesterday.text, yesterday.value, yesterday.precision) == ("yesterday", None, "unanchored")

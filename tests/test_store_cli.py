@@ -138,3 +138,34 @@ def test_read_only_store_rejects_foreign_db(tmp_path):
     with pytest.raises(eventscope.EventscopeError) as exc:
         Store(path, read_only=True)
     assert exc.value.code == "E301"
+
+
+def test_cli_more_user_mistakes_are_numbered(tmp_path, db):
+    cases = [
+        (("query", "--db", "README.md"), "E304"),
+        (("run", "--sample", "--db", str(tmp_path / "no" / "dir.duckdb")), "E304"),
+        (("query", "--db", str(db), "--type", "NOPE"), "E406"),
+        (("query", "--db", str(db), "--since", "yesterday"), "E508"),
+        (("run", "--sample", "--set", "nonsense"), "E004"),
+        (("run", "--sample", "--set", "engine.batch_size=0"), "E005"),
+        (("export", "--db", str(db), "--out", str(tmp_path / "no" / "x.csv")), "E305"),
+    ]
+    for args, code in cases:
+        r = cli(*args)
+        assert r.returncode == 2 and code in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+    assert not (tmp_path / "no").exists()
+
+
+def test_query_table_and_python_filters(db):
+    r = cli("query", "--db", str(db), "--limit", "3")
+    assert r.returncode == 0, r.stderr
+    assert "evidence" in r.stdout and "3 events" in r.stderr
+    with pytest.raises(eventscope.EventscopeError) as exc:
+        eventscope.query(db, contry="AFG")
+    assert exc.value.code == "E405"
+
+
+def test_extract_api_rejects_empty_article():
+    with pytest.raises(eventscope.EventscopeError) as exc:
+        eventscope.extract("   \n\n  ")
+    assert exc.value.code == "E110"

@@ -13,17 +13,19 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from . import __version__
 from .config import Config
 from .errors import EventscopeError
+from .schema import PLOVER_TYPES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into auditable political event data.")
 err = Console(stderr=True)
-out = Console()
+out = Console() if sys.stdout.isatty() else Console(width=200)  # piped tables are not squeezed to 80 columns
 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML file layered over the defaults.")]
 SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Dotted override, e.g. --set engine.workers=2")]
@@ -39,6 +41,23 @@ class QueryFormat(str, Enum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
+
+
+class AlertsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class AlertScope(str, Enum):
+    country = "country"
+    admin1 = "admin1"
+    event_type = "event_type"
+
+
+class EngineName(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class ExportFormat(str, Enum):
@@ -78,6 +97,10 @@ def run(
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs lacking one.")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes (engine.workers).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip articles already stored in --db.")] = False,
+    engine: Annotated[EngineName, typer.Option("--engine", help="local (default) or ray (needs the 'ray' extra).")
+                      ] = EngineName.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Existing Ray cluster "
+                                                       "(e.g. ray://head:10001); default: start a local one.")] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ):
@@ -100,8 +123,8 @@ def run(
             progress.update(task, rate=f"{(t.completed / t.elapsed) if t.elapsed else 0:.1f}")
 
         summary = do_run(inputs, db, config=cfg, published=published, resume=resume,
-                         on_problem=lambda m: err.print(f"[yellow]warning[/]: {m}", markup=True, highlight=False),
-                         on_batch=advance)
+                         on_problem=_warn, on_batch=advance, engine=engine.value, ray_address=ray_address)
+        progress.update(task, total=progress.tasks[0].completed)  # bad lines were counted but not processed
     stats = summary.as_dict()
     table = Table(title=f"run {stats['run_id']} -> {db}", show_header=False)
     for key, value in stats.items():
@@ -148,27 +171,41 @@ def extract(
                 problems.append(f"{work.article.origin}: skipped: {work.error}")
             events.extend(work.events)
     for msg in problems:
-        err.print(f"[yellow]warning[/]: {msg}", markup=True, highlight=False)
+        _warn(msg)
     if format is ExtractFormat.jsonl:
         for ev in events:
             sys.stdout.write(ev.model_dump_json() + "\n")
     elif format is ExtractFormat.json:
         sys.stdout.write(json.dumps([ev.model_dump(mode="json") for ev in events], indent=2, ensure_ascii=False) + "\n")
     else:
-        table = Table("type", "mode", "source", "target", "place", "date", "fact.", "dead", "evidence")
-        for ev in events:
-            table.add_row(ev.event_type, ev.mode or "", _actor(ev.source), _actor(ev.target),
-                          ev.location.name if ev.location else "", ev.date.value or "" if ev.date else "",
-                          ev.factuality, "" if ev.fatalities is None else str(ev.fatalities),
-                          ev.evidence.text[:80])
-        out.print(table)
+        out.print(_events_table([ev.model_dump(mode="json") for ev in events]))
 
 
-def _actor(actor) -> str:
-    if actor is None:
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning[/]: {escape(message)}", highlight=False)
+
+
+def _actor(actor: dict | None) -> str:
+    if not actor:
         return ""
-    code = "".join(x for x in (actor.country, actor.sector) if x)
-    return f"{actor.text} ({code})" if code else actor.text
+    code = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    return f"{actor['text']} ({code})" if code else actor["text"]
+
+
+def _events_table(records: list[dict]) -> Table:
+    """One table layout for `extract` and `query`: short columns never wrap, evidence folds."""
+    table = Table(show_lines=False)
+    for name, low, high in (("date", 10, 10), ("type", 8, 9), ("mode", 4, 10), ("source", 10, 24),
+                            ("target", 10, 24), ("place", 8, 14), ("fact.", 8, 12), ("dead", 4, 4)):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=low, max_width=high)
+    table.add_column("evidence", min_width=24, overflow="fold")
+    for rec in records:
+        date, loc = rec.get("date") or {}, rec.get("location") or {}
+        dead = rec.get("fatalities")
+        table.add_row(date.get("value") or "", rec["event_type"], rec.get("mode") or "", _actor(rec.get("source")),
+                      _actor(rec.get("target")), loc.get("name") or "", rec["factuality"],
+                      "" if dead is None else str(dead), rec["evidence"]["text"])
+    return table
 
 
 @app.command()
@@ -180,60 +217,77 @@ def query(
     since: Annotated[Optional[str], typer.Option(help="Events on/after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Events on/before YYYY-MM-DD.")] = None,
     factuality: Annotated[Optional[str], typer.Option(help="asserted|planned|hypothetical|negated|historical")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=0, help="At most this many events.")] = None,
     format: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.table,
+    canonical: Annotated[bool, typer.Option("--canonical", help="One row per real-world event (cross-article "
+                                            "dedup) with its mentions and sources.")] = False,
 ):
     """Filter stored events."""
     from .queries import Filters, select_events
     from .store import Store
 
-    filters = Filters(event_type=type, country=country, actor=actor, since=_date(since), until=_date(until),
+    if type and type.upper() not in PLOVER_TYPES:
+        raise EventscopeError("E406", value=type, choices=", ".join(PLOVER_TYPES))
+    _valid_date(since, "--since")
+    _valid_date(until, "--until")
+    filters = Filters(event_type=type, country=country, actor=actor, since=since, until=until,
                       factuality=factuality, limit=limit)
+    if canonical:
+        return _query_canonical(db, filters, format)
     with Store(db, read_only=True) as store:
         if format is QueryFormat.jsonl:
             for (record,) in select_events(store, filters, "record").fetchall():
                 sys.stdout.write(json.dumps(json.loads(record), ensure_ascii=False) + "\n")
             return
-        from .exports import FLAT_COLUMNS
+        if format is QueryFormat.csv:
+            from .exports import FLAT_COLUMNS
 
-        df = select_events(store, filters, FLAT_COLUMNS).df()
+            select_events(store, filters, FLAT_COLUMNS).df().to_csv(sys.stdout, index=False)
+            return
+        records = [json.loads(r) for (r,) in select_events(store, filters, "record").fetchall()]
+    out.print(_events_table(records))
+    err.print(f"{len(records)} events")
+
+
+def _query_canonical(db: Path, filters, format: QueryFormat) -> None:
+    """``query --canonical``: canonical events with mentions, sources, first/last seen."""
+    import pandas as pd
+
+    from .dedup import CANONICAL_COLUMNS, select_canonical
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        df = select_canonical(store, filters, CANONICAL_COLUMNS).df()
     if format is QueryFormat.csv:
         df.to_csv(sys.stdout, index=False)
-        return
-    table = Table("date", "type", "source", "target", "place", "fact.", "dead", "evidence")
-    for r in df.itertuples():
-        table.add_row(str(r.date_value or ""), r.event_type, str(r.source_text or ""), str(r.target_text or ""),
-                      str(r.location_name or ""), r.factuality, "" if r.fatalities != r.fatalities or r.fatalities is None
-                      else str(int(r.fatalities)), str(r.evidence)[:70])
-    out.print(table)
-    err.print(f"{len(df)} events")
-
-
-def _date(value: str | None) -> str | None:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise EventscopeError("E108", value=value, where="") from None
-    return value
+    elif format is QueryFormat.jsonl:
+        sys.stdout.write(df.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
+    else:
+        table = Table("canonical_id", "mentions", "sources", "first seen", "last seen", "date", "type", "place",
+                      "evidence")
+        for r in df.itertuples():
+            table.add_row(*(("" if pd.isna(v) else str(v)) for v in (
+                r.canonical_id, r.mentions, r.sources, r.first_seen, r.last_seen, r.date_value, r.event_type,
+                r.location_name, r.evidence)))
+        out.print(table)
+        err.print(f"{len(df)} canonical events")
 
 
 @app.command()
 def export(
     db: Annotated[Path, typer.Option(help="DuckDB file written by `eventscope run`.")] = Path("events.duckdb"),
     format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
-    out_path: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("events.csv"),
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="File to write (default events.<format>).")] = None,
 ):
-    """Export all stored events to a file."""
-    from .exports import export as do_export
+    """Export all stored events to a file (gdelt: GDELT 2.0 event columns, TSV; acled: ACLED columns, CSV)."""
+    from .exports import DEFAULT_NAMES, export as do_export
     from .store import Store
 
+    out_path = out_path or Path(DEFAULT_NAMES[format.value])
     with Store(db, read_only=True) as store:
         n = do_export(store, format.value, out_path)
-    err.print(f"wrote {n} events to {out_path}")
+    what = {"geojson": "events with coordinates", "acled": "events ACLED codes"}.get(format.value, "events")
+    err.print(f"wrote {n} {what} to {out_path}")
 
 
 @app.command("eval")
@@ -264,6 +318,75 @@ def eval_(
             err.print(f"[red]below baseline[/]: {msg}")
         if failures:
             raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="DuckDB file written by `eventscope run` (opened read-only).")] = Path(
+        "events.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to bind; beyond loopback a --token is required.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="EVENTSCOPE_TOKEN",
+                                                 help="Clients must send 'Authorization: Bearer TOKEN' "
+                                                      "(the dashboard: open /?token=TOKEN once).")] = None,
+):
+    """Serve the REST API (docs at /docs) and the dashboard (at /) over a database, read-only."""
+    from .api import check_bind, create_app
+
+    check_bind(host, token)
+    application = create_app(db, token=token)
+    import uvicorn
+
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"eventscope: serving {db} read-only on http://{shown}:{port}/ (API docs: /docs)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def alerts(
+    db: Annotated[Path, typer.Option(help="DuckDB file written by `eventscope run`.")] = Path("events.duckdb"),
+    since: Annotated[Optional[str], typer.Option(help="Report every week from this date's week on "
+                                                      "(default: only the latest week with dated events).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last week to report (YYYY-MM-DD in it).")] = None,
+    scope: Annotated[Optional[AlertScope], typer.Option(help="Only this scope.")] = None,
+    min_baseline: Annotated[int, typer.Option(help="Fewer events the week before: level 'low baseline'.",
+                                              min=1)] = 3,
+    all_: Annotated[bool, typer.Option("--all", help="Every active key, not only notable changes and surges.")] = False,
+    format: Annotated[AlertsFormat, typer.Option("--format")] = AlertsFormat.table,
+):
+    """Weekly change per country / admin1 / event type (ACLED Trendfinder levels) and surges."""
+    from .alerts import SCOPES, weekly_alerts
+    from .store import Store
+
+    for option, value in (("--since", since), ("--until", until)):
+        _valid_date(value, option)
+    with Store(db, read_only=True) as store:
+        found = weekly_alerts(store.con, since=since, until=until, min_baseline=min_baseline, include_all=all_,
+                              scopes=(scope.value,) if scope else SCOPES)
+    if format is AlertsFormat.json:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    elif format is AlertsFormat.jsonl:
+        for alert in found:
+            sys.stdout.write(json.dumps(alert, ensure_ascii=False) + "\n")
+    else:
+        table = Table("week", "scope", "key", "events", "week before", "change", "level", "4-week avg", "surge")
+        for a in found:
+            change = "" if a["change_pct"] is None else f"{a['change_pct']:+.0f} %"
+            surge = f"{a['surge_pct']:+.0f} %" if a["surge"] else ""
+            table.add_row(a["week_start"], a["scope"], a["label"], str(a["count"]), str(a["previous"]), change,
+                          a["level"], f"{a['prior4_avg']:.2f}", surge)
+        out.print(table)
+        err.print(f"{len(found)} alerts")
+
+
+def _valid_date(value: str | None, option: str) -> None:
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise EventscopeError("E508", value=value, option=option) from None
 
 
 def main() -> None:

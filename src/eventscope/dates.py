@@ -8,7 +8,9 @@ Three layers:
   and weekdays, months, seasons, years, weeks, ``PRESENT_REF``/``PAST_REF``,
   durations (``P4Y``), times and sets.  Underspecified expressions (a bare
   weekday, a month without a year, "March 3") are resolved with the tense of
-  their sentence (``data/dates/tense_cues.tsv``): future tense picks the next
+  the clause governing them: from the dependency parse when the caller has one
+  (``parse_tense_oracle``: VBD, have + VBN, will/shall/going to), else from the
+  cue words of the sentence (``data/dates/tense_cues.tsv``): future tense picks the next
   occurrence; past tense the most recent one; a bare weekday with no tense cue
   follows the news convention (``dates.weekday_convention``, default "past":
   the most recent such day on or before the anchor); a month or month-day with
@@ -21,7 +23,8 @@ Three layers:
 * ``DatesStage`` stores the article's timexes on ``Work.timexes`` and gives
   every event an ``EventDate``: the timex syntactically attached to the
   trigger's clause, else the nearest one in the trigger's sentence, else the
-  publication date ("article" precision).
+  paragraph's date when it has exactly one (``_paragraph_date``), else the
+  publication date ("article" precision); the rule used is in ``reason``.
 
 ``evaluate(gold_path)`` scores the normaliser and the finder on TempEval-3
 style JSONL (see /work/shared/data/dates/PROVENANCE.md).
@@ -132,19 +135,46 @@ class _Hit:
                      value=self.value, precision=self.precision, reason=self.reason)
 
 
+TenseOracle = Callable[[int, int], "str | None"]
+
+
 class _Ctx:
-    """What a rule handler needs: the text, the anchor and a tense oracle."""
+    """What a rule handler needs: the text, the anchor and the tense of an expression.
+
+    ``tense_oracle(start, end)`` (offsets into the full text) gives the tense of
+    the clause governing an expression from a dependency parse ("past",
+    "future", "present") or None when the parse cannot tell; the word-cue
+    heuristics are used only then.
+    """
 
     def __init__(self, text: str, anchor: Date | None, weekday_convention: str = "past",
-                 tense_text: str | None = None, tense_offset: int = 0):
+                 tense_text: str | None = None, tense_offset: int = 0, tense_oracle: TenseOracle | None = None):
         self.text = text
         self.anchor = anchor
         self.weekday_convention = weekday_convention
         self._tense_text = text if tense_text is None else tense_text
         self._tense_offset = tense_offset
+        self._oracle = tense_oracle
+
+    def _parsed(self, start: int, end: int) -> str | None:
+        if self._oracle is None:
+            return None
+        return self._oracle(start + self._tense_offset, end + self._tense_offset)
 
     def tense(self, start: int, end: int) -> str | None:
-        return sentence_tense(self._tense_text, start + self._tense_offset, end + self._tense_offset)
+        """"past", "future" or None: the parse's tense when known, else the sentence's cue words."""
+        parsed = self._parsed(start, end)
+        if parsed is not None:
+            return parsed if parsed in ("past", "future") else None
+        tense = sentence_tense(self._tense_text, start + self._tense_offset, end + self._tense_offset)
+        return tense if tense in ("past", "future") else None
+
+    def clause_tense(self, start: int, end: int) -> str | None:
+        """Like ``tense`` but the cue words must be in the expression's own clause (``clause_tense``)."""
+        parsed = self._parsed(start, end)
+        if parsed is not None:
+            return parsed if parsed in ("past", "future") else None
+        return clause_tense(self._tense_text, start + self._tense_offset, end + self._tense_offset)
 
     def before(self, pos: int, n: int) -> str:
         """Up to ``n`` characters of the surrounding text before ``pos`` (a position in ``text``)."""
@@ -189,11 +219,12 @@ _NOT_PAST_BEFORE = re.compile(r"\b(?:be|being|to|will)\s+$", re.I)
 
 
 def sentence_tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None for the expression at ``text[start:end]``.
+    """"past", "future", "present" or None for the expression at ``text[start:end]``.
 
     The nearest tense cue before the expression in its sentence decides (auxiliaries
     and main verbs usually precede a time adverbial); a sentence-initial expression
-    takes the nearest cue after it.  Lexicon cues come from ``tense_cues.tsv``; any
+    takes the nearest cue after it.  Lexicon cues come from ``tense_cues.tsv`` (a
+    "present" cue such as "is" or "expects" means neither past nor future); any
     other lower-case word ending in -ed is a past cue unless it follows "be/to/will"
     (passives and infinitives after modals).
     """
@@ -216,6 +247,95 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
     if after:
         return after[0][1]
     return None
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()\u2013\u2014]|(?<![\w'])(?:that|which|who|whom|whose|because|while|whether|if|although|though|and|but|or)(?![\w'])",
+    re.I)
+_INFINITIVE = re.compile(r"(?<![\w'])to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|this\b|that\b)[a-z]+\b")
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None from the cue words of the expression's own clause.
+
+    Only the text between the last clause boundary (punctuation, a conjunction
+    or relative pronoun) and the expression counts, and the nearest cue there
+    decides: a present-tense cue ("expects", "is") or an infinitive ("to rise")
+    closer to the expression than a past cue means the clause is not past, so a
+    reporting verb ("said") does not make "by the end of the year" past.
+    """
+    lo, _ = _sentence_bounds(text, start, end)
+    for m in _CLAUSE_BOUNDARY.finditer(text, lo, start):
+        lo = m.end()
+    cues = load_tense_cues()
+    found: list[tuple[int, str]] = []
+    for m in _cue_regex().finditer(text, lo, start):
+        word = re.sub(r"\s+", " ", m.group(0).lower())
+        tense = cues.get(word)
+        if tense is None:
+            if not m.group(0).islower() or _NOT_PAST_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
+                continue
+            tense = "past"
+        found.append((m.start(), tense))
+    found.extend((m.start(), "present") for m in _INFINITIVE.finditer(text, lo, start))
+    if not found:
+        return None
+    tense = max(found)[1]
+    return tense if tense in ("past", "future") else None
+
+
+def _aux_words(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+_NON_FINITE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp")
+
+
+def verb_tense(verb) -> str | None:
+    """Tense of a spaCy verb from its tag and auxiliaries: "future" (will/shall/'ll,
+    "going to"), "past" (VBD, or a VBN with have/had, or a past auxiliary),
+    "present" (VBZ/VBP or a present auxiliary), "modal" (could, should...), else None.
+
+    A non-finite verb ("to rise", "meeting") takes the tense of the verb it
+    depends on ("expects profits to rise" is present).
+    """
+    for _ in range(4):
+        auxes = _aux_words(verb)
+        words = {a.lower_ for a in auxes}
+        if words & {"will", "shall", "'ll", "wo"} or (verb.lower_ == "going" and any(
+                c.dep_ == "xcomp" for c in verb.children)):
+            return "future"
+        if any(a.lower_ == "going" for a in auxes) and "to" in words:
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        if any(a.tag_ == "MD" for a in auxes):
+            return "modal"  # "could", "should": neither past nor future
+        if verb.dep_ in _NON_FINITE_DEPS and verb.head is not verb:
+            verb = _clause_head(verb.head)
+            continue
+        return None
+    return None
+
+
+def parse_tense_oracle(work: Work) -> TenseOracle:
+    """Tense oracle for ``find_timexes`` from the article's dependency parse: the tense
+    (``verb_tense``) of the verb governing the expression; None where there is no parse."""
+
+    def oracle(start: int, end: int) -> str | None:
+        root = _span_root(work, start, end)
+        if root is None or root.head is root:
+            return None
+        verb = _clause_head(root.head)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return verb_tense(verb)
+
+    return oracle
 
 
 # ----------------------------------------------------------------------------
@@ -325,13 +445,14 @@ def _grammar() -> tuple[_Rule, ...]:
             rf"{B}(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<day>yesterday|today|tomorrow|tonight)"
             rf"(?:\s+(?P<pod>{POD}))?{E}", I), _h_rel_day),
         _Rule("this_pod", re.compile(rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", I), _h_this_pod),
-        _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+that\b)", I), _h_ref),
-        _Rule("clock", re.compile(
-            rf"{B}(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{E})"
-            rf"|{B}(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)(?!:\d)(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|ET|PT|local\s+time))?"
-            rf"(?:\s+(?P<wd>{WEEKDAY}))?{E}"
-            rf"|{B}(?P<word>noon|midnight){E}", I), _h_clock),
+        _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+(?:that|of|when)\b)", I), _h_ref),
         _Rule("race_time", re.compile(rf"{B}(?P<h>\d{{1,2}}):(?P<mi>\d\d):(?P<s>\d\d){E}"), _h_race_time),
+        _Rule("clock", re.compile(
+            rf"{B}(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![\w]))"
+            rf"|(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)(?::(?P<s2>\d\d))?(?![:\d])"
+            rf"|(?P<word>noon|midnight)(?![\w]))"
+            rf"(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|ET|PT|local\s+time)(?![\w]))?"
+            rf"(?:\s+(?P<wd>{WEEKDAY})(?![\w]))?", I), _h_clock),
         _Rule("duration", re.compile(
             rf"{B}(?:the\s+(?:(?:past|last|next|first|coming|previous|following|final)\s+)?|(?:past|last|next)\s+)?(?:(?:{DMOD})\s+)?"
             rf"(?P<n>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{UNIT})(?P<tail>[\s-]+(?:old|of\s+age|and\s+(?:older|over|up)))?{E}"
@@ -598,22 +719,25 @@ def _h_rel_unit(m, ctx):
 
 
 def _h_end_of_unit(m, ctx):
+    """"the end/start/middle of the year/month/week": the anchor's unit, except that the
+    *end* of it in a clause whose own verb is past ("the mission ended at the end of
+    the year") is the previous unit, unless the anchor is already near that end.
+    Only the expression's clause counts (``_Ctx.clause_tense``): "said it expects
+    profits to rise by the end of the year" is not past."""
     unit = m["unit"].lower()
     if ctx.anchor is None:
         return _unanchored(m, "DATE", f"'{m.group(0)}'")
     a = ctx.anchor
-    tense = ctx.tense(m.start(), m.end())
-    is_end = "end" in m["mod"].lower()
-    # In past tense "the end of the year" is the last one that has ended (unless we are in it).
-    back = tense == "past" and is_end
+    tense = ctx.clause_tense(m.start(), m.end())
+    back = tense == "past" and "end" in m["mod"].lower()
+    why = f"'{m.group(0)}' in a {tense or 'non-past'} clause"
     if unit == "year":
         year = a.year - 1 if back and a.month < 12 else a.year
-        return _hit(m, "DATE", str(year), "year", f"'{m.group(0)}' ({tense or 'no'} tense) -> {year}")
+        return _hit(m, "DATE", str(year), "year", f"{why} -> {year}")
     if unit == "month":
         y, mo = _add_months(a.year, a.month, -1 if back and a.day < 25 else 0)
-        return _hit(m, "DATE", f"{y}-{mo:02d}", "month", f"'{m.group(0)}' ({tense or 'no'} tense)")
-    return _hit(m, "DATE", _week_value(a - dt.timedelta(weeks=1 if back and a.weekday() < 4 else 0)), "week",
-                f"'{m.group(0)}' ({tense or 'no'} tense)")
+        return _hit(m, "DATE", f"{y}-{mo:02d}", "month", why)
+    return _hit(m, "DATE", _week_value(a - dt.timedelta(weeks=1 if back and a.weekday() < 4 else 0)), "week", why)
 
 
 def _h_ago(m, ctx):
@@ -706,12 +830,19 @@ def _h_this_pod(m, ctx):
 
 
 def _h_ref(m, ctx):
+    """"now", "recently", "at the time"... -> PRESENT_REF / PAST_REF / FUTURE_REF.  The rule
+    refuses a reference word followed by "that", "of" or "when": there it is a noun or
+    a conjunction ("now that", "the future of Europe", "at the time of the summit")."""
     phrase = re.sub(r"\s+", " ", m["ref"].lower())
     value = load_lexicon()["ref"][phrase]
     return _hit(m, "DATE", value, "article", f"'{m.group(0)}' refers to the {value.split('_')[0].lower()}")
 
 
 def _h_clock(m, ctx):
+    """A clock time (12- or 24-hour, with seconds, or noon/midnight), optionally with a
+    time zone and a trailing weekday ("3 p.m. EST Saturday", "15:00 GMT Saturday"): on
+    the weekday's date when one is given (resolved like a bare weekday), else on the
+    anchor day."""
     if m["word"]:
         value = "T12:00" if m["word"].lower() == "noon" else "T24:00"
     else:
@@ -722,21 +853,35 @@ def _h_clock(m, ctx):
             h += 12
         elif ampm == "am" and h == 12:
             h = 0
-        if h > 24 or mi > 59:
+        if h > 24 or mi > 59 or (m["s2"] and int(m["s2"]) > 59):
             return None
         value = f"T{h:02d}:{mi:02d}" if (m["mi"] or m["mi2"]) else f"T{h:02d}"
-    if m["wd"] and ctx.anchor is not None:
-        day, _ = _weekday_date(ctx.anchor, int(load_lexicon()["weekday"][m["wd"].lower()]), "",
-                               ctx.tense(m.start(), m.end()), ctx.weekday_convention)
-        value = day.isoformat() + value
-    elif ctx.anchor is not None:
-        value = ctx.anchor.isoformat() + value
-    return _hit(m, "TIME", value, "day", "clock time (assumed on the anchor day unless a weekday is given)")
+        if m["s2"]:
+            value += f":{m['s2']}"
+    if ctx.anchor is None:
+        return _hit(m, "TIME", value, "unanchored", "clock time; no publication date to give its day")
+    if m["wd"]:
+        if not _capitalised(m["wd"]):
+            return None
+        day, why = _weekday_date(ctx.anchor, int(load_lexicon()["weekday"][m["wd"].lower()]), "",
+                                 ctx.tense(m.start(), m.end()), ctx.weekday_convention)
+        return _hit(m, "TIME", day.isoformat() + value, "day", f"clock time on '{m['wd']}': {why}")
+    return _hit(m, "TIME", ctx.anchor.isoformat() + value, "day", "clock time, assumed on the anchor day")
+
+
+@functools.lru_cache(maxsize=None)
+def _duration_cue_regex() -> re.Pattern:
+    cues = load_lexicon()["duration_cue"]
+    return re.compile(rf"(?<![\w'])(?:{_alt(cues)})\s+(?:a\s+)?$", re.I)
 
 
 def _h_race_time(m, ctx):
+    """h:mm:ss is an elapsed time only after a duration cue ("finished in 2:05:31", "a time
+    of 1:59:40"; ``duration_cue`` rows of the lexicon); otherwise the clock rule reads it."""
+    if not _duration_cue_regex().search(ctx.before(m.start(), 30)):
+        return None
     return _hit(m, "DURATION", f"PT{int(m['h'])}H{int(m['mi'])}M{int(m['s'])}S", "unanchored",
-                "h:mm:ss read as an elapsed time")
+                "h:mm:ss after a duration cue read as an elapsed time")
 
 
 def _h_duration(m, ctx):
@@ -826,13 +971,16 @@ def _to_date(anchor) -> Date | None:
         return None
 
 
-def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str = "past") -> list[Timex]:
+def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str = "past",
+                 tense_oracle: TenseOracle | None = None) -> list[Timex]:
     """Temporal expressions in ``text``, normalised against the publication date ``anchor``.
 
     ``anchor`` may be a ``date``, a ``YYYY-MM-DD`` string or None (relative
     expressions then get ``value=None``, precision "unanchored").
+    ``tense_oracle`` (e.g. ``parse_tense_oracle(work)``) gives the tense of an
+    expression's clause from a parse; the cue words decide where it returns None.
     """
-    ctx = _Ctx(text, _to_date(anchor), weekday_convention)
+    ctx = _Ctx(text, _to_date(anchor), weekday_convention, tense_oracle=tense_oracle)
     return [h.timex(text) for h in _match_all(ctx)]
 
 
@@ -990,11 +1138,60 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
         t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
         return EventDate(value=value, precision=precision, text=t.text,
                          reason=f"nearest timex '{t.text}' in the trigger's sentence; {t.reason}")
+    tense = verb_tense(_clause_head(trig)) if trig is not None else None
+    from_paragraph = _paragraph_date(work, anchorable, event.trigger.start, sent_bounds, tense, published)
+    if from_paragraph is not None:
+        return from_paragraph
     if published is None:
         return EventDate(value=None, precision="unanchored", text=None,
-                         reason="no timex in the sentence and no publication date")
+                         reason="no date in the sentence or paragraph and no publication date")
     return EventDate(value=published.isoformat(), precision="article", text=None,
-                     reason="no timex in the sentence: around publication")
+                     reason="no date in the sentence or paragraph: around publication")
+
+
+def _relation_to(value: str, precision: str, published: Date) -> int:
+    """-1 / 0 / 1: the period ``value`` (an EventDate value) ends before, contains, or
+    starts after the publication date."""
+    if precision == "year":
+        start, end = Date(int(value), 1, 1), Date(int(value), 12, 31)
+    elif precision == "month":
+        y, mo = int(value[:4]), int(value[5:7])
+        ny, nmo = _add_months(y, mo, 1)
+        start, end = Date(y, mo, 1), Date(ny, nmo, 1) - dt.timedelta(days=1)
+    else:
+        start = Date.fromisoformat(value)
+        end = start + dt.timedelta(days=6 if precision == "week" else 0)
+    return -1 if end < published else 1 if start > published else 0
+
+
+def _paragraph_date(work: Work, anchorable: list, offset: int, sent_bounds: tuple[int, int],
+                    tense: str | None, published: Date | None) -> EventDate | None:
+    """The paragraph step of ``date_event``: when the trigger's sentence has no date, a
+    DATE timex of the same paragraph dates the event, but only if every dated DATE
+    expression there names the same day, week, month or year (one unambiguous date;
+    ``PRESENT_REF`` and unanchored ones do not count), and the event's tense (from
+    the parse) does not contradict it: a present, future or modal clause never takes a
+    date that ended before publication, a past one never a date after it.
+    Earlier sentences are preferred to later ones for the cited expression."""
+    para = work.paragraph_of(offset)
+    if para is None:
+        return None
+    lo, hi = para.start, para.end
+    found = [(t, d) for t, d in anchorable
+             if lo <= t.start < hi and not sent_bounds[0] <= t.start < sent_bounds[1]
+             and t.type == "DATE" and d[0] is not None and d[1] in ("day", "week", "month", "year")]
+    if not found or len({d for _, d in found}) != 1:
+        return None
+    if published is not None and tense is not None:
+        relation = _relation_to(*found[0][1], published)
+        if (tense in ("present", "future", "modal") and relation < 0) or (tense == "past" and relation > 0):
+            return None
+    earlier = [td for td in found if td[0].start < sent_bounds[0]]
+    t, (value, precision) = earlier[-1] if earlier else found[0]
+    where = "an earlier" if earlier else "a later"
+    return EventDate(value=value, precision=precision, text=t.text,
+                     reason=f"no date in the trigger's sentence; the paragraph's only date '{t.text}' "
+                            f"(in {where} sentence); {t.reason}")
 
 
 class DatesStage(Stage):
@@ -1010,7 +1207,8 @@ class DatesStage(Stage):
 
     def process_one(self, work: Work) -> None:
         published = _to_date(work.article.published)
-        work.timexes = find_timexes(work.article.text, published, self.weekday_convention)
+        work.timexes = find_timexes(work.article.text, published, self.weekday_convention,
+                                    tense_oracle=parse_tense_oracle(work) if work.paragraphs else None)
         for event in work.events:
             event.date = date_event(work, event, published)
 

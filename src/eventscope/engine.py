@@ -1,4 +1,8 @@
-"""Local engine: in-process for one worker, a process pool for more.
+"""Engines: ``run_engine`` picks one; the local engine (the default) runs in-process for one
+worker or in a process pool for more; ``engine_ray.run_ray`` (optional extra ``ray``) runs the
+same stages on Ray Data and is imported only when asked for.
+
+Local engine:
 
 Each worker process builds its own ``Pipeline`` once (spaCy model, gazetteer,
 tables) and then handles whole batches; the parent keeps the order of batches
@@ -11,6 +15,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 
 from .config import Config
+from .errors import EventscopeError
 from .pipeline import Pipeline
 from .schema import Article, Work
 
@@ -45,3 +50,18 @@ def run_local(articles: Iterable[Article], config: Config) -> Iterator[list[Work
     ctx = mp.get_context("spawn")  # no fork of a process holding DuckDB/BLAS threads; works on every OS
     with ctx.Pool(workers, initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
         yield from pool.imap(_run_batch, batches)
+
+
+ENGINES = ("local", "ray")
+
+
+def run_engine(articles: Iterable[Article], config: Config, engine: str = "local",
+               ray_address: str | None = None) -> Iterator[list[Work]]:
+    """Yield processed batches from the chosen engine (``local`` or ``ray``)."""
+    if engine == "ray":
+        from .engine_ray import run_ray  # Ray is imported only here
+
+        return run_ray(articles, config, address=ray_address)
+    if engine != "local":
+        raise EventscopeError("E002", key="engine", kind="one of " + ", ".join(ENGINES), value=engine)
+    return run_local(articles, config)

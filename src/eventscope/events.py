@@ -1,7 +1,9 @@
 """Event detection and typing (v1): a trigger lexicon over the dependency parse.
 
 For every token of every sentence, a trigger whose lemma and part of speech
-match a row of ``data/events/triggers.tsv`` and whose optional syntactic cue
+match a row of ``data/events/triggers.tsv`` (curated) or else of
+``data/events/verb_patterns.tsv`` (PETRARCH2's CAMEO verb dictionary mapped to
+PLOVER, built by ``scripts/build_verb_table.py``) and whose optional syntactic cue
 holds (e.g. ``fall`` needs a child ``to``: "Kunduz fell to the Taliban")
 becomes a candidate.  One event is kept per (sentence, PLOVER type), the most
 confident.  The PLOVER mode comes from the trigger row, else from weapon or
@@ -34,6 +36,7 @@ class Trigger:
     cue: str | None
     acled_sub_event_type: str | None
     weight: float
+    curated: bool = True  # False: a row derived from PETRARCH2's verb dictionary
 
 
 def _words(spec: str) -> set[str]:
@@ -70,6 +73,12 @@ def cue_holds(tok, cue: str | None) -> bool:
     return found != negate
 
 
+def _has_arguments(tok) -> bool:
+    """The verb has a subject and an object (direct, dative or prepositional)."""
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"dobj", "dative", "prep", "agent", "xcomp", "ccomp"})
+
+
 def _subtree(tok, depth: int):
     frontier = list(tok.children)
     for _ in range(depth):
@@ -86,13 +95,19 @@ class EventsStage(Stage):
 
     def setup(self) -> None:
         self.triggers: dict[tuple[str, str], list[Trigger]] = {}
-        for row in load_table("events/triggers.tsv"):
+        # curated rows first, then PETRARCH2's verb patterns (cue rows before each verb's plain row)
+        curated_rows = load_table("events/triggers.tsv")
+        for n, row in enumerate(curated_rows + load_table("events/verb_patterns.tsv")):
             t = Trigger(
                 lemma=row["lemma"].lower(), pos=row["pos"], plover=row["plover"], mode=row["mode"] or None,
                 cameo=row["cameo"] or None, cue=row["cue"] or None,
                 acled_sub_event_type=row["acled_sub_event_type"] or None, weight=float(row["weight"]),
+                curated=n < len(curated_rows),
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
+        curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
+        # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
+        self.modal_heads = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "head"} - curated
         self.mode_cues = {(r["plover"], r["word"].lower()): r["mode"] for r in load_table("events/mode_cues.tsv")}
         self.plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
         self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
@@ -103,13 +118,20 @@ class EventsStage(Stage):
         pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
         if pos is None or tok.ent_type_ in _NAME_ENTS:
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
+        if tok.lemma_.lower() in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
+            return None
         for trig in self.triggers.get((tok.lemma_.lower(), pos), []):
+            if not trig.curated and not trig.cue and not _has_arguments(tok):
+                continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
             if cue_holds(tok, trig.cue):
-                return trig
+                return None if trig.plover == "NONE" else trig  # NONE: a discard pattern blocks the verb
         return None
 
-    def confidence(self, tok, trig: Trigger) -> float:
-        score = trig.weight
+    def confidence(self, tok, trig: Trigger, lead: bool = False) -> float:
+        """Detector confidence: the trigger row's weight, plus syntax support (a subject, the
+        sentence's main verb, a satisfied cue) and news-lead prominence (the article's first
+        sentence states its main event: inverted-pyramid writing)."""
+        score = trig.weight + (0.1 if lead else 0.0)
         deps = {c.dep_ for c in tok.children}
         if deps & {"nsubj", "nsubjpass", "agent"}:
             score += 0.1
@@ -138,7 +160,7 @@ class EventsStage(Stage):
 
     def process_one(self, work: Work) -> None:
         events: list[Event] = []
-        for para, sent, s_start, s_end in work.sentences():
+        for i, (para, sent, s_start, s_end) in enumerate(work.sentences()):
             if sent.text.rstrip().endswith("?"):
                 continue  # questions report no event
             best: dict[str, Event] = {}
@@ -146,7 +168,7 @@ class EventsStage(Stage):
                 trig = self.match(tok)
                 if trig is None:
                     continue
-                conf = self.confidence(tok, trig)
+                conf = self.confidence(tok, trig, lead=i == 0)
                 if conf < self.min_confidence:
                     continue
                 start = para.start + tok.idx

@@ -39,7 +39,9 @@ GDELT_NOTES = {
     "EventCode": "CAMEO code of the trigger row (3-4 digits) else the root",
     "QuadClass": "from the PLOVER type: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
     "GoldsteinScale": "PLOVER conflict-cooperation score of the type/mode (PLOVER manual), -10..+10",
-    "NumMentions": "1 per article (cross-article dedup counts come later)",
+    "NumMentions": "mentions of the event's canonical event (cross-article dedup, see dedup.py); NumSources: its "
+                   "distinct outlets; 1 and 1 in a database without dedup tables. One row per stored event: use "
+                   "`query --canonical` for one row per real-world event",
     "ActionGeo_CountryCode": "ISO 3166-1 alpha-3 (GDELT uses FIPS 10-4)",
 }
 ACLED_NOTES = {
@@ -83,7 +85,9 @@ def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = No
     rows = [(json.loads(rec), json.loads(art) if art else {})
             for rec, art in select_events(store, filters, _WITH_ARTICLE).fetchall()]
     if fmt == "gdelt":
-        df = to_gdelt(rows)
+        from .dedup import mention_counts
+
+        df = to_gdelt(rows, mention_counts(store))
         df.to_csv(out, sep="\t", index=False)
         return len(df)
     if fmt == "acled":
@@ -163,8 +167,10 @@ def _sqldate(rec: dict) -> int | None:
     return int("".join(parts))
 
 
-def to_gdelt(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
-    """GDELT 2.0 event-table columns (see ``GDELT_NOTES`` for eventscope's equivalents)."""
+def to_gdelt(rows: list[tuple[dict, dict]], counts: dict[str, tuple[int, int]] | None = None) -> pd.DataFrame:
+    """GDELT 2.0 event-table columns (see ``GDELT_NOTES`` for eventscope's equivalents); ``counts``:
+    event_id -> (mentions, sources) of its canonical event (``dedup.mention_counts``)."""
+    counts = counts or {}
     out = []
     for rec, art in rows:
         src, tgt, loc = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}
@@ -179,7 +185,7 @@ def to_gdelt(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
             "Actor2Type1Code": tgt.get("sector"),
             "EventCode": rec.get("cameo_code") or rec.get("cameo_root"), "EventRootCode": rec.get("cameo_root"),
             "QuadClass": _quads().get(rec["event_type"]), "GoldsteinScale": score,
-            "NumMentions": 1, "NumSources": 1,
+            "NumMentions": counts.get(rec["event_id"], (1, 1))[0], "NumSources": counts.get(rec["event_id"], (1, 1))[1],
             "ActionGeo_FullName": full or None, "ActionGeo_CountryCode": loc.get("country"),
             "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"), "SOURCEURL": art.get("url"),
         })

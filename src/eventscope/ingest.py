@@ -20,12 +20,22 @@ Input formats (chosen by file extension; ``-`` reads stdin and sniffs it):
 * directories -- walked recursively in sorted order, keeping files whose
   extension is in ``ingest.extensions``; hidden files and folders are skipped.
 
-Publication date precedence: **record > html-meta > cli**.  A record's own
-``published`` wins; else the date htmldate finds in the page's markup (meta
-tags, JSON-LD, ``<time>`` elements, URL -- never a date written in the body
-text); else the ``published`` argument (CLI ``--published``), which only fills
-missing dates.  With none of them the article has ``published=None`` and
-``published_from="none"`` -- never today's date.
+Publication date (the anchor of relative dates) precedence, recorded in
+``Article.published_from``: **record > html-meta > url > dateline >
+updated-line > cli > none**.  A record's own ``published`` wins; else the date
+htmldate finds in the page's markup (meta tags, JSON-LD, ``<time>`` elements --
+never a date written in the body text); else a date in the article URL
+(``/2015/09/29/``, ``/20150929/``, ``2015-09-29``); else a dateline at the
+start of the text ("MOSCOW, Sept. 29 (Reuters) -", a first line "Tuesday,
+September 29, 2015"); else a "Published …" / "Updated on …" timestamp line
+(read from the raw text, before ``IngestStage`` strips it as page chrome);
+else the ``published`` argument (CLI ``--published``), which only fills
+missing dates.  The patterns are in ``data/ingest/anchor_patterns.tsv``
+(``find_anchor``); a dateline without a year takes it from a year-only URL
+segment (``/2015/``) or from ``--published``.  Anchors found in the URL or the
+text say why in ``metadata["published_reason"]``.  With none of them the
+article has ``published=None`` and ``published_from="none"`` -- never today's
+date.
 
 Bad input inside a run (invalid JSON line, wrong field type, undecodable
 bytes, empty file, HTML without a body, text shorter than
@@ -88,6 +98,174 @@ def load_chrome_patterns() -> tuple[ChromePattern, ...]:
         except re.error as exc:
             raise ValueError(f"chrome_patterns.tsv row {number}: bad regex {pattern!r}: {exc}") from None
     return tuple(patterns)
+
+
+# --------------------------------------------------------------------------- publication date in URL / text
+
+AnchorPattern = tuple[str, re.Pattern[str], str]  # (source, compiled regex, description)
+ANCHOR_SOURCES = ("url", "url-year", "dateline", "updated-line")
+DATELINE_LINES = 3  # datelines are looked for in the first non-blank lines only
+
+
+@functools.lru_cache(maxsize=None)
+def _date_regex_parts() -> dict[str, str]:
+    """Regex pieces for ``{DATE}`` (a written date, as group ``date``) and ``{CLOCK}``.
+
+    Month and weekday names come from the dates lexicon (``data/dates/lexicon.tsv``).
+    """
+    from .dates import load_lexicon
+
+    lex = load_lexicon()
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted({w.rstrip(".") for w in words}, key=len, reverse=True))
+
+    mon, wd = alt(lex["month"]), alt(lex["weekday"])
+    written = (
+        rf"\d{{4}}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?"
+        rf"|\d{{4}}/\d\d/\d\d"
+        rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mon})\.?(?:,?\s+\d{{4}})?"
+        rf"|(?:{mon})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    )
+    clock = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?|\s+local\s+time)?"
+    return {"DATE": rf"(?P<date>(?i:(?:(?:{wd})\.?,?\s+)?(?:{written})))", "CLOCK": f"(?i:{clock})"}
+
+
+@functools.lru_cache(maxsize=None)
+def load_anchor_patterns() -> tuple[AnchorPattern, ...]:
+    """Rows of ``data/ingest/anchor_patterns.tsv`` compiled, in table order.
+
+    ``{DATE}`` and ``{CLOCK}`` in a pattern are replaced by the (case-insensitive)
+    regexes of ``_date_regex_parts``.  Dateline patterns are case-sensitive (a
+    place name is capitalised); the others are case-insensitive.
+    """
+    from .tables import load_table
+
+    parts = _date_regex_parts()
+    out = []
+    for number, row in enumerate(load_table("ingest/anchor_patterns.tsv"), start=1):
+        source, pattern = row["source"], row["pattern"]
+        if source not in ANCHOR_SOURCES:
+            raise ValueError(f"anchor_patterns.tsv row {number}: unknown source {source!r}")
+        pattern = pattern.replace("{DATE}", parts["DATE"]).replace("{CLOCK}", parts["CLOCK"])
+        try:
+            flags = 0 if source == "dateline" else re.IGNORECASE
+            out.append((source, re.compile(pattern, flags), row["description"] or pattern))
+        except re.error as exc:
+            raise ValueError(f"anchor_patterns.tsv row {number}: bad regex: {exc}") from None
+    return tuple(out)
+
+
+def _month_number(word: str) -> int | None:
+    from .dates import load_lexicon
+
+    months = load_lexicon()["month"]
+    word = word.lower()
+    value = months.get(word) or months.get(word + ".")
+    return int(value) if value else None
+
+
+def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
+    """``(year or None, month, day)`` of a written date ("Sept. 29", "29 September 2015",
+    "2015-09-29", "29/09/2015"), or None when it is not a valid date.
+
+    A numeric ``a/b/yyyy`` date is read only when the order is certain (one part
+    above 12, or both equal): "09/10/2015" is refused rather than guessed.
+    """
+    text = text.strip()
+    if m := re.match(r"(\d{4})[-/](\d\d)[-/](\d\d)", text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.search(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text):
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 >= b or a == b:
+            d, mo = a, b
+        elif b > 12 >= a:
+            mo, d = a, b
+        else:
+            return None
+    else:
+        month = next((n for w in re.findall(r"[A-Za-z]+", text) if (n := _month_number(w))), None)
+        day = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)
+        year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
+        if month is None or day is None:
+            return None
+        y, mo, d = (int(year[1]) if year else None), month, int(day[1])
+    try:
+        date(y or 2000, mo, d)  # 2000 is a leap year: "Feb. 29" without a year stays possible
+    except ValueError:
+        return None
+    return y, mo, d
+
+
+def _complete_year(month: int, day: int, hint: date | None, url_year: int | None) -> tuple[date, str] | None:
+    """A month-day without a year, dated with the URL's year, else the occurrence
+    nearest to ``hint`` (the ``--published`` date)."""
+    if url_year is not None:
+        try:
+            return date(url_year, month, day), "year from the URL"
+        except ValueError:
+            return None
+    if hint is None:
+        return None
+    options = []
+    for y in (hint.year - 1, hint.year, hint.year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    return min(options, key=lambda d: abs((d - hint).days)), "year from --published"
+
+
+def find_anchor(text: str, url: str | None = None, hint: str | None = None) -> tuple[str, str, str] | None:
+    """``(YYYY-MM-DD, source, reason)`` of the publication date an article states in its
+    URL or its text, or None (sources tried in order: url, dateline, updated-line).
+
+    ``text`` is the raw article text (timestamp lines are still there); ``hint``
+    is the ``--published`` date, used only to give a year to a dateline that
+    lacks one.
+    """
+    patterns = load_anchor_patterns()
+    hint_day = date.fromisoformat(hint) if hint else None
+    url_year = None
+    if url:
+        low = url.lower()
+        for source, regex, description in patterns:
+            if source == "url-year" and url_year is None and (m := regex.search(low)):
+                url_year = int(m["y"])
+            if source != "url" or not (m := regex.search(low)):
+                continue
+            month = int(m["m"]) if m.groupdict().get("m") else _month_number(m["mon"])
+            try:
+                day = date(int(m["y"]), month, int(m["d"])) if month else None
+            except ValueError:
+                day = None
+            if day is not None:
+                return day.isoformat(), "url", f"{description} '{m.group(0).strip('/')}'"
+    lines = [line.strip() for line in normalise_text(text).split("\n") if line.strip()]
+    for wanted in ("dateline", "updated-line"):
+        candidates = lines[:DATELINE_LINES] if wanted == "dateline" else lines
+        for source, regex, description in patterns:
+            if source != wanted:
+                continue
+            for line in candidates:
+                m = regex.match(line) if wanted == "dateline" else regex.fullmatch(line)
+                if m is None or (parsed := parse_written_date(m["date"])) is None:
+                    continue
+                year, month, day_of_month = parsed
+                how = ""
+                if year is None:
+                    completed = _complete_year(month, day_of_month, hint_day, url_year)
+                    if completed is None:
+                        continue
+                    day, how = completed
+                    how = f"; {how}"
+                else:
+                    day = date(year, month, day_of_month)
+                return day.isoformat(), source, f"{description} '{m.group(0).strip()}'{how}"
+    return None
 
 
 # --------------------------------------------------------------------------- cleaning
@@ -182,7 +360,8 @@ def make_article(
 
     ``published`` is the caller's statement of the article's own date, so it is
     recorded with ``published_from="record"``; an invalid value raises
-    ``EventscopeError("E108")``.
+    ``EventscopeError("E108")``.  Without it the date the URL or the text states
+    is used (``find_anchor``: url > dateline > updated-line), as for files.
     """
     day = None
     if published is not None:
@@ -191,15 +370,20 @@ def make_article(
             raise EventscopeError("E108", value=published, where="")
     clean, removed = clean_text_with_reasons(text)
     url = _clean_field(url)
+    fields: dict[str, Any] = {"text": text, "url": url, "metadata": {"ingest_removed": removed} if removed else {}}
+    if day:
+        fields.update(published=day, published_from="record")
+    else:
+        _stated_anchor(fields, None)
     return Article(
         article_id=make_article_id(clean, url),
         text=clean,
         title=_clean_field(title),
         url=url,
         source=_clean_field(source),
-        published=day,
-        published_from="record" if day else "none",
-        metadata={"ingest_removed": removed} if removed else {},
+        published=fields.get("published"),
+        published_from=fields.get("published_from", "none"),
+        metadata=fields["metadata"],
     )
 
 
@@ -244,6 +428,43 @@ def _length_problem(clean: str, min_chars: int, removed: list) -> str | None:
         return "no text left after removing page chrome" if removed else "empty text"
     if len(clean) < min_chars:
         return f"text has {len(clean)} characters after cleaning, fewer than ingest.min_chars={min_chars}"
+    return content_problem(clean)
+
+
+MAX_ARTICLE_CHARS = 200_000  # about 33,000 words: longer inputs are dumps, not news articles
+MAX_CONTROL_SHARE = 0.01  # control characters (other than newline, tab) in real text: ~0
+MIN_WORDS_FOR_LANGUAGE = 40  # the language test needs this many words
+MIN_FUNCTION_WORD_SHARE = 0.04  # English news: ~25 % of words are on the list; French or German: < 2 %
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=None)
+def english_function_words() -> frozenset[str]:
+    """``data/ingest/english_function_words.tsv``: the words the language test counts."""
+    text = resources.files("eventscope").joinpath("data/ingest/english_function_words.tsv").read_text("utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])  # rows[0] is the header
+
+
+def content_problem(clean: str) -> str | None:
+    """Why a cleaned text is not a processable English news article (hostile or foreign input),
+    or None: longer than ``MAX_ARTICLE_CHARS``; more than 1 % control characters (binary
+    data that happened to decode); or, with at least 40 words, mostly non-Latin letters or fewer
+    than 4 % English function words."""
+    if len(clean) > MAX_ARTICLE_CHARS:
+        return f"text has {len(clean):,} characters, more than the {MAX_ARTICLE_CHARS:,} an article may have"
+    controls = sum(1 for ch in clean if ch < " " and ch not in "\n\t")
+    if controls > MAX_CONTROL_SHARE * len(clean):
+        return f"looks like binary data ({controls} control characters in {len(clean)})"
+    words = _WORD.findall(clean)
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+        latin = sum(1 for w in words if w.isascii())
+        if latin < len(words) / 2:
+            return f"not English: {len(words) - latin} of {len(words)} words are not in Latin letters"
+        known = english_function_words()
+        share = sum(1 for w in words if w.lower() in known) / len(words)
+        if share < MIN_FUNCTION_WORD_SHARE:
+            return f"not English: only {share:.0%} of its words are common English function words"
     return None
 
 
@@ -447,8 +668,8 @@ class _Reader:
         problem = _length_problem(clean, self.min_chars, removed)
         if problem:
             raise _Skip(warning("W101", where=_where(origin, line), detail=problem))
-        if not fields.get("published") and self.cli_published:
-            fields["published"], fields["published_from"] = self.cli_published, "cli"
+        if not fields.get("published"):
+            _stated_anchor(fields, self.cli_published)
         if not fields.get("article_id"):
             fields["article_id"] = make_article_id(clean, _clean_field(fields.get("url")))
         for name in ("url", "title", "source"):
@@ -456,10 +677,22 @@ class _Reader:
         return Article(**fields)
 
 
+def _stated_anchor(fields: dict[str, Any], cli_published: str | None) -> None:
+    """Fill a missing publication date from the URL or the text (``find_anchor``),
+    else from ``cli_published``; the reason goes to ``metadata["published_reason"]``."""
+    found = find_anchor(fields["text"], _clean_field(fields.get("url")), cli_published)
+    if found is not None:
+        day, source, reason = found
+        fields["published"], fields["published_from"] = day, source
+        fields["metadata"] = {**fields.get("metadata", {}), "published_reason": reason}
+    elif cli_published:
+        fields["published"], fields["published_from"] = cli_published, "cli"
+
+
 def split_title(text: str, patterns: Iterable[ChromePattern] | None = None) -> tuple[str | None, str]:
     """``(title, body)`` of a plain-text article; title None unless the first line is an
-    obvious headline (short, no final ``. , ; :``, not chrome, followed by a blank line
-    and more text)."""
+    obvious headline (short, no final ``. , ; :``, not chrome, not a date line such as
+    "Tuesday, September 29, 2015", followed by a blank line and more text)."""
     norm = normalise_text(text).lstrip("\n")
     first, sep, rest = norm.partition("\n")
     candidate = first.strip()
@@ -471,6 +704,7 @@ def split_title(text: str, patterns: Iterable[ChromePattern] | None = None) -> t
         and rest.split("\n", 1)[0].strip() == ""
         and rest.strip()
         and chrome_reason(candidate, patterns) is None
+        and find_anchor(candidate) is None
     ):
         return candidate, rest
     return None, text
@@ -501,20 +735,22 @@ def extract_html(html: str | bytes) -> dict[str, Any] | None:
         "title": title,
         "url": doc.url or None,
         "source": doc.sitename or None,
-        "published": markup_date(html, doc.url),
+        "published": markup_date(html),
     }
 
 
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|dateline", re.IGNORECASE)
 
 
-def markup_date(html: str | bytes, url: str | None = None) -> str | None:
+def markup_date(html: str | bytes) -> str | None:
     """Publication date from page markup only: ``<head>`` meta tags, JSON-LD, ``<time>``
-    / ``<abbr>`` elements, short date-classed elements and the URL.
+    / ``<abbr>`` elements and short date-classed elements.
 
     htmldate's own last resort scans the body text for any date, which would turn
     a date mentioned in the story into a publication date; running it on a
-    reduced page without the article body rules that out.
+    reduced page without the article body rules that out.  URL dates are left to
+    ``find_anchor`` (source "url"), so htmldate gets an empty URL (else it reads
+    the canonical link).
     """
     import lxml.html
     from htmldate import find_date
@@ -541,7 +777,7 @@ def markup_date(html: str | bytes, url: str | None = None) -> str | None:
             clone = lxml.html.fromstring(lxml.html.tostring(el))
             clone.tail = None
             body.append(clone)
-    found = find_date(reduced, url=url, extensive_search=False, original_date=True)
+    found = find_date(reduced, url="", extensive_search=False, original_date=True)
     return parse_published(found) if found else None
 
 

@@ -1,4 +1,5 @@
-"""``eventscope run``: ingest -> local engine -> store, with resume and a run record."""
+"""``eventscope run``: ingest -> engine (local or Ray) -> store, with resume and a run record;
+a finished run then rebuilds the cross-article dedup tables (``dedup.py``)."""
 from __future__ import annotations
 
 import time
@@ -8,7 +9,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .config import Config
-from .engine import run_local
+from .dedup import rebuild as rebuild_canonical
+from .engine import run_engine
 from .errors import EventscopeError
 from .ingest import iter_articles
 from .schema import Article
@@ -37,6 +39,7 @@ class RunSummary:
     skipped: int = 0  # already stored (resume)
     failed: int = 0  # articles a stage could not process
     events: int = 0
+    canonical: int = 0  # canonical events after dedup over the whole database
     with_place: int = 0
     with_date: int = 0  # events dated from the text (not just "around publication")
     seconds: float = 0.0
@@ -46,7 +49,7 @@ class RunSummary:
         n = self.events or 1
         return {
             "run_id": self.run_id, "articles": self.articles, "skipped": self.skipped, "failed": self.failed,
-            "events": self.events,
+            "events": self.events, "canonical_events": self.canonical,
             "events_per_article": round(self.events / self.articles, 2) if self.articles else 0.0,
             "share_with_place": round(self.with_place / n, 3), "share_with_date": round(self.with_date / n, 3),
             "articles_per_s": round(self.articles / self.seconds, 2) if self.seconds else 0.0,
@@ -56,8 +59,13 @@ class RunSummary:
 
 def run(paths: list[str], db: str | Path, *, config: Config | None = None, published: str | None = None,
         resume: bool = False, on_problem: Callable[[str], None] | None = None,
-        on_batch: Callable[[int], None] | None = None) -> RunSummary:
-    """Process ``paths`` into the database ``db``; returns counts for the closing report."""
+        on_batch: Callable[[int], None] | None = None, engine: str = "local",
+        ray_address: str | None = None) -> RunSummary:
+    """Process ``paths`` into the database ``db``; returns counts for the closing report.
+
+    ``engine`` is ``local`` (default) or ``ray`` (``ray_address``: an existing cluster, else a
+    local Ray instance).  Every batch is one transaction, so a run killed at any point keeps
+    exactly the finished batches and ``resume=True`` does the rest."""
     config = config or Config()
     summary = RunSummary()
     started = time.perf_counter()
@@ -84,7 +92,7 @@ def run(paths: list[str], db: str | Path, *, config: Config | None = None, publi
 
         status = "interrupted"
         try:
-            for batch in run_local(todo(), config):
+            for batch in run_engine(todo(), config, engine=engine, ray_address=ray_address):
                 summary.events += store.write_batch(batch, run_id)
                 for work in batch:
                     summary.articles += 1
@@ -97,6 +105,7 @@ def run(paths: list[str], db: str | Path, *, config: Config | None = None, publi
                         summary.with_date += bool(ev.date and ev.date.precision not in ("article", "unanchored"))
                 if on_batch:
                     on_batch(len(batch))
+            summary.canonical = rebuild_canonical(store)
             status = "done"
         except KeyboardInterrupt:
             raise

@@ -29,7 +29,7 @@ class Article(BaseModel):
     url: str | None = None
     source: str | None = None
     published: str | None = None  # YYYY-MM-DD; None means unknown (never "today")
-    published_from: str = "none"  # record | html-meta | cli | none
+    published_from: str = "none"  # record | html-meta | url | dateline | updated-line | cli | none
     origin: str = "<memory>"  # file the article came from
     line: int | None = None  # line in a JSONL file
     metadata: dict[str, Any] = Field(default_factory=dict)

@@ -3,7 +3,12 @@
 Tables: ``meta`` (schema version), ``runs`` (config + versions per run),
 ``articles``, ``events`` (flat columns for querying plus the full JSON
 ``record``), ``actors`` (one row per event role), ``places`` (resolved
-toponym mentions), ``problems`` (skipped inputs).  Each batch is written in
+toponym mentions), ``problems`` (skipped inputs), and since schema 2 the
+cross-article dedup result: ``canonical_events`` (one row per real-world event
+with its mention/source counts) and ``event_mentions`` (every event linked to
+its canonical event, with why); see ``dedup.py``.  A schema-1 database is
+migrated in place when opened for writing (the two tables are added) and is
+readable as it is.  Each batch is written in
 one transaction that first deletes whatever the same articles had stored, so
 re-running the same article never duplicates its events and an interrupted
 run loses at most the batch in flight; ``stored_article_ids()`` lets
@@ -23,7 +28,8 @@ from .attributes import date_bounds
 from .errors import EventscopeError
 from .schema import Work
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # schema 1 lacks only the dedup tables
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -50,6 +56,16 @@ CREATE TABLE IF NOT EXISTS places (
   article_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, name VARCHAR, country VARCHAR,
   admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT, precision VARCHAR, reason VARCHAR);
 CREATE TABLE IF NOT EXISTS problems (run_id VARCHAR, message VARCHAR, reported_at TIMESTAMP);
+"""
+
+# Schema 2: cross-article dedup (written by ``Store.write_canonical``, rebuilt at the end of every run).
+DDL_V2 = """
+CREATE TABLE IF NOT EXISTS canonical_events (
+  canonical_id VARCHAR PRIMARY KEY, event_id VARCHAR, family VARCHAR, mentions INTEGER, articles INTEGER,
+  sources INTEGER, first_seen DATE, last_seen DATE, day_first DATE, day_last DATE, reason VARCHAR);
+CREATE TABLE IF NOT EXISTS event_mentions (
+  canonical_id VARCHAR, event_id VARCHAR PRIMARY KEY, article_id VARCHAR, outlet VARCHAR, published DATE,
+  linked_to VARCHAR, similarity DOUBLE, reason VARCHAR);
 """
 
 EVENT_COLUMNS = [
@@ -93,10 +109,20 @@ class Store:
         else:
             self.con.execute(DDL)
             found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if found is None:
-                self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-            elif int(found[0]) != SCHEMA_VERSION:
+            if found is not None and int(found[0]) not in READABLE_VERSIONS:
                 raise EventscopeError("E302", path=self.path, found=found[0], expected=SCHEMA_VERSION)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a new or schema-1 database to ``SCHEMA_VERSION`` in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(DDL_V2)  # 1 -> 2: add the dedup tables
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def _check_schema(self) -> None:
         tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -104,7 +130,7 @@ class Store:
             if table not in tables:
                 raise EventscopeError("E301", path=self.path, table=table)
         found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if not found or int(found[0]) != SCHEMA_VERSION:
+        if not found or int(found[0]) not in READABLE_VERSIONS:
             raise EventscopeError("E302", path=self.path, found=found and found[0], expected=SCHEMA_VERSION)
 
     def close(self) -> None:
@@ -167,6 +193,24 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return len(events)
+
+    def write_canonical(self, canonical: pa.Table, mentions: pa.Table) -> int:
+        """Replace the dedup tables with ``dedup.deduplicate``'s result in one transaction;
+        returns the number of canonical events."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, data in (("canonical_events", canonical), ("event_mentions", mentions)):
+                self.con.execute(f"DELETE FROM {table}")
+                self.con.register("_dedup", data)
+                try:
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _dedup")
+                finally:
+                    self.con.unregister("_dedup")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return canonical.num_rows
 
     def _insert(self, table: str, rows: list[list], keyed: bool = False) -> None:
         """Bulk insert through Arrow (row-by-row executemany is slow in DuckDB).

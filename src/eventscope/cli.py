@@ -181,6 +181,19 @@ def extract(
         out.print(_events_table([ev.model_dump(mode="json") for ev in events]))
 
 
+def _confusion_table(field: str, table: dict[str, dict[str, int]]) -> Table:
+    """Gold labels as rows, predictions as columns ("-" = none)."""
+    labels = sorted(set(table) | {p for row in table.values() for p in row})
+    grid = Table(title=f"confusion: {field} (rows gold, columns predicted)")
+    grid.add_column("gold")
+    for lab in labels:
+        grid.add_column(lab[:8], justify="right")
+    for g in labels:
+        if g in table:
+            grid.add_row(g, *(str(table[g].get(p, "")) for p in labels))
+    return grid
+
+
 def _warn(message: str) -> None:
     err.print(f"[yellow]warning[/]: {escape(message)}", highlight=False)
 
@@ -310,8 +323,10 @@ def eval_(
             if not isinstance(value, dict):
                 out.print(f"{key:>24}: {value}")
         for key, value in result.items():
-            if isinstance(value, dict) and key != "gold":
+            if isinstance(value, dict) and key not in ("gold", "confusion"):
                 out.print(f"{key:>24}: {json.dumps(value)[:400]}")
+        for field, table in result.get("confusion", {}).items():
+            out.print(_confusion_table(field, table))
     if baseline:
         failures = check_baseline(result, baseline)
         for msg in failures:

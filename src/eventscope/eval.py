@@ -93,17 +93,20 @@ def label_scores(gold: list[str | None], pred: list[str | None]) -> dict:
 
 def evaluate_events(gold_path: str | Path, config: Config) -> dict:
     """Type each gold record's text; the prediction is its most confident event (null when none)."""
+    from .attributes import AttributesStage
     from .events import EventsStage
     from .ingest import make_article
     from .nlp import NlpStage
     from .schema import Work
 
     records = read_jsonl(gold_path, required=("text", "labels"))
-    nlp, events = NlpStage(config), EventsStage(config)
+    stages = [NlpStage(config), EventsStage(config), AttributesStage(config)]
     works = [Work(article=make_article(r["text"])) for r in records]
     for i in range(0, len(works), 64):
-        events.process(nlp.process(works[i:i + 64]))
-        for w in works[i:i + 64]:
+        batch = works[i:i + 64]
+        for stage in stages:
+            batch = stage.process(batch)
+        for w in batch:
             w.paragraphs = []
     best = [max(w.events, key=lambda e: e.confidence) if w.events else None for w in works]
     out: dict = {"n": len(records), "fields": {}}
@@ -114,7 +117,24 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
         pred = [getattr(ev, attr) if ev else None for ev in best]
         out["fields"][field] = label_scores(gold, pred)
     out["detected_share"] = round(sum(1 for b in best if b) / len(best), 4) if best else 0.0
+    dead = [(r["labels"]["fatalities"], w) for r, w in zip(records, works) if r["labels"].get("fatalities") is not None]
+    if dead:  # a record's fatalities: the largest figure among its events (0 when none states one)
+        hits = sum(1 for gold, w in zip([d for d, _ in dead], [w for _, w in dead])
+                   if max((e.fatalities or 0 for e in w.events), default=0) == gold)
+        out["fatalities"] = {"n": len(dead), "exact_match": round(hits / len(dead), 4)}
+    out["confusion"] = {field: confusion([r["labels"].get(field) for r in records],
+                                         [getattr(ev, attr) if ev else None for ev in best])
+                        for field, attr in EVENT_FIELDS.items() if field in out["fields"]}
     return out
+
+
+def confusion(gold: list[str | None], pred: list[str | None]) -> dict[str, dict[str, int]]:
+    """``{gold label: {predicted label: count}}`` with None shown as "-"."""
+    table: dict[str, dict[str, int]] = {}
+    for g, p in zip(gold, pred):
+        row = table.setdefault(g or "-", {})
+        row[p or "-"] = row.get(p or "-", 0) + 1
+    return table
 
 
 def metric_at(result: dict, dotted: str):

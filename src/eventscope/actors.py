@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .events import DICTIONARY_REASON
 from .schema import Actor, Work
 from .stage import Stage
 from .tables import load_table
@@ -508,3 +509,7 @@ class ActorsStage(Stage):
             sources, targets = find_arguments(tok)
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
+        # As in PETRARCH, a dictionary verb codes an event only between coded actors: without a
+        # source or target that has a country or sector it is ordinary prose, not an event.
+        work.events = [ev for ev in work.events if not ev.reasons.get("type", "").startswith(DICTIONARY_REASON)
+                       or any(a is not None and (a.country or a.sector) for a in (ev.source, ev.target))]

@@ -19,6 +19,7 @@ from .schema import Event, Span, Work
 from .stage import Stage
 from .tables import load_table
 
+DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
 _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
@@ -183,7 +184,8 @@ class EventsStage(Stage):
                     evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
                     confidence=conf,
                     reasons={
-                        "type": f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
+                        "type": (DICTIONARY_REASON if not trig.curated else "")
+                        + f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
                         + (f" with cue {trig.cue}" if trig.cue else "")
                         + f" -> {trig.plover}",
                         "mode": mode_reason,

@@ -59,4 +59,11 @@ def query(db, **filters):
     return _query(str(db), **filters)
 
 
-__all__ = ["Config", "Event", "EventscopeError", "extract", "query", "run", "__version__"]
+def canonical_events(db, **filters):
+    """Deduplicated real-world events (one row per canonical event) as a pandas DataFrame."""
+    from .dedup import canonical_events as _canonical
+
+    return _canonical(str(db), **filters)
+
+
+__all__ = ["canonical_events", "Config", "Event", "EventscopeError", "extract", "query", "run", "__version__"]

@@ -12,6 +12,7 @@ come from ``plover_map.tsv``.  Each event records why it got its type.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -40,17 +41,22 @@ class Trigger:
     curated: bool = True  # False: a row derived from PETRARCH2's verb dictionary
 
 
-def _words(spec: str) -> set[str]:
-    return {w.strip().lower() for w in spec.split("|") if w.strip()}
-
-
-def cue_holds(tok, cue: str | None) -> bool:
-    """Check a trigger row's cue (see the header of triggers.tsv) against token ``tok``."""
-    if not cue:
-        return True
+@functools.lru_cache(maxsize=None)
+def parse_cue(cue: str) -> tuple[bool, str, frozenset[str]]:
+    """``"!obj:a|b"`` -> ``(negate, kind, words)`` (cached: rows share few distinct cues)."""
     negate = cue.startswith("!")
     kind, _, spec = cue.lstrip("!").partition(":")
-    words = _words(spec)
+    return negate, kind, frozenset(w.strip().lower() for w in spec.split("|") if w.strip())
+
+
+def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> bool:
+    """Check a trigger row's cue (see the header of triggers.tsv) against token ``tok``.
+
+    ``subtree_lemmas`` (the lemmas within three levels below ``tok``) may be passed in so that
+    many ``desc:`` rows of one verb compute it once."""
+    if not cue:
+        return True
+    negate, kind, words = parse_cue(cue)
     children = list(tok.children)
     if kind == "prep":
         found = any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in children)
@@ -64,7 +70,8 @@ def cue_holds(tok, cue: str | None) -> bool:
     elif kind == "dep":
         found = any(c.dep_ in words for c in children)
     elif kind == "desc":
-        found = any(d.lemma_.lower() in words for d in _subtree(tok, 3))
+        lemmas = subtree_lemmas if subtree_lemmas is not None else {d.lemma_.lower() for d in _subtree(tok, 3)}
+        found = not words.isdisjoint(lemmas)
     elif kind == "head":
         found = tok.head is not tok and tok.head.lemma_.lower() in words
     elif kind == "mod":
@@ -121,10 +128,12 @@ class EventsStage(Stage):
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
         if tok.lemma_.lower() in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        for trig in self.triggers.get((tok.lemma_.lower(), pos), []):
+        rows = self.triggers.get((tok.lemma_.lower(), pos), [])
+        lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if len(rows) > 1 else None
+        for trig in rows:
             if not trig.curated and not trig.cue and not _has_arguments(tok):
                 continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
-            if cue_holds(tok, trig.cue):
+            if cue_holds(tok, trig.cue, lemmas):
                 return None if trig.plover == "NONE" else trig  # NONE: a discard pattern blocks the verb
         return None
 

@@ -273,7 +273,6 @@ def test_alerts_command(db_path):
 # -- schemathesis: every operation of the OpenAPI document, no 5xx ------------------------------
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
 
 
 

@@ -38,20 +38,34 @@ class RssSampler(threading.Thread):
         self.engine, self.peak, self.stop = engine, {}, threading.Event()
 
     def _workers(self) -> list[int]:
+        """Ray worker processes, or every descendant of this process (pool workers are
+        grandchildren when they are forked from a fork server)."""
         me = os.getpid()
-        found = []
+        parents: dict[int, int] = {}
+        ray_workers = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
             try:
-                if self.engine == "ray":
-                    if (entry / "cmdline").read_bytes().startswith(b"ray::"):
-                        found.append(int(entry.name))
-                elif int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
-                    found.append(int(entry.name))
+                if self.engine == "ray" and (entry / "cmdline").read_bytes().startswith(b"ray::"):
+                    ray_workers.append(int(entry.name))
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, ValueError, IndexError):
                 continue
-        return found or ([me] if self.engine == "local" else [])
+        if self.engine == "ray":
+            return ray_workers
+
+        def descends(pid: int) -> bool:
+            for _ in range(10):
+                pid = parents.get(pid, 0)
+                if pid == me:
+                    return True
+                if pid <= 1:
+                    return False
+            return False
+
+        found = [pid for pid in parents if descends(pid)]
+        return found or [me]
 
     def run(self) -> None:
         while not self.stop.wait(0.2):

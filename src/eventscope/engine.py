@@ -38,6 +38,18 @@ def _run_batch(batch: list[Article]) -> list[Work]:
     return _WORKER.process(batch)
 
 
+def _context():
+    """A start method that never forks this process (it may hold DuckDB or BLAS threads).
+
+    On Linux/macOS a fork server imports the pipeline's modules once and forks the workers
+    from that clean process, which saves each worker the imports; elsewhere, spawn."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["eventscope.pipeline"])
+        return ctx
+    return mp.get_context("spawn")
+
+
 def run_local(articles: Iterable[Article], config: Config) -> Iterator[list[Work]]:
     """Yield processed batches in input order."""
     workers = int(config["engine.workers"])
@@ -47,7 +59,7 @@ def run_local(articles: Iterable[Article], config: Config) -> Iterator[list[Work
         for batch in batches:
             yield pipeline.process(batch)
         return
-    ctx = mp.get_context("spawn")  # no fork of a process holding DuckDB/BLAS threads; works on every OS
+    ctx = _context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
         yield from pool.imap(_run_batch, batches)
 

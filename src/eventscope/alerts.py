@@ -20,6 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from enum import Enum
+
+class Scope(str, Enum):
+    """What an alert counts by (shared by the CLI and the API)."""
+
+    country = "country"
+    admin1 = "admin1"
+    event_type = "event_type"
+
 
 LARGE_INCREASE = "large increase"
 MODERATE_INCREASE = "moderate increase"

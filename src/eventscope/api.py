@@ -35,7 +35,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
-from .alerts import SCOPES, weekly_alerts
+from .alerts import SCOPES, Scope, weekly_alerts
 from .errors import EventscopeError
 from .queries import Filters, count_events, escape_like, events_sql, select_events
 from .exports import FLAT_COLUMNS, to_geojson
@@ -132,12 +132,6 @@ class Interval(str, Enum):
 class Sort(str, Enum):
     oldest = "date"
     newest = "-date"
-
-
-class Scope(str, Enum):
-    country = "country"
-    admin1 = "admin1"
-    event_type = "event_type"
 
 
 # Events precise enough to be counted in a period of each interval (coarser ones are "undated").

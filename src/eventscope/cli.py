@@ -20,6 +20,7 @@ from rich.table import Table
 from . import __version__
 from .config import Config
 from .errors import EventscopeError
+from .alerts import Scope as AlertScope
 from .schema import PLOVER_TYPES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -47,12 +48,6 @@ class AlertsFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
-
-
-class AlertScope(str, Enum):
-    country = "country"
-    admin1 = "admin1"
-    event_type = "event_type"
 
 
 class EngineName(str, Enum):

@@ -20,6 +20,7 @@ import sys
 import time
 from collections import Counter
 
+from _report import report
 from eventscope.config import Config
 from eventscope.geo import GeoStage
 from eventscope.ingest import iter_articles
@@ -103,13 +104,7 @@ def main(argv: list[str] | None = None) -> dict:
         "ratio_stage_cpu": round(best["with_cpu"] / (best["with_cpu"] - best["geo_cpu"]), 3),
         "setup_s": round(setup_s, 2), "gazetteer": gazetteer_load(),
     }
-    if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for k, v in result.items():
-            print(f"{k:>16}: {v}")
-    return result
+    return report(result, args.json, width=16)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ parse).  Words = whitespace-separated tokens of the article texts.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 import threading
 import time
 from pathlib import Path
 
+from _report import report
 from eventscope.config import Config
 from eventscope.engine import run_engine
 from eventscope.ingest import iter_articles
@@ -118,13 +117,7 @@ def main(argv: list[str] | None = None) -> dict:
         "articles_per_s": round(len(articles) / pipe_s, 2), "peak_rss_mb_per_worker": rss,
         "note": "pipeline time includes loading the model, gazetteer and tables in each worker",
     }
-    if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for k, v in result.items():
-            print(f"{k:>14}: {v}")
-    return result
+    return report(result, args.json, width=14)
 
 
 if __name__ == "__main__":

@@ -229,24 +229,30 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
     (passives and infinitives after modals).
     """
     lo, hi = _sentence_bounds(text, start, end)
-    cues = load_tense_cues()
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
-    for m in _cue_regex().finditer(text, lo, hi):
-        if start <= m.start() < end:
+    for pos, m_end, tense in _cue_tenses(text, lo, hi):
+        if start <= pos < end:
             continue
-        word = re.sub(r"\s+", " ", m.group(0).lower())
-        tense = cues.get(word)
-        if tense is None:
-            if not m.group(0).islower() or _NOT_PAST_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
-                continue
-            tense = "past"
-        (before if m.end() <= start else after).append((m.start(), tense))
+        (before if m_end <= start else after).append((pos, tense))
     if before:
         return before[-1][1]
     if after:
         return after[0][1]
     return None
+
+
+def _cue_tenses(text: str, lo: int, hi: int):
+    """``(start, end, tense)`` of every tense cue in ``text[lo:hi]``: a word of ``tense_cues.tsv``,
+    or a lower-case word in -ed (past) not preceded by a word that makes it a participle/adjective."""
+    cues = load_tense_cues()
+    for m in _cue_regex().finditer(text, lo, hi):
+        tense = cues.get(re.sub(r"\s+", " ", m.group(0).lower()))
+        if tense is None:
+            if not m.group(0).islower() or _NOT_PAST_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
+                continue
+            tense = "past"
+        yield m.start(), m.end(), tense
 
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -267,16 +273,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     lo, _ = _sentence_bounds(text, start, end)
     for m in _CLAUSE_BOUNDARY.finditer(text, lo, start):
         lo = m.end()
-    cues = load_tense_cues()
-    found: list[tuple[int, str]] = []
-    for m in _cue_regex().finditer(text, lo, start):
-        word = re.sub(r"\s+", " ", m.group(0).lower())
-        tense = cues.get(word)
-        if tense is None:
-            if not m.group(0).islower() or _NOT_PAST_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
-                continue
-            tense = "past"
-        found.append((m.start(), tense))
+    found: list[tuple[int, str]] = [(pos, tense) for pos, _, tense in _cue_tenses(text, lo, start)]
     found.extend((m.start(), "present") for m in _INFINITIVE.finditer(text, lo, start))
     if not found:
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.actors import ActorsStage
+from eventscope.actors import ActorContext, ActorsStage
 from eventscope.nlp import NlpStage
 from eventscope.schema import Article, Event, Span, Work
 
@@ -189,6 +189,22 @@ def test_bare_title_and_pronoun(nlp_stage, actors_stage):
     assert minister.target.name == "Taliban"
     assert they.source.name == "Taliban" and "pronoun" in they.source.reason
     assert they.target.sector == "COP"
+
+
+def test_a_body_is_not_a_person_title(resolver):
+    # "the government" is never the most recent named office-holder; "the government in Kabul" is Afghanistan's
+    ctx = ActorContext()
+    ctx.add(0, 0, resolver.resolve("Barack Obama", date=DAY, context=None), person=True)
+    gov = resolver.resolve("the government", date=DAY, context=ctx.at(100, 1))
+    assert gov is None or gov.name is None
+    assert resolver.resolve("the government in Kabul", date=DAY, context=None).country == "AFG"
+    president = resolver.resolve("the president", date=DAY, context=ctx.at(100, 1))
+    assert president.name == "Barack Obama" and "bare title" in president.reason
+
+
+def test_a_first_name_is_not_a_surname(resolver):
+    # "Haroon Mir": 'Haroon' is the surname of a Pakistani office-holder, but here a first name
+    assert resolver.resolve("Haroon Mir", date=DAY, context=None) is None
 
 
 def test_skips_errored_work(actors_stage):

@@ -45,6 +45,10 @@ def test_no_fatalities_without_death_words(run):
     ("The two leaders will meet in Paris.", "planned"),
     ("Russia is set to deploy troops to the border.", "planned"),
     ("Police arrested the protesters.", "asserted"),
+    ("According to local officials, rebels attacked the village.", "reported-claim"),
+    ("The army reportedly shelled the town.", "reported-claim"),
+    ("Witnesses claimed that soldiers attacked the crowd.", "reported-claim"),
+    ("According to the ministry, the army will attack the town.", "planned"),  # planned wins over reported
 ])
 def test_factuality_from_syntax(run, text, label):
     work = run(text)

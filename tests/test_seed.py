@@ -79,3 +79,22 @@ def test_event_ids_are_deterministic(seed_text, seed_events):
 
     again = eventscope.extract(seed_text, published="2015-09-29")
     assert [e.event_id for e in again] == [e.event_id for e in seed_events]
+
+
+def test_ushakov_offer_is_support_with_his_quote(seed_events):
+    (ev,) = by_evidence(seed_events, "political support", "SUPPORT")
+    assert ev.quote is not None and ev.quote.speaker == "Yuri Ushakov"
+    assert "political support" in ev.quote.text
+    assert ev.source is not None and ev.source.country == "RUS" and "speaker of the quote" in ev.source.reason
+
+
+def test_haroon_mir_criticism_is_accuse_against_the_afghan_government(seed_events):
+    (ev,) = by_evidence(seed_events, "failure of both national", "ACCUSE")
+    assert ev.source is not None and ev.source.text == "Haroon Mir" and ev.source.country is None
+    assert (ev.target.country, ev.target.sector) == ("AFG", "GOV")
+    assert "same quote" in ev.target.reason
+
+
+def test_newspapers_are_never_actors(seed_events):
+    actors = {(a.name or a.text) for e in seed_events for a in (e.source, e.target) if a is not None}
+    assert not any("Kommersant" in a or "Diplomat" in a for a in actors), actors

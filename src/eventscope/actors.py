@@ -51,6 +51,8 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
 _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him": "person", "she": "person",
              "her": "person", "its": "thing", "their": "any", "his": "person"}
 _RELATIVE = {"which", "who", "that", "whom"}
+_STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
+_NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -140,6 +142,7 @@ class ActorResolver:
         self._surnames: dict[str, set[int]] = {}
         self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
         self._max_len = 1
+        self._collective = {r["noun"] for r in _read_table("collective_nouns")}
         self._load()
 
     # ------------------------------------------------------------------ loading
@@ -275,8 +278,8 @@ class ActorResolver:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
-        if name is None:  # bare surname of an office-holder, among words no table entry covered
-            for w in (w for j, w in enumerate(words) if j not in covered):
+        if name is None:  # bare surname of an office-holder: the phrase's last word, if no table entry covered it
+            for w in ([words[-1]] if len(words) - 1 not in covered else []):
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or \
                       {i for i in ids if self._holds_office(i, date)}
@@ -313,9 +316,9 @@ class ActorResolver:
                     return self._agents[k]
         return None
 
-    @staticmethod
-    def _is_bare_title(lower: list[str], noun: str) -> bool:
-        return " ".join(lower) == noun
+    def _is_bare_title(self, lower: list[str], noun: str) -> bool:
+        """"the president", not "the government" (a body: collective_nouns.tsv)."""
+        return " ".join(lower) == noun and noun not in self._collective
 
 
 # ---------------------------------------------------------------------- syntax
@@ -324,7 +327,8 @@ _SUBJ = {"nsubj", "csubj", "expl"}
 
 
 def _phrase(tok):
-    """The noun phrase headed by ``tok``: left modifiers, appositions and 'of' + proper noun; no clauses.
+    """The noun phrase headed by ``tok``: left modifiers, appositions and 'of'/'in' + proper noun
+    ("the government in Kabul"); no clauses.
 
     Coordinated phrases ("Russia and China") keep only the first conjunct.
     """
@@ -336,7 +340,7 @@ def _phrase(tok):
                     a.dep_ == "appos" and a.i > c.i for a in t.children)):
                 keep.add(c.i)
                 walk(c)
-            elif c.dep_ == "prep" and c.lower_ == "of" and t.pos_ == "NOUN" and any(
+            elif c.dep_ == "prep" and c.lower_ in ("of", "in") and t.pos_ == "NOUN" and any(
                     g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 keep.add(c.i)
                 for g in c.children:
@@ -457,13 +461,14 @@ class ActorsStage(Stage):
 
     def setup(self) -> None:
         self.resolver = ActorResolver()
+        self.speech_words = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech"}
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
         """Actors named in the article (noun phrases that resolve), for pronouns and bare titles."""
         ctx = ActorContext()
         for p_index, para in enumerate(work.paragraphs):
             for tok in para.doc:
-                if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
                     continue
                 phrase = _phrase(tok)
                 offset = para.start + phrase.start_char
@@ -492,6 +497,48 @@ class ActorsStage(Stage):
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
         return None, None
 
+    def _quoted_statements(self, work: Work, date, ctx: ActorContext) -> None:
+        """A verbal event stated inside a quote ("The fall of Kunduz was a failure ... the government
+        in Kabul is not taking responsibility", says Haroon Mir): the speaker is its source when the
+        clause names none, and its target, when the clause names none, is the first actor with a
+        country named in the rest of the quote."""
+        quoted = [ev for ev in work.events if ev.event_type in _STATEMENT_TYPES and (ev.source is None or ev.target is None)]
+        if not quoted:
+            return
+        from .attributes import find_quotes  # attributes imports nothing from actors; kept local to show the use
+
+        quotes = find_quotes(work, self.speech_words)
+        for ev in quoted:
+            q = next(((s, e, q) for s, e, q in quotes if s <= ev.trigger.start < e), None)
+            if q is None:
+                continue
+            start, end, quote = q
+            if ev.source is None and quote.speaker:
+                actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, None))
+                ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
+                    update={"reason": "speaker of the quote that states the event"
+                            + (f": {actor.reason}" if actor else " (not in the actor tables)")})
+            if ev.target is None:
+                ev.target = self._first_actor_in(work, ev.trigger.end, end, date, ctx, exclude=ev.source)
+
+    def _first_actor_in(self, work: Work, start: int, end: int, date, ctx: ActorContext, exclude) -> Actor | None:
+        for p_index, para in enumerate(work.paragraphs):
+            if para.end <= start or para.start >= end:
+                continue
+            for tok in para.doc:
+                offset = para.start + tok.idx
+                if not start <= offset < end or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
+                    continue
+                phrase = _phrase(tok)
+                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
+                if actor is None or actor.country is None:
+                    continue
+                if exclude is not None and (actor.name or actor.text) == (exclude.name or exclude.text):
+                    continue
+                return actor.model_copy(update={"reason": f"the clause names no target: first actor later in the "
+                                                          f"same quote, '{phrase.text}': {actor.reason}"})
+        return None
+
     def process_one(self, work: Work) -> None:
         if not work.events:
             return
@@ -509,6 +556,7 @@ class ActorsStage(Stage):
             sources, targets = find_arguments(tok)
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
+        self._quoted_statements(work, date, ctx)
         # As in PETRARCH, a dictionary verb codes an event only between coded actors: without a
         # source or target that has a country or sector it is ordinary prose, not an event.
         work.events = [ev for ev in work.events if not ev.reasons.get("type", "").startswith(DICTIONARY_REASON)

@@ -11,7 +11,7 @@ code, an admin1 within its country, a PLOVER event type) the week's event count 
   (twice it or more), when those four weeks held at least ``min_baseline`` events and the week
   itself at least ``min_baseline``.
 
-Counted events are those that happened (factuality ``asserted`` or ``historical``) with a date
+Counted events are those that happened (factuality ``asserted``, ``historical`` or ``reported-claim``) with a date
 precise enough to fall in one week (precision ``day``, ``week`` or ``article``, i.e. around the
 publication date); month- and year-precision dates and unanchored ones are left out.  Every alert
 carries the numbers behind it and a one-line ``reason``.
@@ -38,7 +38,7 @@ LOW_BASELINE = "low baseline"
 NOTABLE = (LARGE_INCREASE, MODERATE_INCREASE, LARGE_DECREASE)
 SCOPES = ("country", "admin1", "event_type")
 COUNTED_PRECISIONS = ("day", "week", "article")
-COUNTED_FACTUALITY = ("asserted", "historical")
+COUNTED_FACTUALITY = ("asserted", "historical", "reported-claim")
 WEEK = dt.timedelta(days=7)
 
 # One row per (scope, key, week): the events that happened there that week.

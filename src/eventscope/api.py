@@ -121,6 +121,7 @@ class Factuality(str, Enum):
     hypothetical = "hypothetical"
     negated = "negated"
     historical = "historical"
+    reported_claim = "reported-claim"
 
 
 class Interval(str, Enum):

@@ -5,7 +5,7 @@
   the event's sentence ("22 people have lost their lives", "killing three",
   "the death toll rose to 12").  Numbers under "including ..." are parts of a
   total already counted and are ignored; ranges keep the lower figure.
-* **factuality**: negated > hypothetical > planned > historical > asserted,
+* **factuality**: negated > hypothetical > planned > reported-claim > historical > asserted,
   from the trigger's verb chain (auxiliaries, governing verbs, subordinators;
   cue words in ``data/attributes/cues.tsv``), and from the event date
   (a date after publication means planned; a date more than a year before
@@ -135,9 +135,16 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("mark", low)], f"'{child.text}' clause")
                 elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
+                elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
+                    found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
+                elif child.dep_ == "prep" and ("attribution", low) in self.cues:
+                    found.setdefault(self.cues[("attribution", low)], f"'{child.text} {_attributed_to(child)}'")
             if i > 0 and ("head", word.lemma_.lower()) in self.cues:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
-        for label in ("negated", "hypothetical", "planned"):
+        top = chain[-1]
+        if top.dep_ == "ccomp" and self.cues.get(("head", top.head.lemma_.lower())) == "reported-claim":
+            found.setdefault("reported-claim", f"clause claimed by '{top.head.text}'")
+        for label in ("negated", "hypothetical", "planned", "reported-claim"):
             if label in found:
                 return label, found[label]
         pub = parse_date(work.article.published)
@@ -156,40 +163,8 @@ class AttributesStage(Stage):
             ev.acled_event_type, ev.acled_sub_event_type = "Violence against civilians", "Attack"
             ev.reasons["acled"] = f"armed violence against a civilian target ({ev.target.sector}): ACLED 'Attack'"
 
-    # -- quotes -----------------------------------------------------------
-    def quotes(self, work: Work) -> list[tuple[int, int, Quote]]:
-        text = work.article.text
-        persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
-        out = []
-        for m in _QUOTE.finditer(text):
-            inner = m.group(1) or m.group(2)
-            speaker = self.speaker_near(work, m.end())
-            if speaker:
-                speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
-            out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
-        return out
-
-    def speaker_near(self, work: Work, offset: int) -> str | None:
-        """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph."""
-        para = work.paragraph_of(offset) or work.paragraph_of(offset - 1)
-        if para is None:
-            return None
-        local = offset - para.start
-        for tok in para.doc:
-            if tok.idx < local - 1 or tok.lemma_.lower() not in self.speech_words:
-                continue
-            if tok.lower_ == "according":
-                pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
-                return _phrase(pobj[0]) if pobj else None
-            for child in tok.children:
-                if child.dep_ == "nsubj":
-                    appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-                    return _phrase(appos[0] if appos else child)
-            break
-        return None
-
     def process_one(self, work: Work) -> None:
-        quotes = self.quotes(work)
+        quotes = find_quotes(work, self.speech_words)
         for ev in work.events:
             tok = work.token_at(ev.trigger.start)
             sent = tok.sent if tok is not None else None
@@ -204,6 +179,48 @@ class AttributesStage(Stage):
                     ev.quote = quote
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
+
+
+def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quote]]:
+    """Quoted passages as ``(start, end, Quote)``, the speaker found after the quote (see
+    ``speaker_near``) and expanded to the full name a person has earlier in the article."""
+    text = work.article.text
+    persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
+    out = []
+    for m in _QUOTE.finditer(text):
+        inner = m.group(1) or m.group(2)
+        speaker = speaker_near(work, m.end(), speech_words)
+        if speaker:
+            speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
+        out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
+    return out
+
+
+def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
+    """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph."""
+    para = work.paragraph_of(offset) or work.paragraph_of(offset - 1)
+    if para is None:
+        return None
+    local = offset - para.start
+    for tok in para.doc:
+        if tok.idx < local - 1 or tok.lemma_.lower() not in speech_words:
+            continue
+        if tok.lower_ == "according":
+            pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
+            return _phrase(pobj[0]) if pobj else None
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                return _phrase(appos[0] if appos else child)
+        break
+    return None
+
+
+def _attributed_to(prep) -> str:
+    """'according to X' -> 'to X' (the source, for the reason string)."""
+    to = next((c for c in prep.children if c.dep_ == "prep"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return f"{to.text} {_phrase(obj)}" if obj is not None else ""
 
 
 def _phrase(tok) -> str:

@@ -224,7 +224,7 @@ def query(
     actor: Annotated[Optional[str], typer.Option(help="Substring of an actor's text or name.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Events on/after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Events on/before YYYY-MM-DD.")] = None,
-    factuality: Annotated[Optional[str], typer.Option(help="asserted|planned|hypothetical|negated|historical")] = None,
+    factuality: Annotated[Optional[str], typer.Option(help="asserted|planned|hypothetical|negated|historical|reported-claim")] = None,
     limit: Annotated[Optional[int], typer.Option(min=0, help="At most this many events.")] = None,
     format: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.table,
     canonical: Annotated[bool, typer.Option("--canonical", help="One row per real-world event (cross-article "

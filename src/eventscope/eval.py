@@ -122,6 +122,14 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
         hits = sum(1 for gold, w in zip([d for d, _ in dead], [w for _, w in dead])
                    if max((e.fatalities or 0 for e in w.events), default=0) == gold)
         out["fatalities"] = {"n": len(dead), "exact_match": round(hits / len(dead), 4)}
+    model = stages[1].model
+    trained = {digest: name for name, digest in (model.info.get("trained_on", {}) if model else {}).items()}
+    name = trained.get(sha256(gold_path))
+    if name is not None:  # the shipped type model saw this file: the figures above are in-sample
+        out["in_sample"] = True
+        out["cross_validated"] = model.info["cv"]["files"].get(Path(name).stem)
+        out["note"] = ("the type model was trained on this file: the scores above are in-sample; "
+                       "cross_validated holds the k-fold figures of rules + a model that never saw the fold")
     out["confusion"] = {field: confusion([r["labels"].get(field) for r in records],
                                          [getattr(ev, attr) if ev else None for ev in best])
                         for field, attr in EVENT_FIELDS.items() if field in out["fields"]}

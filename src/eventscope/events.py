@@ -1,6 +1,6 @@
-"""Event detection and typing (v1): a trigger lexicon over the dependency parse.
+"""Event detection and typing: trigger rules over the dependency parse, weighed by a trained model.
 
-For every token of every sentence, a trigger whose lemma and part of speech
+Rules: for every token of every sentence, a trigger whose lemma and part of speech
 match a row of ``data/events/triggers.tsv`` (curated) or else of
 ``data/events/verb_patterns.tsv`` (PETRARCH2's CAMEO verb dictionary mapped to
 PLOVER, built by ``scripts/build_verb_table.py``) and whose optional syntactic cue
@@ -8,14 +8,25 @@ holds (e.g. ``fall`` needs a child ``to``: "Kunduz fell to the Taliban")
 becomes a candidate.  One event is kept per (sentence, PLOVER type), the most
 confident.  The PLOVER mode comes from the trigger row, else from weapon or
 protest words in the sentence (``mode_cues.tsv``); CAMEO root and ACLED types
-come from ``plover_map.tsv``.  Each event records why it got its type.
+come from ``plover_map.tsv``.
+
+Model (``event_model.py``, on unless ``events.model = false``): a candidate's
+confidence blends the rule's confidence with the model's probability of its type in
+the sentence and, in articles of several sentences, in the whole article (both
+relative to the model's top choice), so the article's main event ranks first.  The
+model alone proposes an event for a sentence no trigger matched when it is sure
+(``events.model_min_prob``), and the article's main event when the article is
+clearly about a type no sentence produced (``events.article_min_prob``), anchored at
+a main verb.  Each event records why it got its type, with the model's probabilities.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
+from .event_model import features, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
 from .tables import load_table
@@ -94,6 +105,11 @@ def _subtree(tok, depth: int):
         frontier = [c for t in frontier for c in t.children]
 
 
+def relative(p: dict[str, float], label: str) -> float:
+    """The model's probability of ``label`` relative to its top label (1.0 = its first choice)."""
+    return p.get(label, 0.0) / max(p.values())
+
+
 def event_id(article_id: str, start: int, event_type: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:16]
 
@@ -120,6 +136,12 @@ class EventsStage(Stage):
         self.plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
         self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
         self.min_confidence = float(self.config["events.min_confidence"])
+        self.model = load_type_model() if self.config["events.model"] else None
+        self.rule_weight = float(self.config["events.rule_weight"])
+        self.article_weight = float(self.config["events.article_weight"])
+        self.model_min_prob = float(self.config["events.model_min_prob"])
+        self.article_min_prob = float(self.config["events.article_min_prob"])
+        self.lead_sentences = int(self.config["events.lead_sentences"])
 
     # -- candidates -------------------------------------------------------
     def match(self, tok) -> Trigger | None:
@@ -154,25 +176,62 @@ class EventsStage(Stage):
     def mode_for(self, sent, trig: Trigger) -> tuple[str | None, str]:
         if trig.mode:
             return trig.mode, f"mode '{trig.mode}' from trigger row"
+        return self.mode_cue(sent, trig.plover)
+
+    def mode_cue(self, sent, plover: str) -> tuple[str | None, str]:
         for tok in sent:
-            mode = self.mode_cues.get((trig.plover, tok.lower_))
+            mode = self.mode_cues.get((plover, tok.lower_))
             if mode:
                 return mode, f"mode '{mode}' from cue word '{tok.text}'"
         return None, "no mode cue"
 
-    def codes(self, plover: str, mode: str | None, trig: Trigger) -> dict[str, str | None]:
+    def codes(self, plover: str, mode: str | None, trig: Trigger | None) -> dict[str, str | None]:
         row = self.plover_map.get((plover, mode or "*")) or self.plover_map[(plover, "*")]
-        sub = trig.acled_sub_event_type or row["acled_sub_event_type"] or None
+        sub = (trig.acled_sub_event_type if trig else None) or row["acled_sub_event_type"] or None
         etype = self.acled_types.get(sub) if sub else (row["acled_event_type"] or None)
-        cameo_code = trig.cameo or row["cameo_root"]
+        cameo_code = (trig.cameo if trig else None) or row["cameo_root"]
         return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
                 "acled_sub_event_type": sub}
 
+    def _event(self, work, tok, start, plover, trig, sent, s_start, s_end, conf, type_reason) -> Event:
+        if trig is not None:
+            mode, mode_reason = self.mode_for(sent, trig)
+            codes = self.codes(plover, mode, trig)
+        else:
+            mode, mode_reason = self.mode_cue(sent, plover)
+            codes = self.codes(plover, mode, None)
+        return Event(
+            event_id=event_id(work.article.article_id, start, plover),
+            article_id=work.article.article_id,
+            event_type=plover,
+            mode=mode,
+            **codes,
+            trigger=Span(text=tok.text, start=start, end=start + len(tok.text)),
+            evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
+            confidence=conf,
+            reasons={"type": type_reason, "mode": mode_reason},
+        )
+
     def process_one(self, work: Work) -> None:
+        sentences = list(work.sentences())
+        probs: list[dict[str, float] | None] = [None] * len(sentences)
+        article_p = None
+        if self.model is not None and sentences:
+            feats = [features([s]) for _, s, _, _ in sentences]
+            whole: Counter = Counter()
+            for f in feats:
+                whole.update(f)
+            many = feats + ([whole] if len(sentences) > 1 else [])
+            probs = self.model.predict_many(many)
+            # the article's view: which event types the whole text is about (news leads state the main one)
+            article_p = probs.pop() if len(sentences) > 1 else None
         events: list[Event] = []
-        for i, (para, sent, s_start, s_end) in enumerate(work.sentences()):
+        sentence_p: list[tuple[dict[str, float] | None, tuple]] = []
+        for i, (para, sent, s_start, s_end) in enumerate(sentences):
             if sent.text.rstrip().endswith("?"):
                 continue  # questions report no event
+            p = probs[i]
+            sentence_p.append((p, (para, sent, s_start, s_end)))
             best: dict[str, Event] = {}
             for tok in sent:
                 trig = self.match(tok)
@@ -181,27 +240,74 @@ class EventsStage(Stage):
                 conf = self.confidence(tok, trig, lead=i == 0)
                 if conf < self.min_confidence:
                     continue
-                start = para.start + tok.idx
-                mode, mode_reason = self.mode_for(sent, trig)
-                ev = Event(
-                    event_id=event_id(work.article.article_id, start, trig.plover),
-                    article_id=work.article.article_id,
-                    event_type=trig.plover,
-                    mode=mode,
-                    **self.codes(trig.plover, mode, trig),
-                    trigger=Span(text=tok.text, start=start, end=start + len(tok.text)),
-                    evidence=Span(text=work.article.text[s_start:s_end], start=s_start, end=s_end),
-                    confidence=conf,
-                    reasons={
-                        "type": (DICTIONARY_REASON if not trig.curated else "")
-                        + f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'"
-                        + (f" with cue {trig.cue}" if trig.cue else "")
-                        + f" -> {trig.plover}",
-                        "mode": mode_reason,
-                    },
-                )
+                reason = (DICTIONARY_REASON if not trig.curated else "") \
+                    + f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'" \
+                    + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}"
+                if p is not None:
+                    conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
+                ev = self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end, conf, reason)
                 old = best.get(trig.plover)
                 if old is None or ev.confidence > old.confidence:
                     best[trig.plover] = ev
+            if p is not None and not best:
+                ev = self.model_event(work, p, article_p, para, sent, s_start, s_end, "sentence")
+                if ev is not None:
+                    best[ev.event_type] = ev
             events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+        if article_p is not None:
+            main = self.article_main_event(work, events, sentence_p, article_p)
+            if main is not None:
+                events.append(main)
+                events.sort(key=lambda e: e.trigger.start)
         work.events = events
+
+    # -- the model's part -----------------------------------------------------------
+    def rescore(self, conf: float, reason: str, plover: str, p: dict[str, float],
+                article_p: dict[str, float] | None) -> tuple[float, str]:
+        """Blend the rule's confidence with how strongly the model prefers the rule's type in the
+        sentence (and, in a longer article, in the whole article): ``relative(p, type)``."""
+        a = self.rule_weight
+        score = a * conf + (1 - a) * relative(p, plover)
+        note = f"; model P({plover})={p.get(plover, 0.0):.2f} in sentence"
+        if article_p is not None:
+            b = self.article_weight
+            score = (1 - b) * score + b * relative(article_p, plover)
+            note += f", {article_p.get(plover, 0.0):.2f} in article"
+        return round(min(score, 0.99), 3), reason + note
+
+    def model_event(self, work: Work, p, article_p, para, sent, s_start, s_end, scope: str) -> Event | None:
+        """A sentence no trigger word matched: the model's type when it is confident and the
+        sentence has a main verb with a subject (the event's anchor)."""
+        top = max(p, key=p.get)
+        if top == "NONE" or p[top] < self.model_min_prob:
+            return None
+        root = sent.root
+        if root.pos_ != "VERB":
+            return None  # a copula ("He was 86.") or a verbless sentence states no event
+        conf = self.rule_weight * self.min_confidence + (1 - self.rule_weight) * p[top]
+        reason = f"model: P({top})={p[top]:.2f} in {scope}, anchored at the main verb '{root.lemma_}'"
+        if article_p is not None:
+            conf = (1 - self.article_weight) * conf + self.article_weight * relative(article_p, top)
+            reason += f"; {article_p.get(top, 0.0):.2f} in article"
+        return self._event(work, root, para.start + root.idx, top, None, sent, s_start, s_end,
+                           round(min(conf, 0.99), 3), reason)
+
+    def article_main_event(self, work: Work, events: list[Event], sentence_p, article_p) -> Event | None:
+        """The article is clearly about type T (model) but no sentence produced a T event: the
+        sentence most typical of T, among the first ``events.lead_sentences``, states it."""
+        top = max(article_p, key=article_p.get)
+        if top == "NONE" or article_p[top] < self.article_min_prob or any(e.event_type == top for e in events):
+            return None
+        lead = [(p, s) for p, s in sentence_p[: self.lead_sentences] if p is not None]
+        if not lead:
+            return None
+        p, (para, sent, s_start, s_end) = max(lead, key=lambda ps: ps[0].get(top, 0.0))
+        root = sent.root
+        if root.pos_ != "VERB":
+            return None
+        conf = (1 - self.article_weight) * (self.rule_weight * self.min_confidence
+                                            + (1 - self.rule_weight) * relative(p, top)) + self.article_weight
+        reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
+                  f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")
+        return self._event(work, root, para.start + root.idx, top, None, sent, s_start, s_end,
+                           round(min(conf, 0.99), 3), reason)

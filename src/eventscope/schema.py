@@ -17,7 +17,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-Factuality = Literal["asserted", "planned", "hypothetical", "negated", "historical"]
+Factuality = Literal["asserted", "planned", "hypothetical", "negated", "historical", "reported-claim"]
 DatePrecision = Literal["day", "week", "month", "year", "article", "unanchored"]
 PlacePrecision = Literal["country", "admin1", "admin2", "city", "region", "point"]
 

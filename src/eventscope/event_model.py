@@ -1,0 +1,124 @@
+"""A small linear PLOVER classifier used by the events stage to type and rank events.
+
+Rules (trigger words over the parse) say *where* an event is and propose a type; this
+model says how likely each PLOVER type (or ``NONE``: no codable event) is for a
+sentence or a whole article, from the words around the trigger.  It is a multinomial
+logistic regression over sparse features (lemmas, lemma bigrams, verb→object and
+verb→preposition pairs, negated verbs, the root verb; proper nouns become their entity
+label so that names are not memorised), trained by ``scripts/train_event_model.py``
+with scikit-learn on the labelled data in ``../shared/data/events/`` and shipped as
+``data/events/type_model.npz``.  Inference needs only numpy: sublinear tf-idf, L2
+normalisation, a dot product and a softmax, i.e. scikit-learn's
+``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression`` written
+out (``tests/test_event_model.py`` checks the two agree).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+
+import numpy as np
+
+MODEL_FILE = "events/type_model.npz"
+_SKIP_POS = {"PUNCT", "SPACE", "NUM", "DET", "SYM", "X"}
+_OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+
+
+def _word(t) -> str:
+    """A token as a feature: its lower-case lemma; a proper noun as its entity label (no names)."""
+    return f"ent={t.ent_type_}" if t.pos_ == "PROPN" else t.lemma_.lower()
+
+
+def add_sentence_features(sent, feats: Counter) -> None:
+    """Add one sentence's features to ``feats`` (counts), in one pass over its tokens."""
+    prev = None
+    for t in sent:
+        pos = t.pos_
+        if pos in _SKIP_POS:
+            continue
+        w = _word(t)
+        feats["w=" + w] += 1
+        if prev is not None:
+            feats[f"b={prev}_{w}"] += 1
+        prev = w
+        if t.dep_ == "ROOT":
+            feats["root=" + w] += 1
+        if pos not in ("VERB", "AUX"):
+            continue
+        for c in t.children:
+            dep = c.dep_
+            if dep in _OBJ_DEPS:
+                feats[f"vo={w}>{_word(c)}"] += 1
+            elif dep == "prep" or dep == "agent":
+                feats[f"vp={w}>{c.lower_}"] += 1
+            elif dep == "neg":
+                feats["neg=" + w] += 1
+
+
+def features(sents: Iterable) -> Counter:
+    feats: Counter = Counter()
+    for sent in sents:
+        add_sentence_features(sent, feats)
+    return feats
+
+
+class TypeModel:
+    """``predict(features) -> {label: probability}`` over PLOVER types and ``NONE``."""
+
+    def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                 classes: list[str], info: dict):
+        self.index = {f: i for i, f in enumerate(vocab)}
+        self.idf = idf.astype(np.float64)
+        self.coef = coef.astype(np.float64)  # (classes, features)
+        self.coef_t = np.ascontiguousarray(self.coef.T)  # (features, classes): rows gathered per feature
+        self.intercept = intercept.astype(np.float64)
+        self.classes = classes
+        self.info = info  # training data, CV figures, hyper-parameters (written by the training script)
+
+    @classmethod
+    def from_file(cls, path) -> "TypeModel":
+        with np.load(path, allow_pickle=False) as z:
+            return cls(list(z["vocab"]), z["idf"], z["coef"], z["intercept"], list(z["classes"]),
+                       json.loads(str(z["info"])))
+
+    def save(self, path) -> None:
+        vocab = sorted(self.index, key=self.index.get)
+        np.savez_compressed(path, vocab=np.array(vocab), idf=self.idf.astype(np.float32),
+                            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+                            classes=np.array(self.classes), info=np.array(json.dumps(self.info, sort_keys=True)))
+
+    def predict(self, feats: Counter) -> dict[str, float]:
+        return self.predict_many([feats])[0]
+
+    def predict_many(self, many: list[Counter]) -> list[dict[str, float]]:
+        """Probabilities for several feature sets with one gather over the weights."""
+        idx: list[int] = []
+        tf: list[float] = []
+        owner: list[int] = []
+        for k, feats in enumerate(many):
+            for f, n in feats.items():
+                i = self.index.get(f)
+                if i is not None:
+                    idx.append(i)
+                    tf.append(n)
+                    owner.append(k)
+        scores = np.tile(self.intercept, (len(many), 1))
+        if idx:
+            ii, who = np.asarray(idx), np.asarray(owner)
+            v = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * self.idf[ii]
+            norms = np.sqrt(np.bincount(who, weights=v * v, minlength=len(many)))
+            v /= norms[who]
+            starts = np.flatnonzero(np.r_[True, who[1:] != who[:-1]])  # ``owner`` is sorted
+            scores[who[starts]] += np.add.reduceat(self.coef_t[ii] * v[:, None], starts, axis=0)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        scores /= scores.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, row)) for row in scores.tolist()]
+
+
+@functools.lru_cache(maxsize=1)
+def load_type_model() -> TypeModel:
+    """The shipped model, loaded once per process."""
+    return TypeModel.from_file(resources.files("eventscope") / "data" / MODEL_FILE)

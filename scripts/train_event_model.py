@@ -4,7 +4,7 @@
 
 Training data: every JSONL file in ``--data`` in the format of its PROVENANCE.md (the
 human-coded PLOVER GSR/CAMEO-manual sentences, CC BY-SA 4.0, and NGEC's synthetic stories,
-MIT); a record's unit is its whole text, its label ``labels.plover`` (null = ``NONE``, no
+MIT); a record's unit is its whole text (``article_features``: every sentence, the lead again), its label ``labels.plover`` (null = ``NONE``, no
 codable event).  Features: ``eventscope.event_model.features``.  Model: scikit-learn
 ``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression(C, balanced)``,
 exported to numpy arrays (no pickle).  Features seen in one record only are dropped.
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eventscope.config import Config  # noqa: E402
 from eventscope.eval import label_scores  # noqa: E402
-from eventscope.event_model import MODEL_FILE, TypeModel, features  # noqa: E402
+from eventscope.event_model import MODEL_FILE, TypeModel, article_features, features  # noqa: E402
 from eventscope.events import EventsStage  # noqa: E402
 from eventscope.ingest import make_article  # noqa: E402
 from eventscope.nlp import NlpStage  # noqa: E402
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     works = [Work(article=make_article(r["text"])) for r in records]
     for i in range(0, len(works), 64):
         nlp.process(works[i:i + 64])
-    feats = [features(s for _, s, _, _ in w.sentences()) for w in works]
+    feats = [article_features([features([s]) for _, s, _, _ in w.sentences()]) for w in works]
     labels = [r["labels"]["plover"] or "NONE" for r in records]
     groups = []
     for name in sorted(set(origin)):

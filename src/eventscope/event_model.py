@@ -65,6 +65,17 @@ def features(sents: Iterable) -> Counter:
     return feats
 
 
+def article_features(sentence_feats: list[Counter]) -> Counter:
+    """A whole article: every sentence's features, plus the lead sentence's again with an ``L:``
+    prefix (news leads state the main event)."""
+    whole: Counter = Counter()
+    for f in sentence_feats:
+        whole.update(f)
+    if sentence_feats:
+        whole.update({"L:" + k: v for k, v in sentence_feats[0].items()})
+    return whole
+
+
 class TypeModel:
     """``predict(features) -> {label: probability}`` over PLOVER types and ``NONE``."""
 

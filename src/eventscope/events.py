@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 
-from .event_model import features, load_type_model
+from .event_model import article_features, features, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
 from .tables import load_table
@@ -218,10 +217,8 @@ class EventsStage(Stage):
         article_p = None
         if self.model is not None and sentences:
             feats = [features([s]) for _, s, _, _ in sentences]
-            whole: Counter = Counter()
-            for f in feats:
-                whole.update(f)
-            many = feats + ([whole] if len(sentences) > 1 else [])
+            # the lead sentence is scored as the model saw one-sentence texts in training: lead features too
+            many = [article_features(feats[:1])] + feats[1:] + ([article_features(feats)] if len(feats) > 1 else [])
             probs = self.model.predict_many(many)
             # the article's view: which event types the whole text is about (news leads state the main one)
             article_p = probs.pop() if len(sentences) > 1 else None

@@ -332,20 +332,19 @@ class Gazetteer:
             if iso and level == "1":
                 self.admin_by_iso.setdefault(iso, self.SUB0 + i)
         # national capitals: the most populous city of the country bearing countryinfo's capital name
-        self.capitals: set[int] = set()
+        self.capital_by_iso3: dict[str, int] = {}
         for iso3, d in info.items():
             cap = norm(d.get("capital") or "")
             rows = [k for n in {cap, cap.removesuffix(" d.c.")} if n for k in self._city_lookup(n)
                     if self._iso3_of_cid[self.c_cid[k - self.CITY0]] == iso3]
             if rows:
-                self.capitals.add(max(rows, key=lambda k: self.c_pop[k - self.CITY0]))
+                self.capital_by_iso3[iso3] = max(rows, key=lambda k: self.c_pop[k - self.CITY0])
+        self.capitals: set[int] = set(self.capital_by_iso3.values())
 
     def capital_of(self, iso3: str) -> Entry | None:
         """The national capital city of country ``iso3`` (countryinfo's capital name), if known."""
-        for key in self.capitals:
-            if self._iso3_of_cid[self.c_cid[key - self.CITY0]] == iso3:
-                return self.entry(key)
-        return None
+        key = self.capital_by_iso3.get(iso3)
+        return self.entry(key) if key is not None else None
 
     def _city_lookup(self, key: str) -> list[int]:
         lo = bisect.bisect_left(self._city_keys, key)

@@ -573,7 +573,7 @@ class ArticleResolver:
     FAMOUS_POP = 1_000_000
     HOME_CITY = 1.5  # a 100,000+ city in the country that has most of the article's evidence
     HOME_CITY_POP = 100_000
-    NEAR = 1.0  # per other mention (at most 2) with a likely reading within NEAR_KM
+    NEAR = 2.0  # per other mention (at most 2) with a likely reading within NEAR_KM
     NEAR_KM = 100.0
     ADMIN_POP = 0.5  # share of an admin unit's summed city population used as its weight
     ADMIN2 = -0.5  # counties and districts are rarer referents than cities of the same weight

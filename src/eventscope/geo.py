@@ -59,6 +59,9 @@ _FALLBACKS = [  # general rewrites tried when a name has no entry (see ``Gazette
 ]
 
 
+_CITY_SUFFIXES = (" city", " town")  # a city's gazetteer name may carry these; a text often omits them
+
+
 class _AccentTable(dict):
     """``str.translate`` table that maps each non-ASCII character to its accent-free form,
     computed once per character."""
@@ -428,11 +431,19 @@ class Gazetteer:
 
         ``how`` is "name" (name or official alias), "demonym" (a place adjective), "abbrev"
         (a two-letter state/province postal code, "KY", "Ky"; see ``postal_code``) or
+        "suffix" (a city whose gazetteer name is the name plus " City" or " Town", "Enfield" ->
+        "Enfield Town", unless the name is a country's or admin1's; scored like a fallback), or
         "fallback" (found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
         "Karak district" -> "Karak", "Quebec City" -> "Quebec", or a longer city name that
         starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
         out = self._lookup(n, "name")
+        if not any(e.kind in ("country", "admin1") for _k, e, _h in out):
+            # "Enfield" may be "Enfield Town"; but a bare "New York" or "Kuwait" is the state or
+            # country: writers add "City" to mean the city
+            seen = {k for k, _e, _h in out}
+            for suffix in _CITY_SUFFIXES:
+                out += [(k, self.entry(k), "suffix") for k in self._city_lookup(n + suffix) if k not in seen]
         postal = self.postal_code(name)
         if postal is not None:
             out = [(postal, self.entry(postal), "abbrev")] + [t for t in out if t[0] != postal]
@@ -707,7 +718,7 @@ class ArticleResolver:
             if support:
                 s += self.NEAR * min(support, 2)
                 why.append(f"within {self.NEAR_KM:.0f} km of {support} other place(s) of the article")
-        if how == "fallback":
+        if how in ("fallback", "suffix"):
             s -= 0.5
         return s, ", ".join(why)
 

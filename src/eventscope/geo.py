@@ -494,6 +494,23 @@ class Gazetteer:
     def is_nonplace(self, name: str) -> bool:
         return norm(name) in self.nonplaces
 
+    def strength(self, name: str, min_pop: int = 100_000) -> str:
+        """How surely ``name`` is a place: "strong" (by name a country, admin1 or region, or
+        a city of ``min_pop``+ people), "demonym" (only a place adjective), "weak" (some other
+        known place) or "" (unknown, or an actor in ``nonplaces.tsv``)."""
+        if self.is_nonplace(name):
+            return ""
+        ents = self.entries(name)
+        if not ents:
+            return ""
+        if any(how == "name" and (e.kind in ("country", "admin1", "region") or
+                                  (e.kind == "city" and e.population >= min_pop))
+               for _k, e, how in ents):
+            return "strong"
+        if all(how == "demonym" for _k, _e, how in ents):
+            return "demonym"
+        return "weak"
+
     def is_country_name(self, name: str) -> str | None:
         return self.country_names.get(norm(name))
 
@@ -801,7 +818,61 @@ class ArticleResolver:
             admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
             near = [pts for other, pts in anchors.items() if other != n and pts]
             self._assign(m, Context(focus_without(n, evidence), admin1s, within=m.within, forced=m.forced), near)
+        self._resolve_unknown(mentions, sum(evidence.values(), Counter()))
         return mentions
+
+    _NAME_SPLIT = re.compile(r"[\s\-\u2010\u2013]+")
+
+    def _resolve_unknown(self, mentions: list[Mention], focus: Counter) -> None:
+        """Pass 3, for names the gazetteer lacks (facilities, neighbourhoods, villages):
+
+        * a name that contains a place the article names elsewhere, or a country, admin1,
+          region or 100,000+ city, is placed there ("Vancouver Art Gallery" -> Vancouver,
+          "Upper Edmonton" -> the article's Edmonton, "Southern California" -> California);
+        * otherwise it is placed at the article's main place: its most mentioned city or
+          admin unit, else its most mentioned country (``main place (low confidence)``).
+        Non-place names (``nonplaces.tsv``) stay unresolved."""
+        gaz = self.gaz
+        resolved = [m for m in mentions if m.entry is not None]
+        if len(resolved) == len(mentions):
+            return
+        by_name: dict[str, Mention] = {}
+        for m in resolved:
+            by_name.setdefault(norm(m.text), m)
+        local = Counter(m.key for m in resolved if m.entry.kind in ("city", "admin2", "admin1"))
+        national = Counter(gaz.country_by_iso3[m.entry.country] for m in resolved
+                           if m.entry.country in gaz.country_by_iso3)
+        main = (local or national).most_common(1)
+        for m in mentions:
+            if m.entry is not None or gaz.is_nonplace(m.text):
+                continue
+            words = [w for w in self._NAME_SPLIT.split(m.text) if w]
+            best = None
+            for size in range(len(words) - 1, 0, -1):
+                for i in range(len(words) - size + 1):
+                    part = " ".join(words[i:i + size])
+                    if not part[:1].isupper() or gaz.is_nonplace(part):
+                        continue
+                    other = by_name.get(norm(part))
+                    if other is not None:
+                        best = (other.key, other.entry, f"contains '{part}', resolved in the article: {other.place.reason}")
+                        break
+                    if gaz.strength(part) == "strong":
+                        got = self._best(part, Context(focus))
+                        if got is not None:
+                            best = (got[0], got[1], f"contains the place name '{part}': {got[2]}")
+                            break
+                if best:
+                    break
+            if best is None and main:
+                k = main[0][0]
+                e = gaz.entry(k)
+                best = (k, e, f"'{m.text}' is not in the gazetteer: placed at the article's main place {e.name} "
+                              f"({main[0][1]} mentions; low confidence)")
+            if best is not None:
+                k, e, why = best
+                m.key, m.entry = k, e
+                m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
 
     def _assign(self, m: Mention, ctx: Context, near=None) -> None:
         best = self._best(m.text, ctx, near)
@@ -862,18 +933,7 @@ class Recogniser:
 
     def strength(self, name: str) -> str:
         """"strong" (country/admin1/region name or big city), "weak" (known small place) or ""."""
-        if self.gaz.is_nonplace(name):
-            return ""
-        ents = self.gaz.entries(name)
-        if not ents:
-            return ""
-        if any(how == "name" and (e.kind in ("country", "admin1", "region") or
-                                  (e.kind == "city" and e.population >= self.MIN_POP_STRONG))
-               for _k, e, how in ents):
-            return "strong"
-        if all(how == "demonym" for _k, _e, how in ents):
-            return "demonym"
-        return "weak"
+        return self.gaz.strength(name, self.MIN_POP_STRONG)
 
     def mentions(self, work: Work) -> list[Mention]:
         out: list[Mention] = []

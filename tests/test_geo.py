@@ -266,6 +266,56 @@ def test_aliases_for_airports_and_short_names(stage):
     assert gaz.resolve("Newcastle", Context(focus=Counter({"GBR": 3}))).name == "Newcastle upon Tyne"
 
 
+
+def test_admin_centre_is_middle_of_extent_without_gap_outliers():
+    from eventscope.geo import _centre
+    # a province whose towns crowd its south-east corner still gets the middle of its extent
+    outback = [(-10.0 - i * 0.5, 138.0 + (i % 8)) for i in range(39)]  # -10..-29 S, 138..145 E
+    towns = [(-27.5 + i * 0.01, 153.0 - i * 0.01) for i in range(200)] + outback
+    lat, lon = _centre(towns)
+    assert abs(lat - (-19.5)) < 0.01 and abs(lon - 145.5) < 0.01
+    # one mis-coded village 15 degrees away is dropped, not allowed to drag the box
+    towns = [(31.0 + i * 0.04, 117.0 + i * 0.04) for i in range(100)] + [(29.0, 100.3)]
+    lat, lon = _centre(towns)
+    assert lon > 115 and abs(lat - 32.98) < 0.01
+    # the antimeridian: Fiji-like islands either side of 180
+    lat, lon = _centre([(-17.0, 179.5), (-16.5, -179.8), (-18.0, 178.0), (-17.5, 179.0), (-16.8, -179.9)])
+    assert lon > 178.5 or lon < -179.5
+
+
+def test_capital_of_is_a_lookup(stage):
+    gaz = stage.gazetteer
+    assert gaz.capital_of("TJK").name == "Dushanbe"
+    assert gaz.capital_of("AFG").name == "Kabul" and gaz.capital_of("AFG").capital
+    assert gaz.capital_of("XXX") is None
+
+
+def test_city_town_suffix_readings(stage):
+    gaz = stage.gazetteer
+    # "<name> Town"/"<name> City" is a reading of the bare name ...
+    enfield = [p for p in gaz.candidates("Enfield") if p.country == "GBR"]
+    assert enfield and enfield[0].name == "Enfield Town"
+    # ... unless the bare name is a state or country: "New York" is not New York City
+    assert all(p.precision != "city" for p in gaz.candidates("New York"))
+
+
+def test_unknown_names_are_placed_by_their_parts_or_the_articles_main_place(stage):
+    from eventscope.geo import ArticleResolver, Mention
+    text = ("Police in Vancouver said the Vancouver Art Gallery was closed. Vancouver officials met "
+            "at the Grandview Kettle Hall.")
+    spans = [("Vancouver", text.index("Vancouver")), ("Vancouver Art Gallery", text.index("Vancouver Art")),
+             ("Vancouver", text.index("Vancouver officials")), ("Grandview Kettle Hall", text.index("Grandview"))]
+    mentions = [Mention(t, s, s + len(t)) for t, s in spans]
+    ArticleResolver(stage.gazetteer).resolve_article(text, mentions)
+    gallery, hall = mentions[1].place, mentions[3].place
+    assert gallery.name == "Vancouver" and "contains 'Vancouver'" in gallery.reason
+    assert hall.name == "Vancouver" and "main place" in hall.reason and "low confidence" in hall.reason
+    # a name that is an actor stays unresolved
+    m = Mention("Reuters", 0, 7)
+    ArticleResolver(stage.gazetteer).resolve_article("Reuters said so in Vancouver.", [m, Mention("Vancouver", 19, 28)])
+    assert m.place is None
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

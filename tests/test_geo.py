@@ -316,6 +316,19 @@ def test_unknown_names_are_placed_by_their_parts_or_the_articles_main_place(stag
     assert m.place is None
 
 
+
+def test_places_embedded_in_organisation_names(stage):
+    """"Kentucky State Police", "University of Manitoba": the place an organisation is named
+    after is a mention; a small namesake abroad ("Lakes", a South Sudan state) is not."""
+    work = _parsed(stage, "Kentucky State Police said a man from Metcalfe County was arrested on Friday.")
+    assert [p.text for p in work.places][:1] == ["Kentucky"] and work.places[0].precision == "admin1"
+    work = _parsed(stage, "She studied at the University of Manitoba before moving to Winnipeg.")
+    assert "Manitoba" in [p.text for p in work.places]
+    work = _parsed(stage, "The firm Lakes Edge bought the property near Waterloo, Iowa, last week.")
+    assert "Lakes" not in [p.text for p in work.places]
+    assert stage.gazetteer.entries("County") == []  # "Republic County" has no bare short form
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

@@ -93,6 +93,9 @@ _ADMIN_AFFIX = re.compile(
     r"autonomous republic|muhafazat|vilayeti|ili|wilayah|sheng|shi))$", re.I)
 
 
+_ADMIN_WORDS = {"county", "city", "state", "province", "district", "region", "town", "municipality"}
+
+
 def _short_forms(name: str) -> list[str]:
     """Bare names of subdivisions: "Dagestan, Respublika" -> "Dagestan", "Idlib Governorate" ->
     "Idlib", "Hunan Sheng" -> "Hunan", "Kandahar Province" -> "Kandahar"."""
@@ -101,7 +104,7 @@ def _short_forms(name: str) -> list[str]:
     if head != name:
         out.append(head)
     bare = _ADMIN_AFFIX.sub("", head).strip()
-    if bare and bare != head:
+    if bare and bare != head and bare.lower() not in _ADMIN_WORDS:  # "Republic County" is not "County"
         out.append(bare)
     return out
 
@@ -895,6 +898,7 @@ _CUE_WORDS = {"in", "at", "near", "outside", "from", "of", "across", "throughout
               "into", "towards", "via", "through", "between", "visit", "visited"}
 _NER_PLACE = {"GPE", "LOC", "FAC"}
 _NER_MAYBE = {"NORP", "ORG", "PERSON"}
+_NER_NAMED_BY_PLACE = {"ORG", "FAC"}  # may embed a place name: "Kentucky State Police", "CBC Toronto"
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
            "prime", "king", "queen", "prince", "sheikh", "mayor", "governor", "gov", "col", "lt", "capt",
            "sgt", "judge", "pope", "chancellor", "ambassador", "spokesman", "spokeswoman"}
@@ -911,6 +915,9 @@ class Recogniser:
       reading: the name is a country, admin1 or region name, or a city of 100,000+ people, or
       it follows a locative cue word ("in", "near", "city of"), and it does not look like a
       person ("President X", a person entity whose first token is not a place).
+    * An ORG/FAC entity that is not itself a place may be named after one: a country,
+      admin1, region or big-city name that opens it, follows its "of" or closes it is kept
+      ("Kentucky State Police", "University of Manitoba", "CBC Toronto"; see ``_embedded``).
     * Title-case token runs outside every spaCy entity are kept when they name a country,
       admin1 or region (see ``_title_runs``).
     * Demonyms ("Afghan") are not places themselves; they become containment cues
@@ -937,6 +944,8 @@ class Recogniser:
 
     def mentions(self, work: Work) -> list[Mention]:
         out: list[Mention] = []
+        embedded: list[Mention] = []  # places inside organisation/facility names (checked at the end)
+        countries: set[str] = set()  # countries the article's places and demonyms can be in
         taken: set[int] = set()
         for para in work.paragraphs:
             doc = para.doc
@@ -956,14 +965,60 @@ class Recogniser:
                     personish = ent.label_ == "PERSON" and len(span) > 1 and strength != "strong"
                     titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES
                     keep = not titled and not personish and (strength == "strong" or cue)
+                if not keep and ent.label_ in _NER_NAMED_BY_PLACE and len(span) > 1:
+                    subs = [Mention(sub.text, para.start + sub.start_char, para.start + sub.end_char)
+                            for sub in self._embedded(span)]
+                    if subs:
+                        embedded.append(subs)
+                    continue
+                if strength == "demonym" and ent.label_ == "NORP":
+                    dem = self.gaz.demonym(text)
+                    if dem and dem[0] == "country":
+                        countries.add(dem[1])
                 if keep:
                     out.append(Mention(text, para.start + span.start_char, para.start + span.end_char))
                     taken.update(range(para.start + span.start_char, para.start + span.end_char))
             out.extend(self._title_runs(para, taken))
             out.extend(self._city_state(para, work.article.text, taken))
+        # a place embedded in a name: a country, or a province/city of a country the article
+        # otherwise names ("Kentucky State Police" next to Metcalfe County; not "Lakes" of
+        # South Sudan in "Lakes Edge" in a story set in Iowa)
+        for m in out:  # countries of unambiguous or administrative readings
+            ents = self.gaz.entries(m.text)
+            countries.update(e.country for _k, e, how in ents if e.country and (
+                len(ents) == 1 or (e.kind != "city" and how in ("name", "demonym", "abbrev"))))
+        for subs in embedded:
+            for m in subs:
+                if any(how == "name" and (e.kind == "country" or e.country in countries and (
+                        e.kind in ("admin1", "admin2") or e.population >= self.MIN_POP_STRONG))
+                       for _k, e, how in self.gaz.entries(m.text)):
+                    out.append(m)
+                    break
         out = [m for m in out if self._allowed(m, work.article.text)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _embedded(self, span) -> list:
+        """Sub-spans of an organisation's or facility's name that may be the place it is named
+        after, in the order tried: the name's opening words ("Kentucky State Police", "Texas
+        A&M University", "Plymouth County Sheriff's Office"), the words after its "of"
+        ("University of Manitoba") and its last word ("CBC Toronto"); longest first.  The caller
+        keeps the first that names a country, or an admin unit or 100,000+ city of a country
+        the article otherwise names.  Names listed as actors in ``nonplaces.tsv`` ("Kabul
+        Bank") give nothing; ``_allowed`` re-checks every mention against them."""
+        if self.gaz.is_nonplace(span.text):
+            return []
+        n = len(span)
+        subs = [span[:k] for k in range(min(4, n - 1), 0, -1)]
+        for i in range(1, n - 1):
+            if span[i].lower_ == "of":
+                j = i + 1 + (span[i + 1].lower_ == "the" and i + 2 < n)
+                subs += [span[j:k] for k in range(min(n, j + 4), j, -1)]
+        subs.append(span[n - 1:])
+        return [sub for sub in subs
+                if (len(sub.text) >= 3 or sub.text.isupper())  # "Rd" is not "RD" (Dominican Republic)
+                and sub[0].text[:1].isupper() and sub[-1].text[:1].isupper()
+                and sub.text.lower() not in _ADMIN_WORDS and not self.gaz.is_nonplace(sub.text)]
 
     def _city_state(self, para, text: str, taken: set[int]) -> list[Mention]:
         """Postal abbreviations in a "City, ST" pattern that no other rule found."""

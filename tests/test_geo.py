@@ -299,6 +299,17 @@ def test_city_town_suffix_readings(stage):
     assert all(p.precision != "city" for p in gaz.candidates("New York"))
 
 
+
+def test_admin_suffix_name_also_reads_as_the_bare_names_admin_units(stage):
+    """"Karak district" in a story about Jordan is Jordan's Karak, not Pakistan's Karak District."""
+    from collections import Counter
+    from eventscope.geo import Context
+    gaz = stage.gazetteer
+    assert {p.country for p in gaz.candidates("Karak district")} >= {"PAK", "JOR"}
+    assert gaz.resolve("Karak district", Context(focus=Counter({"JOR": 3}))).country == "JOR"
+    assert gaz.resolve("Karak district", Context(focus=Counter({"PAK": 3}))).country == "PAK"
+
+
 def test_unknown_names_are_placed_by_their_parts_or_the_articles_main_place(stage):
     from eventscope.geo import ArticleResolver, Mention
     text = ("Police in Vancouver said the Vancouver Art Gallery was closed. Vancouver officials met "

@@ -441,7 +441,8 @@ class Gazetteer:
         (a two-letter state/province postal code, "KY", "Ky"; see ``postal_code``) or
         "suffix" (a city whose gazetteer name is the name plus " City" or " Town", "Enfield" ->
         "Enfield Town", unless the name is a country's or admin1's; scored like a fallback), or
-        "fallback" (found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
+        "fallback" (an admin unit of the bare name of "X district/province/..." besides the
+        units named so, or found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
         "Karak district" -> "Karak", "Quebec City" -> "Quebec", or a longer city name that
         starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
@@ -466,6 +467,12 @@ class Gazetteer:
                     out = self._lookup(alt, "fallback")
                     if out:
                         break
+        elif _FALLBACKS[1][0].search(n):
+            # "Karak district": besides Pakistan's Karak District, the admin units called Karak
+            # (Jordan's Al Karak governorate); the article's context decides
+            seen = {k for k, _e, _h in out}
+            out += [t for t in self._lookup(_FALLBACKS[1][0].sub("", n), "fallback")
+                    if t[1].kind in ("admin1", "admin2") and t[0] not in seen]
         if not out and len(n) > 3:
             lo = bisect.bisect_left(self._city_keys, n + " ")
             hi = bisect.bisect_left(self._city_keys, n + "!")

@@ -340,6 +340,25 @@ def test_places_embedded_in_organisation_names(stage):
     assert stage.gazetteer.entries("County") == []  # "Republic County" has no bare short form
 
 
+
+def test_unsupported_small_namesake_abroad_moves_to_the_articles_main_place(stage):
+    from eventscope.geo import ArticleResolver, Mention
+    text = ("Winnipeg police said the fire spread. Winnipeg firefighters came from Crescent Park. "
+            "Winnipeg schools closed.")
+    names = [("Winnipeg", 0), ("Winnipeg", text.index("Winnipeg fire")), ("Winnipeg", text.index("Winnipeg sch"))]
+    mentions = [Mention(t, s, s + len(t)) for t, s in names] + [Mention("Crescent", text.index("Crescent"),
+                                                                        text.index("Crescent") + 8)]
+    ArticleResolver(stage.gazetteer).resolve_article(text, mentions)
+    crescent = mentions[-1].place
+    assert crescent.name == "Winnipeg" and "no support in the article" in crescent.reason
+    # a small town the article supports (its country is named) keeps its reading
+    text = "Police in Crescent, Oklahoma, said the United States would help."
+    m = Mention("Crescent", text.index("Crescent"), text.index("Crescent") + 8)
+    ArticleResolver(stage.gazetteer).resolve_article(text, [m, Mention("United States", text.index("United"),
+                                                                       text.index("United") + 13)])
+    assert m.place.name == "Crescent" and m.place.country == "USA"
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

@@ -833,12 +833,36 @@ class ArticleResolver:
             admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
             near = [pts for other, pts in anchors.items() if other != n and pts]
             self._assign(m, Context(focus_without(n, evidence), admin1s, within=m.within, forced=m.forced), near)
-        self._resolve_unknown(mentions, sum(evidence.values(), Counter()))
+        strays = self._strays(mentions, evidence)
+        self._resolve_unknown(mentions, sum(evidence.values(), Counter()), strays)
         return mentions
+
+    STRAY_POP = 100_000
+
+    def _strays(self, mentions: list[Mention], evidence: dict[str, Counter]) -> dict[int, Entry]:
+        """Mentions read as a small town that nothing in the article supports: a city under
+        ``STRAY_POP`` people (not a capital, no containment cue) in a country no other name
+        of the article points to, with no other place of the article within ``NEAR_KM``
+        ("Middlesex" -> a New Jersey borough in a story about London, Ontario).  They are
+        a name's tiny namesake abroad more often than the place meant; pass 3 places them
+        at the article's main place instead.  Returns id(mention) -> the rejected reading."""
+        out: dict[int, Entry] = {}
+        for m in mentions:
+            e = m.entry
+            if e is None or e.kind != "city" or e.population >= self.STRAY_POP or e.capital or m.within:
+                continue
+            n = norm(m.text)
+            if any(c.get(e.country) for other, c in evidence.items() if other != n):
+                continue
+            if any(o.entry is not None and norm(o.text) != n and o.entry.lat is not None
+                   and haversine(e.lat, e.lon, o.entry.lat, o.entry.lon) <= self.NEAR_KM for o in mentions):
+                continue
+            out[id(m)] = e
+        return out
 
     _NAME_SPLIT = re.compile(r"[\s\-\u2010\u2013]+")
 
-    def _resolve_unknown(self, mentions: list[Mention], focus: Counter) -> None:
+    def _resolve_unknown(self, mentions: list[Mention], focus: Counter, strays: dict[int, Entry] | None = None) -> None:
         """Pass 3, for names the gazetteer lacks (facilities, neighbourhoods, villages):
 
         * a name that contains a place the article names elsewhere, or a country, admin1,
@@ -846,9 +870,12 @@ class ArticleResolver:
           "Upper Edmonton" -> the article's Edmonton, "Southern California" -> California);
         * otherwise it is placed at the article's main place: its most mentioned city or
           admin unit, else its most mentioned country (``main place (low confidence)``).
-        Non-place names (``nonplaces.tsv``) stay unresolved."""
+        Non-place names (``nonplaces.tsv``) stay unresolved.  A stray (see ``_strays``) is
+        moved to the article's main place when that has 2+ mentions in another country, and
+        otherwise keeps its reading."""
         gaz = self.gaz
-        resolved = [m for m in mentions if m.entry is not None]
+        strays = strays or {}
+        resolved = [m for m in mentions if m.entry is not None and id(m) not in strays]
         if len(resolved) == len(mentions):
             return
         by_name: dict[str, Mention] = {}
@@ -859,6 +886,16 @@ class ArticleResolver:
                            if m.entry.country in gaz.country_by_iso3)
         main = (local or national).most_common(1)
         for m in mentions:
+            stray = strays.get(id(m))
+            if stray is not None:
+                if main and main[0][1] >= 2 and gaz.entry(main[0][0]).country != stray.country:
+                    k = main[0][0]
+                    e = gaz.entry(k)
+                    why = (f"'{m.text}' as {stray.name} ({stray.country}, pop {stray.population:,}) has no support in "
+                           f"the article: placed at its main place {e.name} ({main[0][1]} mentions; low confidence)")
+                    m.key, m.entry = k, e
+                    m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
+                continue
             if m.entry is not None or gaz.is_nonplace(m.text):
                 continue
             words = [w for w in self._NAME_SPLIT.split(m.text) if w]

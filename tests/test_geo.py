@@ -359,6 +359,22 @@ def test_unsupported_small_namesake_abroad_moves_to_the_articles_main_place(stag
     assert m.place.name == "Crescent" and m.place.country == "USA"
 
 
+
+def test_datelines_lists_and_city_of(stage):
+    work = _parsed(stage, "BEIRUT \u2014 A cease-fire was agreed on Tuesday.\n\n"
+                          "RUSSELLVILLE, Ark. (AP) - Authorities say a man was arrested.\n\n"
+                          "The quakes struck near Tabriz and Ahar, officials said. "
+                          "The City of Montreal adopted the rule.")
+    by_text = {p.text: p for p in work.places}
+    assert by_text["BEIRUT"].country == "LBN"
+    assert by_text["RUSSELLVILLE"].country == "USA" and by_text["RUSSELLVILLE"].admin1 == "Arkansas"
+    assert by_text["Ahar"].country == "IRN"
+    assert "Montreal" in by_text and "City of Montreal" not in by_text
+    # no dateline without the dash, and a list needs a reading in the listed place's country
+    work = _parsed(stage, "OBAMA said Syria and Assad were discussed.")
+    assert [p.text for p in work.places] == ["Syria"]
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

@@ -99,6 +99,7 @@ _ADMIN_AFFIX = re.compile(
 
 
 _ADMIN_WORDS = {"county", "city", "state", "province", "district", "region", "town", "municipality"}
+_UNIT_WORDS = {"city", "town", "county", "village", "borough", "municipality"}  # "the City of X" -> X
 
 
 def _short_forms(name: str) -> list[str]:
@@ -967,6 +968,10 @@ class Recogniser:
     * An ORG/FAC entity that is not itself a place may be named after one: a country,
       admin1, region or big-city name that opens it, follows its "of" or closes it is kept
       ("Kentucky State Police", "University of Manitoba", "CBC Toronto"; see ``_embedded``).
+    * "the City/County/Town of X" is the mention X when only X is a known place.
+    * A news dateline in capitals at a paragraph's start ("BEIRUT \u2014", "LONDON, Ky. (WKYT) -").
+    * A title-case name listed with a found place ("Red Deer, Innisfail and Edmonton",
+      "Tabriz and Ahar") when the gazetteer has a reading of it in that place's country.
     * Title-case token runs outside every spaCy entity are kept when they name a country,
       admin1 or region (see ``_title_runs``).
     * Demonyms ("Afghan") are not places themselves; they become containment cues
@@ -1004,6 +1009,10 @@ class Recogniser:
                     continue
                 text = span.text
                 strength = self.strength(text)
+                if not strength and len(span) > 2 and span[0].lower_ in _UNIT_WORDS and span[1].lower_ == "of":
+                    inner = span[2:]  # "the City of Montreal", "the County of Brant" -> the place's name
+                    if self.strength(inner.text) in ("strong", "weak"):
+                        span, text, strength = inner, inner.text, self.strength(inner.text)
                 keep = False
                 if strength == "demonym":
                     keep = self.adjectives and ent.label_ == "NORP"
@@ -1029,6 +1038,8 @@ class Recogniser:
                     taken.update(range(para.start + span.start_char, para.start + span.end_char))
             out.extend(self._title_runs(para, taken))
             out.extend(self._city_state(para, work.article.text, taken))
+            out.extend(self._dateline(para, work.article.text, taken))
+            out.extend(self._listed(para, out, taken))
         # a place embedded in a name: a country, or a province/city of a country the article
         # otherwise names ("Kentucky State Police" next to Metcalfe County; not "Lakes" of
         # South Sudan in "Lakes Edge" in a story set in Iowa)
@@ -1068,6 +1079,74 @@ class Recogniser:
                 if (len(sub.text) >= 3 or sub.text.isupper())  # "Rd" is not "RD" (Dominican Republic)
                 and sub[0].text[:1].isupper() and sub[-1].text[:1].isupper()
                 and sub.text.lower() not in _ADMIN_WORDS and not self.gaz.is_nonplace(sub.text)]
+
+    _DATELINE = re.compile(
+        r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # BEIRUT, NEW YORK, ST. JOHN'S
+        r"(?=(?:,\s*[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)\s)")
+
+    def _dateline(self, para, text: str, taken: set[int]) -> list[Mention]:
+        """The place of a news dateline, written in capitals at the start of a paragraph and
+        followed by an optional ", State", an optional "(Agency)" and a dash: "BEIRUT —",
+        "LONDON, Ky. (WKYT) -", "RUSSELLVILLE, Ark. (AP) -"."""
+        m = self._DATELINE.match(text, para.start, para.end)
+        if m is None or len(m.group(1).replace(".", "")) < 3:
+            return []
+        start, end = m.start(1), m.end(1)
+        if start in taken or self.gaz.is_nonplace(m.group(1)) or self.strength(m.group(1)) not in ("strong", "weak"):
+            return []
+        taken.update(range(start, end))
+        return [Mention(m.group(1), start, end)]
+
+    def _listed(self, para, found: list[Mention], taken: set[int]) -> list[Mention]:
+        """Title-case names listed with a place found in this paragraph ("Red Deer, Innisfail and
+        Edmonton", "Tabriz and Ahar"): kept when the gazetteer has a reading of the name in a
+        country where the listed place can be.  Names in a PERSON entity are not read."""
+        doc = para.doc
+        by_start = {m.start - para.start: m for m in found if para.start <= m.start < para.end}
+        if not by_start:
+            return []
+        out: list[Mention] = []
+        tok_at = {t.idx: t.i for t in doc}
+        for rel, place in list(by_start.items()):
+            i = tok_at.get(rel)
+            if i is None:
+                continue
+            j = i
+            while j < len(doc) and doc[j].idx < place.end - para.start:
+                j += 1
+            for a, b in ((j, j + 1), (i - 1, i - 2)):  # after: "Y, X" -> "Y and X"; before: "X and Y"
+                if not (0 <= a < len(doc)) or doc[a].lower_ not in (",", "and", "or"):
+                    continue
+                if a == j and doc[a].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "or"):
+                    b = j + 2
+                run = self._title_run_at(doc, b, forward=a == j)
+                if run is None:
+                    continue
+                start = para.start + run.start_char
+                if start in taken or run.text.lower() in _ADMIN_WORDS or self.gaz.is_nonplace(run.text):
+                    continue
+                ents = self.gaz.entries(run.text)
+                homes = {e.country for _k, e, _h in self.gaz.entries(place.text)}
+                if any(how == "name" and e.country in homes for _k, e, how in ents):
+                    out.append(Mention(run.text, start, start + len(run.text)))
+                    taken.update(range(start, start + len(run.text)))
+        return out
+
+    @staticmethod
+    def _title_run_at(doc, b: int, forward: bool):
+        """The run of up to three title-case alphabetic tokens starting (``forward``) or ending at
+        token ``b``, outside PERSON entities, or None."""
+        ok = lambda t: t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON"  # noqa: E731
+        if not (0 <= b < len(doc)) or not ok(doc[b]):
+            return None
+        lo = hi = b
+        if forward:
+            while hi + 1 < len(doc) and hi - lo < 2 and ok(doc[hi + 1]):
+                hi += 1
+        else:
+            while lo - 1 >= 0 and hi - lo < 2 and ok(doc[lo - 1]) and lo - 1 != doc[lo].sent.start:
+                lo -= 1
+        return doc[lo:hi + 1]
 
     def _city_state(self, para, text: str, taken: set[int]) -> list[Mention]:
         """Postal abbreviations in a "City, ST" pattern that no other rule found."""

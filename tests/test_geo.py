@@ -375,6 +375,16 @@ def test_datelines_lists_and_city_of(stage):
     assert [p.text for p in work.places] == ["Syria"]
 
 
+
+def test_bare_province_or_city_word_needs_the_articles_country(stage):
+    """A single title-case admin1/big-city word that spaCy left unlabelled is a place when
+    the article otherwise names its country; on its own it is not."""
+    text = "A Queensland Amber Alert has been issued for four children."
+    assert "Queensland" not in [p.text for p in _parsed(stage, text).places]
+    work = _parsed(stage, text + " Police in Cairns and Brisbane are searching.")
+    assert "Queensland" in [p.text for p in work.places]
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

@@ -972,6 +972,8 @@ class Recogniser:
     * A news dateline in capitals at a paragraph's start ("BEIRUT \u2014", "LONDON, Ky. (WKYT) -").
     * A title-case name listed with a found place ("Red Deer, Innisfail and Edmonton",
       "Tabriz and Ahar") when the gazetteer has a reading of it in that place's country.
+    * A single admin1 or 100,000+ city word outside every entity ("after taking Aleppo") when
+      that reading lies in a country the article otherwise names.
     * Title-case token runs outside every spaCy entity are kept when they name a country,
       admin1 or region (see ``_title_runs``).
     * Demonyms ("Afghan") are not places themselves; they become containment cues
@@ -999,6 +1001,7 @@ class Recogniser:
     def mentions(self, work: Work) -> list[Mention]:
         out: list[Mention] = []
         embedded: list[Mention] = []  # places inside organisation/facility names (checked at the end)
+        pending: list[Mention] = []  # bare admin1/city words outside entities (checked at the end)
         countries: set[str] = set()  # countries the article's places and demonyms can be in
         taken: set[int] = set()
         for para in work.paragraphs:
@@ -1036,7 +1039,7 @@ class Recogniser:
                 if keep:
                     out.append(Mention(text, para.start + span.start_char, para.start + span.end_char))
                     taken.update(range(para.start + span.start_char, para.start + span.end_char))
-            out.extend(self._title_runs(para, taken))
+            out.extend(self._title_runs(para, taken, pending))
             out.extend(self._city_state(para, work.article.text, taken))
             out.extend(self._dateline(para, work.article.text, taken))
             out.extend(self._listed(para, out, taken))
@@ -1047,6 +1050,11 @@ class Recogniser:
             ents = self.gaz.entries(m.text)
             countries.update(e.country for _k, e, how in ents if e.country and (
                 len(ents) == 1 or (e.kind != "city" and how in ("name", "demonym", "abbrev"))))
+        for m in pending:
+            if any(how == "name" and e.country in countries and (
+                    e.kind == "admin1" or e.kind == "city" and e.population >= self.MIN_POP_STRONG)
+                   for _k, e, how in self.gaz.entries(m.text)):
+                out.append(m)
         for subs in embedded:
             for m in subs:
                 if any(how == "name" and (e.kind == "country" or e.country in countries and (
@@ -1054,7 +1062,7 @@ class Recogniser:
                        for _k, e, how in self.gaz.entries(m.text)):
                     out.append(m)
                     break
-        out = [m for m in out if self._allowed(m, work.article.text)]
+        out = [m for m in {(m.start, m.end): m for m in out}.values() if self._allowed(m, work.article.text)]
         out.sort(key=lambda m: m.start)
         return out
 
@@ -1192,13 +1200,15 @@ class Recogniser:
             i -= 1
         return i >= 0 and doc[i].lower_ in _CUE_WORDS
 
-    def _title_runs(self, para, taken: set[int]) -> list[Mention]:
+    def _title_runs(self, para, taken: set[int], pending: list | None = None) -> list[Mention]:
         """Gazetteer matches over title-case runs of tokens outside every spaCy entity.
 
         A run is kept when it names a country, admin1 or region, and either has several
         words ("South China Sea") or is a country/region name or follows a locative cue;
         a single word after another capitalised word is taken as part of a name ("John
-        Kerry") and skipped."""
+        Kerry") and skipped.  A single word naming an admin1 or a 100,000+ city without a
+        cue ("after taking Aleppo", "A Queensland Amber Alert") goes to ``pending``: the
+        caller keeps it if that reading lies in a country the article otherwise names."""
         doc = para.doc
         out = []
         i = 0
@@ -1219,10 +1229,17 @@ class Recogniser:
                     continue
                 ents = self.gaz.entries(span.text)
                 named = [e for _k, e, how in ents if how == "name" and e.kind in ("country", "admin1", "region")]
+                prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
+                    and span.start != span.sent.start and not doc[span.start - 1].is_stop  # "A", "In"
+                if pending is not None and len(span) == 1 and not prev_cap and len(span.text) > 2 \
+                        and not any(e.kind in ("country", "region") for e in named) and not self._cue(span) \
+                        and (span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLES) \
+                        and any(how == "name" and (e.kind == "admin1" or e.kind == "city"
+                                                   and e.population >= self.MIN_POP_STRONG) for _k, e, how in ents):
+                    pending.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))
+                    continue
                 if not named:
                     continue
-                prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
-                    and span.start != span.sent.start
                 strong_single = any(e.kind in ("country", "region") for e in named) or self._cue(span)
                 if (len(span) > 1 or strong_single) and not prev_cap:
                     out.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))

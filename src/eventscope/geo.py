@@ -337,9 +337,10 @@ class Gazetteer:
             for n in names:
                 if n:
                     self.country_names[norm(n)] = iso3
+        has_city = (np.diff(self._sub_bounds) > 0).tolist()  # per subdivision row
         for i in range(1, len(self.subs)):
             name, iso, _gcode, _gid, _typ, aliases, level, _parent, _cid = self.subs[i]
-            if level not in ("1", "2") or self._sub_bounds[i] == self._sub_bounds[i + 1]:
+            if level not in ("1", "2") or not has_city[i]:
                 continue  # only admin1/admin2 units that contain at least one city (for a centre point)
             for n in {norm(x) for x in (name, *aliases.split("|"), *_short_forms(name)) if x}:
                 self.index[n].append(self.SUB0 + i)

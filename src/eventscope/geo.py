@@ -12,10 +12,11 @@ Three parts:
   article: country names resolve to countries, the article's focus countries
   and mentioned states/provinces pull ambiguous names towards them, explicit
   containment cues ("Kunduz, Afghanistan", "the Afghan city of Kunduz") restrict
-  the candidates, and population decides the rest.  Every decision carries a
-  ``reason``.
+  the candidates, the other places' likely readings pull towards coherent ones,
+  and population decides the rest.  Every decision carries a ``reason``.
 * ``GeoStage``: recognises mentions (spaCy NER checked against the gazetteer,
-  plus gazetteer matching of title-case words after locative cues), resolves
+  gazetteer matching of title-case words after locative cues, places that
+  organisations are named after, datelines, lists of places), resolves
   them into ``work.places`` and sets ``event.location`` from the dependency
   parse around each event trigger.
 
@@ -616,7 +617,11 @@ class ArticleResolver:
        country (any mention, plus its share of mentions), + a 100,000+ city in the country
        holding at least half of the article's country evidence ("London" in a story that
        names Canada four times is London, Ontario), + lying in an admin1 the article names,
-       + being within 100 km of a likely reading of another mention.
+       + being within 100 km of a likely reading of another mention (2 per such name, at
+       most 2 names: coherence weighs as much as a hundredfold population);
+    5. after both passes (``_resolve_unknown``): a name the gazetteer lacks is placed at a
+       place its words name, else at the article's main place; a small town nothing in the
+       article supports (``_strays``) is moved to the article's main place.
     Focus and admin1 evidence from mentions of the same name are left out, so a name
     cannot vote for its own reading.
     """
@@ -780,11 +785,12 @@ class ArticleResolver:
 
     # -- whole article -------------------------------------------------------
     def resolve_article(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Resolve ``mentions`` jointly in two passes.
+        """Resolve ``mentions`` jointly in three passes.
 
         Pass 1 uses the focus seeded by country names, demonyms and containment cues.
         Pass 2 adds the countries (half weight) and admin1s of the pass-1 readings and the
-        top readings of the other mentions as proximity anchors."""
+        top readings of the other mentions as proximity anchors.  Pass 3 places names the
+        gazetteer lacks and unsupported small namesakes abroad (``_resolve_unknown``)."""
         gaz = self.gaz
         for m in mentions:
             m.within, m.cue, m.cue_span = self.containment(text, m.start, m.end)

@@ -383,6 +383,11 @@ def test_bare_province_or_city_word_needs_the_articles_country(stage):
     assert "Queensland" not in [p.text for p in _parsed(stage, text).places]
     work = _parsed(stage, text + " Police in Cairns and Brisbane are searching.")
     assert "Queensland" in [p.text for p in work.places]
+    # a sentence-initial common word that names a big city is not one ("Reading", "Mobile")
+    work = _parsed(stage, "Reading the report, officials in London and Manchester said Britain must act.")
+    assert "Reading" not in [p.text for p in work.places]
+    work = _parsed(stage, "Mobile phones were banned in Texas and Alabama schools, the U.S. report said.")
+    assert "Mobile" not in [p.text for p in work.places]
 
 
 # -- evaluation -----------------------------------------------------------------

@@ -1226,8 +1226,9 @@ class Recogniser:
         words ("South China Sea") or is a country/region name or follows a locative cue;
         a single word after another capitalised word is taken as part of a name ("John
         Kerry") and skipped.  A single word naming an admin1 or a 100,000+ city without a
-        cue ("after taking Aleppo", "A Queensland Amber Alert") goes to ``pending``: the
-        caller keeps it if that reading lies in a country the article otherwise names."""
+        cue ("after taking Aleppo", "A Queensland Amber Alert"), tagged as a proper noun (not
+        "Reading the report", "Mobile phones"), goes to ``pending``: the caller keeps it if
+        that reading lies in a country the article otherwise names."""
         doc = para.doc
         out = []
         i = 0
@@ -1251,6 +1252,7 @@ class Recogniser:
                 prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
                     and span.start != span.sent.start and not doc[span.start - 1].is_stop  # "A", "In"
                 if pending is not None and len(span) == 1 and not prev_cap and len(span.text) > 2 \
+                        and span[0].pos_ == "PROPN" \
                         and not any(e.kind in ("country", "region") for e in named) and not self._cue(span) \
                         and (span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLES) \
                         and any(how == "name" and (e.kind == "admin1" or e.kind == "city"

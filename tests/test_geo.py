@@ -266,6 +266,130 @@ def test_aliases_for_airports_and_short_names(stage):
     assert gaz.resolve("Newcastle", Context(focus=Counter({"GBR": 3}))).name == "Newcastle upon Tyne"
 
 
+
+def test_admin_centre_is_middle_of_extent_without_gap_outliers():
+    from eventscope.geo import _centre
+    # a province whose towns crowd its south-east corner still gets the middle of its extent
+    outback = [(-10.0 - i * 0.5, 138.0 + (i % 8)) for i in range(39)]  # -10..-29 S, 138..145 E
+    towns = [(-27.5 + i * 0.01, 153.0 - i * 0.01) for i in range(200)] + outback
+    lat, lon = _centre(towns)
+    assert abs(lat - (-19.5)) < 0.01 and abs(lon - 145.5) < 0.01
+    # one mis-coded village 15 degrees away is dropped, not allowed to drag the box
+    towns = [(31.0 + i * 0.04, 117.0 + i * 0.04) for i in range(100)] + [(29.0, 100.3)]
+    lat, lon = _centre(towns)
+    assert lon > 115 and abs(lat - 32.98) < 0.01
+    # the antimeridian: Fiji-like islands either side of 180
+    lat, lon = _centre([(-17.0, 179.5), (-16.5, -179.8), (-18.0, 178.0), (-17.5, 179.0), (-16.8, -179.9)])
+    assert lon > 178.5 or lon < -179.5
+
+
+def test_capital_of_is_a_lookup(stage):
+    gaz = stage.gazetteer
+    assert gaz.capital_of("TJK").name == "Dushanbe"
+    assert gaz.capital_of("AFG").name == "Kabul" and gaz.capital_of("AFG").capital
+    assert gaz.capital_of("XXX") is None
+
+
+def test_city_town_suffix_readings(stage):
+    gaz = stage.gazetteer
+    # "<name> Town"/"<name> City" is a reading of the bare name ...
+    enfield = [p for p in gaz.candidates("Enfield") if p.country == "GBR"]
+    assert enfield and enfield[0].name == "Enfield Town"
+    # ... unless the bare name is a state or country: "New York" is not New York City
+    assert all(p.precision != "city" for p in gaz.candidates("New York"))
+
+
+
+def test_admin_suffix_name_also_reads_as_the_bare_names_admin_units(stage):
+    """"Karak district" in a story about Jordan is Jordan's Karak, not Pakistan's Karak District."""
+    from collections import Counter
+    from eventscope.geo import Context
+    gaz = stage.gazetteer
+    assert {p.country for p in gaz.candidates("Karak district")} >= {"PAK", "JOR"}
+    assert gaz.resolve("Karak district", Context(focus=Counter({"JOR": 3}))).country == "JOR"
+    assert gaz.resolve("Karak district", Context(focus=Counter({"PAK": 3}))).country == "PAK"
+
+
+def test_unknown_names_are_placed_by_their_parts_or_the_articles_main_place(stage):
+    from eventscope.geo import ArticleResolver, Mention
+    text = ("Police in Vancouver said the Vancouver Art Gallery was closed. Vancouver officials met "
+            "at the Grandview Kettle Hall.")
+    spans = [("Vancouver", text.index("Vancouver")), ("Vancouver Art Gallery", text.index("Vancouver Art")),
+             ("Vancouver", text.index("Vancouver officials")), ("Grandview Kettle Hall", text.index("Grandview"))]
+    mentions = [Mention(t, s, s + len(t)) for t, s in spans]
+    ArticleResolver(stage.gazetteer).resolve_article(text, mentions)
+    gallery, hall = mentions[1].place, mentions[3].place
+    assert gallery.name == "Vancouver" and "contains 'Vancouver'" in gallery.reason
+    assert hall.name == "Vancouver" and "main place" in hall.reason and "low confidence" in hall.reason
+    # a name that is an actor stays unresolved
+    m = Mention("Reuters", 0, 7)
+    ArticleResolver(stage.gazetteer).resolve_article("Reuters said so in Vancouver.", [m, Mention("Vancouver", 19, 28)])
+    assert m.place is None
+
+
+
+def test_places_embedded_in_organisation_names(stage):
+    """"Kentucky State Police", "University of Manitoba": the place an organisation is named
+    after is a mention; a small namesake abroad ("Lakes", a South Sudan state) is not."""
+    work = _parsed(stage, "Kentucky State Police said a man from Metcalfe County was arrested on Friday.")
+    assert [p.text for p in work.places][:1] == ["Kentucky"] and work.places[0].precision == "admin1"
+    work = _parsed(stage, "She studied at the University of Manitoba before moving to Winnipeg.")
+    assert "Manitoba" in [p.text for p in work.places]
+    work = _parsed(stage, "The firm Lakes Edge bought the property near Waterloo, Iowa, last week.")
+    assert "Lakes" not in [p.text for p in work.places]
+    assert stage.gazetteer.entries("County") == []  # "Republic County" has no bare short form
+
+
+
+def test_unsupported_small_namesake_abroad_moves_to_the_articles_main_place(stage):
+    from eventscope.geo import ArticleResolver, Mention
+    text = ("Winnipeg police said the fire spread. Winnipeg firefighters came from Crescent Park. "
+            "Winnipeg schools closed.")
+    names = [("Winnipeg", 0), ("Winnipeg", text.index("Winnipeg fire")), ("Winnipeg", text.index("Winnipeg sch"))]
+    mentions = [Mention(t, s, s + len(t)) for t, s in names] + [Mention("Crescent", text.index("Crescent"),
+                                                                        text.index("Crescent") + 8)]
+    ArticleResolver(stage.gazetteer).resolve_article(text, mentions)
+    crescent = mentions[-1].place
+    assert crescent.name == "Winnipeg" and "no support in the article" in crescent.reason
+    # a small town the article supports (its country is named) keeps its reading
+    text = "Police in Crescent, Oklahoma, said the United States would help."
+    m = Mention("Crescent", text.index("Crescent"), text.index("Crescent") + 8)
+    ArticleResolver(stage.gazetteer).resolve_article(text, [m, Mention("United States", text.index("United"),
+                                                                       text.index("United") + 13)])
+    assert m.place.name == "Crescent" and m.place.country == "USA"
+
+
+
+def test_datelines_lists_and_city_of(stage):
+    work = _parsed(stage, "BEIRUT \u2014 A cease-fire was agreed on Tuesday.\n\n"
+                          "RUSSELLVILLE, Ark. (AP) - Authorities say a man was arrested.\n\n"
+                          "The quakes struck near Tabriz and Ahar, officials said. "
+                          "The City of Montreal adopted the rule.")
+    by_text = {p.text: p for p in work.places}
+    assert by_text["BEIRUT"].country == "LBN"
+    assert by_text["RUSSELLVILLE"].country == "USA" and by_text["RUSSELLVILLE"].admin1 == "Arkansas"
+    assert by_text["Ahar"].country == "IRN"
+    assert "Montreal" in by_text and "City of Montreal" not in by_text
+    # no dateline without the dash, and a list needs a reading in the listed place's country
+    work = _parsed(stage, "OBAMA said Syria and Assad were discussed.")
+    assert [p.text for p in work.places] == ["Syria"]
+
+
+
+def test_bare_province_or_city_word_needs_the_articles_country(stage):
+    """A single title-case admin1/big-city word that spaCy left unlabelled is a place when
+    the article otherwise names its country; on its own it is not."""
+    text = "A Queensland Amber Alert has been issued for four children."
+    assert "Queensland" not in [p.text for p in _parsed(stage, text).places]
+    work = _parsed(stage, text + " Police in Cairns and Brisbane are searching.")
+    assert "Queensland" in [p.text for p in work.places]
+    # a sentence-initial common word that names a big city is not one ("Reading", "Mobile")
+    work = _parsed(stage, "Reading the report, officials in London and Manchester said Britain must act.")
+    assert "Reading" not in [p.text for p in work.places]
+    work = _parsed(stage, "Mobile phones were banned in Texas and Alabama schools, the U.S. report said.")
+    assert "Mobile" not in [p.text for p in work.places]
+
+
 # -- evaluation -----------------------------------------------------------------
 
 

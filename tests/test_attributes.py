@@ -45,14 +45,21 @@ def test_no_fatalities_without_death_words(run):
     ("The two leaders will meet in Paris.", "planned"),
     ("Russia is set to deploy troops to the border.", "planned"),
     ("Police arrested the protesters.", "asserted"),
-    ("According to local officials, rebels attacked the village.", "reported-claim"),
+    ("According to local officials, rebels attacked the village.", "asserted"),  # attributed like "said"
     ("The army reportedly shelled the town.", "reported-claim"),
     ("Witnesses claimed that soldiers attacked the crowd.", "reported-claim"),
-    ("According to the ministry, the army will attack the town.", "planned"),  # planned wins over reported
+    ("The group claimed responsibility for the bombing of the market.", "asserted"),
+    ("The army will reportedly attack the town.", "planned"),  # planned wins over reported
 ])
 def test_factuality_from_syntax(run, text, label):
     work = run(text)
     assert work.events and work.events[0].factuality == label, [(e.event_type, e.factuality) for e in work.events]
+
+
+def test_factuality_over_a_that_clause(run):
+    work = run("Russia denied that its troops shelled the plant.")
+    (shelled,) = [e for e in work.events if e.trigger.text == "shelled"]
+    assert shelled.factuality == "negated" and "denied" in shelled.reasons["factuality"]
 
 
 def test_historical_from_event_date(run):

@@ -53,6 +53,7 @@ _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him":
 _RELATIVE = {"which", "who", "that", "whom"}
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
+_FIRST_PERSON = {"we", "i"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -278,8 +279,10 @@ class ActorResolver:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
-        if name is None:  # bare surname of an office-holder: the phrase's last word, if no table entry covered it
-            for w in ([words[-1]] if len(words) - 1 not in covered else []):
+        if name is None:  # bare surname of an office-holder: the last word of a run of capitalised words
+            run_ends = [w for j, w in enumerate(words) if j not in covered and w[:1].isupper()
+                        and (j + 1 == len(words) or not words[j + 1][:1].isupper())]  # not 'Haroon' in 'Haroon Mir'
+            for w in run_ends:
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or \
                       {i for i in ids if self._holds_office(i, date)}
@@ -297,6 +300,12 @@ class ActorResolver:
                 sector = a_sector
             reasons.append(f"agent noun '{noun}' -> {a_sector}")
             if country is None and name is None:
+                if a_sector == "GOV" and " ".join(lower) == noun and noun in self._collective:
+                    m = ctx.recent(want="any", sector="GOV")  # "the government": that country's, no person
+                    if m is not None and m.actor.country:
+                        return Actor(text=text, country=m.actor.country, sector="GOV", name=None,
+                                     reason=f"collective noun '{noun}' -> the government of the most recent GOV "
+                                            f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
                 if m is not None and m.actor.name and self._is_bare_title(lower, noun):
                     a = m.actor
@@ -306,6 +315,12 @@ class ActorResolver:
             return None
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
+
+    def is_media(self, text: str) -> bool:
+        """The phrase names a news medium ("the newspaper Kommersant")."""
+        words = _tokens(text)
+        return any(e.table == "media" for i in range(len(words)) for n in range(1, min(self._max_len, len(words) - i) + 1)
+                   for e in self._lookup(words, i, n))
 
     def _agent(self, lower: list[str]) -> tuple[str, str] | None:
         """Agent noun ending the phrase (longest match ending at the last word), else any agent word."""
@@ -497,11 +512,12 @@ class ActorsStage(Stage):
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
         return None, None
 
-    def _quoted_statements(self, work: Work, date, ctx: ActorContext) -> None:
+    def _quoted_statements(self, work: Work, date, ctx: ActorContext, speaker_may_be_source: set[str]) -> None:
         """A verbal event stated inside a quote ("The fall of Kunduz was a failure ... the government
         in Kabul is not taking responsibility", says Haroon Mir): the speaker is its source when the
-        clause names none, and its target, when the clause names none, is the first actor with a
-        country named in the rest of the quote."""
+        clause names no one else (no pronoun or proper-noun subject but "we"/"I") and the speaker is
+        not a news medium; its target, when the clause names none, is the first actor with a country named in
+        the rest of the quote (not the source's own)."""
         quoted = [ev for ev in work.events if ev.event_type in _STATEMENT_TYPES and (ev.source is None or ev.target is None)]
         if not quoted:
             return
@@ -513,7 +529,8 @@ class ActorsStage(Stage):
             if q is None:
                 continue
             start, end, quote = q
-            if ev.source is None and quote.speaker:
+            if ev.source is None and quote.speaker and ev.event_id in speaker_may_be_source \
+                    and not self.resolver.is_media(quote.speaker):
                 actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, None))
                 ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
                     update={"reason": "speaker of the quote that states the event"
@@ -533,7 +550,8 @@ class ActorsStage(Stage):
                 actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
                 if actor is None or actor.country is None:
                     continue
-                if exclude is not None and (actor.name or actor.text) == (exclude.name or exclude.text):
+                if exclude is not None and ((actor.name or actor.text) == (exclude.name or exclude.text)
+                                            or (actor.country == exclude.country and exclude.country)):
                     continue
                 return actor.model_copy(update={"reason": f"the clause names no target: first actor later in the "
                                                           f"same quote, '{phrase.text}': {actor.reason}"})
@@ -549,6 +567,7 @@ class ActorsStage(Stage):
             except ValueError:
                 date = None
         ctx = self._context(work, date)
+        speaker_may_be_source: set[str] = set()  # events whose clause names no one but "we"/"I"
         for event in work.events:
             tok = work.token_at(event.trigger.start)
             if tok is None:
@@ -556,7 +575,11 @@ class ActorsStage(Stage):
             sources, targets = find_arguments(tok)
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
-        self._quoted_statements(work, date, ctx)
+            # the speaker may be the source when the clause names no one else: no subject-like word
+            # that is a pronoun or a name ("They rejected..."), other than "we"/"I"
+            if not any(t.pos_ in ("PRON", "PROPN") and t.lower_ not in _FIRST_PERSON for t, _ in sources):
+                speaker_may_be_source.add(event.event_id)
+        self._quoted_statements(work, date, ctx, speaker_may_be_source)
         # As in PETRARCH, a dictionary verb codes an event only between coded actors: without a
         # source or target that has a country or sector it is ordinary prose, not an event.
         work.events = [ev for ev in work.events if not ev.reasons.get("type", "").startswith(DICTIONARY_REASON)

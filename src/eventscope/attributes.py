@@ -137,13 +137,11 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
-                elif child.dep_ == "prep" and ("attribution", low) in self.cues:
-                    found.setdefault(self.cues[("attribution", low)], f"'{child.text} {_attributed_to(child)}'")
-            if i > 0 and ("head", word.lemma_.lower()) in self.cues:
+            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word):
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
-        top = chain[-1]
-        if top.dep_ == "ccomp" and self.cues.get(("head", top.head.lemma_.lower())) == "reported-claim":
-            found.setdefault("reported-claim", f"clause claimed by '{top.head.text}'")
+        top = chain[-1]  # a clause with its own subject, complement of a cue verb: "denied that troops shelled"
+        if top.dep_ == "ccomp" and ("head", top.head.lemma_.lower()) in self.cues:
+            found.setdefault(self.cues[("head", top.head.lemma_.lower())], f"clause governed by '{top.head.text}'")
         for label in ("negated", "hypothetical", "planned", "reported-claim"):
             if label in found:
                 return label, found[label]
@@ -216,11 +214,10 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
     return None
 
 
-def _attributed_to(prep) -> str:
-    """'according to X' -> 'to X' (the source, for the reason string)."""
-    to = next((c for c in prep.children if c.dep_ == "prep"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return f"{to.text} {_phrase(obj)}" if obj is not None else ""
+def _claims_responsibility(verb) -> bool:
+    """'X claimed responsibility for the bombing' asserts the bombing happened."""
+    return verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+                                                 for c in verb.children)
 
 
 def _phrase(tok) -> str:

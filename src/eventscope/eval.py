@@ -126,10 +126,16 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
     trained = {digest: name for name, digest in (model.info.get("trained_on", {}) if model else {}).items()}
     name = trained.get(sha256(gold_path))
     if name is not None:  # the shipped type model saw this file: the figures above are in-sample
+        from .event_model import code_fingerprint
+
         out["in_sample"] = True
         out["cross_validated"] = model.info["cv"]["files"].get(Path(name).stem)
         out["note"] = ("the type model was trained on this file: the scores above are in-sample; "
                        "cross_validated holds the k-fold figures of rules + a model that never saw the fold")
+        if model.info.get("code") != code_fingerprint(config):
+            out["cross_validated_stale"] = True
+            out["note"] += ("; STALE: the events code, trigger tables or [events] settings changed since the model "
+                            "was trained (python scripts/train_event_model.py)")
     out["confusion"] = {field: confusion([r["labels"].get(field) for r in records],
                                          [getattr(ev, attr) if ev else None for ev in best])
                         for field, attr in EVENT_FIELDS.items() if field in out["fields"]}

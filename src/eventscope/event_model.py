@@ -11,10 +11,15 @@ with scikit-learn on the labelled data in ``../shared/data/events/`` and shipped
 normalisation, a dot product and a softmax, i.e. scikit-learn's
 ``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression`` written
 out (``tests/test_event_model.py`` checks the two agree).
+
+Limits, stated in the model's ``info`` too: ``NONE`` has only 18 training examples (CAMEO
+statements and appeals), so the model cannot tell non-political text from events; on text unlike
+its training data its probabilities are nearly flat, which the events stage treats as "no opinion".
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -86,7 +91,9 @@ class TypeModel:
         self.coef = coef.astype(np.float64)  # (classes, features)
         self.coef_t = np.ascontiguousarray(self.coef.T)  # (features, classes): rows gathered per feature
         self.intercept = intercept.astype(np.float64)
-        self.classes = classes
+        self.classes = [str(c) for c in classes]
+        if self.coef.shape[0] != len(self.classes):
+            raise ValueError(f"model has {self.coef.shape[0]} weight rows for {len(self.classes)} classes")
         self.info = info  # training data, CV figures, hyper-parameters (written by the training script)
 
     @classmethod
@@ -127,6 +134,19 @@ class TypeModel:
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         scores /= scores.sum(axis=1, keepdims=True)
         return [dict(zip(self.classes, row)) for row in scores.tolist()]
+
+
+def code_fingerprint(config) -> str:
+    """What the cross-validated figures stored in a model depend on besides the data: this module,
+    the events stage, its trigger tables and the ``[events]`` settings. A model whose
+    ``info.code`` differs has stale figures (``eval events`` says so; retrain)."""
+    h = hashlib.sha256()
+    pkg = resources.files("eventscope")
+    for rel in ("event_model.py", "events.py", "data/events/triggers.tsv", "data/events/verb_patterns.tsv"):
+        h.update(pkg.joinpath(rel).read_bytes())
+    events = {k: v for k, v in config.get("events", {}).items() if k != "model"}
+    h.update(json.dumps(events, sort_keys=True).encode())
+    return h.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,9 +11,10 @@ protest words in the sentence (``mode_cues.tsv``); CAMEO root and ACLED types
 come from ``plover_map.tsv``.
 
 Model (``event_model.py``, on unless ``events.model = false``): a candidate's
-confidence blends the rule's confidence with the model's probability of its type in
-the sentence and, in articles of several sentences, in the whole article (both
-relative to the model's top choice), so the article's main event ranks first.  The
+confidence is the rule's confidence updated (odds times (K x P)^weight) by the model's
+probability of its type in the sentence and, in articles of several sentences, in the
+whole article, so the article's main event ranks first; a model with no opinion
+(flat probabilities) leaves the rule's confidence as it is.  The
 model alone proposes an event for a sentence no trigger matched when it is sure
 (``events.model_min_prob``), and the article's main event when the article is
 clearly about a type no sentence produced (``events.article_min_prob``), anchored at
@@ -104,11 +105,6 @@ def _subtree(tok, depth: int):
         frontier = [c for t in frontier for c in t.children]
 
 
-def relative(p: dict[str, float], label: str) -> float:
-    """The model's probability of ``label`` relative to its top label (1.0 = its first choice)."""
-    return p.get(label, 0.0) / max(p.values())
-
-
 def event_id(article_id: str, start: int, event_type: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:16]
 
@@ -136,7 +132,7 @@ class EventsStage(Stage):
         self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
         self.min_confidence = float(self.config["events.min_confidence"])
         self.model = load_type_model() if self.config["events.model"] else None
-        self.rule_weight = float(self.config["events.rule_weight"])
+        self.sentence_weight = float(self.config["events.sentence_weight"])
         self.article_weight = float(self.config["events.article_weight"])
         self.model_min_prob = float(self.config["events.model_min_prob"])
         self.article_min_prob = float(self.config["events.article_min_prob"])
@@ -217,8 +213,8 @@ class EventsStage(Stage):
         article_p = None
         if self.model is not None and sentences:
             feats = [features([s]) for _, s, _, _ in sentences]
-            # the lead sentence is scored as the model saw one-sentence texts in training: lead features too
-            many = [article_features(feats[:1])] + feats[1:] + ([article_features(feats)] if len(feats) > 1 else [])
+            # every sentence is scored as the model saw one-sentence texts in training (it is its own lead)
+            many = [article_features([f]) for f in feats] + ([article_features(feats)] if len(feats) > 1 else [])
             probs = self.model.predict_many(many)
             # the article's view: which event types the whole text is about (news leads state the main one)
             article_p = probs.pop() if len(sentences) > 1 else None
@@ -247,7 +243,7 @@ class EventsStage(Stage):
                 if old is None or ev.confidence > old.confidence:
                     best[trig.plover] = ev
             if p is not None and not best:
-                ev = self.model_event(work, p, article_p, para, sent, s_start, s_end, "sentence")
+                ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
                 if ev is not None:
                     best[ev.event_type] = ev
             events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
@@ -259,52 +255,56 @@ class EventsStage(Stage):
         work.events = events
 
     # -- the model's part -----------------------------------------------------------
+    def update(self, conf: float, p: dict[str, float], label: str, weight: float) -> float:
+        """Bayes-style update of a confidence by the model's evidence for ``label``: the odds are
+        multiplied by (K x P(label))^weight, K = number of labels. A model with no opinion (flat
+        probabilities, e.g. on text unlike its training data) gives a factor near 1: no change."""
+        conf = min(max(conf, 0.01), 0.99)
+        ratio = max(p.get(label, 0.0) * len(p), 1e-3)
+        odds = conf / (1 - conf) * ratio ** weight
+        return odds / (1 + odds)
+
     def rescore(self, conf: float, reason: str, plover: str, p: dict[str, float],
                 article_p: dict[str, float] | None) -> tuple[float, str]:
-        """Blend the rule's confidence with how strongly the model prefers the rule's type in the
-        sentence (and, in a longer article, in the whole article): ``relative(p, type)``."""
-        a = self.rule_weight
-        score = a * conf + (1 - a) * relative(p, plover)
+        """The rule's confidence updated by the model's evidence for the rule's type in the sentence
+        and, in a longer article, in the whole article."""
+        score = self.update(conf, p, plover, self.sentence_weight)
         note = f"; model P({plover})={p.get(plover, 0.0):.2f} in sentence"
         if article_p is not None:
-            b = self.article_weight
-            score = (1 - b) * score + b * relative(article_p, plover)
+            score = self.update(score, article_p, plover, self.article_weight)
             note += f", {article_p.get(plover, 0.0):.2f} in article"
-        return round(min(score, 0.99), 3), reason + note
+        return round(score, 3), reason + note
 
-    def model_event(self, work: Work, p, article_p, para, sent, s_start, s_end, scope: str) -> Event | None:
-        """A sentence no trigger word matched: the model's type when it is confident and the
-        sentence has a main verb with a subject (the event's anchor)."""
+    def model_event(self, work: Work, p, article_p, para, sent, s_start, s_end) -> Event | None:
+        """A sentence no trigger word matched: the model's type when it is sure (``model_min_prob``)
+        and the sentence has a main verb (the event's anchor; a copula states no event)."""
         top = max(p, key=p.get)
-        if top == "NONE" or p[top] < self.model_min_prob:
+        if top == "NONE" or p[top] < self.model_min_prob or sent.root.pos_ != "VERB":
             return None
         root = sent.root
-        if root.pos_ != "VERB":
-            return None  # a copula ("He was 86.") or a verbless sentence states no event
-        conf = self.rule_weight * self.min_confidence + (1 - self.rule_weight) * p[top]
-        reason = f"model: P({top})={p[top]:.2f} in {scope}, anchored at the main verb '{root.lemma_}'"
+        conf = self.update(self.min_confidence, p, top, self.sentence_weight)
+        reason = f"model: P({top})={p[top]:.2f} in sentence, anchored at the main verb '{root.lemma_}'"
         if article_p is not None:
-            conf = (1 - self.article_weight) * conf + self.article_weight * relative(article_p, top)
+            conf = self.update(conf, article_p, top, self.article_weight)
             reason += f"; {article_p.get(top, 0.0):.2f} in article"
-        return self._event(work, root, para.start + root.idx, top, None, sent, s_start, s_end,
-                           round(min(conf, 0.99), 3), reason)
+        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end,
+                           round(conf, 3), reason)
 
     def article_main_event(self, work: Work, events: list[Event], sentence_p, article_p) -> Event | None:
-        """The article is clearly about type T (model) but no sentence produced a T event: the
-        sentence most typical of T, among the first ``events.lead_sentences``, states it."""
+        """The article is clearly about type T (model, ``article_min_prob``) but no sentence produced
+        a T event: among the first ``lead_sentences`` sentences with a main verb, the one the model
+        finds most typical of T states it."""
         top = max(article_p, key=article_p.get)
         if top == "NONE" or article_p[top] < self.article_min_prob or any(e.event_type == top for e in events):
             return None
-        lead = [(p, s) for p, s in sentence_p[: self.lead_sentences] if p is not None]
+        lead = [(p, s) for p, s in sentence_p[: self.lead_sentences] if p is not None and s[1].root.pos_ == "VERB"]
         if not lead:
             return None
         p, (para, sent, s_start, s_end) = max(lead, key=lambda ps: ps[0].get(top, 0.0))
         root = sent.root
-        if root.pos_ != "VERB":
-            return None
-        conf = (1 - self.article_weight) * (self.rule_weight * self.min_confidence
-                                            + (1 - self.rule_weight) * relative(p, top)) + self.article_weight
+        conf = self.update(self.update(self.min_confidence, p, top, self.sentence_weight),
+                           article_p, top, self.article_weight)
         reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
                   f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")
-        return self._event(work, root, para.start + root.idx, top, None, sent, s_start, s_end,
-                           round(min(conf, 0.99), 3), reason)
+        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end,
+                           round(conf, 3), reason)

@@ -6,7 +6,10 @@ Local engine:
 
 Each worker process builds its own ``Pipeline`` once (spaCy model, gazetteer,
 tables) and then handles whole batches; the parent keeps the order of batches
-and is the only writer of the database.
+and is the only writer of the database.  Workers are forked from a fork server that has
+already imported the pipeline's modules and spaCy (``PRELOAD``).  ``WarmPool`` is the same pool
+started ahead of time and waited for until every worker has set up (the throughput benchmark
+times the steady state with it).
 """
 from __future__ import annotations
 

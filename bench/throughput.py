@@ -1,123 +1,188 @@
 """Throughput of the eventscope pipeline against bare spaCy, measured in one run.
 
-Engines: ``--engine local`` (default; ``--processes`` worker processes) or ``--engine ray`` (a
-local Ray instance, an actor pool of ``--processes`` actors; its time includes starting Ray).
-Peak RSS per worker is sampled from /proc every 0.2 s (local: the worker processes, or this
-process for one worker; Ray: its ``ray::`` actor processes).
+Both sides get the same texts (the bundled sample corpus, repeated ``--repeat`` times with
+distinct ids), the same model and the same number of processes, and each side of each
+measurement runs in a fresh Python process with its libraries already imported:
 
-Both sides get the same texts (the bundled sample corpus, repeated --repeat
-times), the same model and the same process count; bare spaCy parses the same
-paragraphs with ``nlp.pipe(n_process=...)``.  Reported: words/s of each and
-their ratio (pipeline / spaCy; 1.0 would mean eventscope adds nothing to the
-parse).  Words = whitespace-separated tokens of the article texts.
+* bare spaCy: ``spacy.load`` (timed as *load*), then ``nlp.pipe(paragraphs, n_process=N)``
+  over the paragraphs the pipeline parses (timed as *steady*; with N > 1 spaCy forks N workers
+  that share the loaded model);
+* eventscope, ``--engine local``: N = 1 builds the ``Pipeline`` in-process (*load*: every stage's
+  ``setup()``, i.e. spaCy plus gazetteer and tables) and runs the batches (*steady*); N > 1
+  starts a ``WarmPool`` of N workers and waits until every worker has set up (*load*; the fork
+  server is started before the clock so imports are excluded on both sides), then streams the
+  batches through it (*steady*);
+* ``--engine ray``: ``run_engine(engine="ray")`` on a local Ray instance; *load* is the time to
+  the first result (Ray start, actor setup, first batch: see ``engine_ray.LAST_RUN``), *steady*
+  the rest.
 
-    python bench/throughput.py [--processes 2] [--repeat 2] [--engine local|ray] [--json]
+Reported per run and as median/min/max over ``--runs`` runs (sides alternate order each run):
+words/s, ``ratio_steady`` = spaCy steady / pipeline steady (1.0 would mean eventscope adds
+nothing to the parse) and ``ratio_e2e`` = (load + steady) / (load + steady), the 1-minute load
+average before each side, and the peak RSS per worker (local: ``ru_maxrss`` of each worker;
+Ray: sampled from /proc).  Words = whitespace-separated tokens of the article texts.
+
+    python bench/throughput.py [--processes 2] [--repeat 2] [--runs 3] [--engine local|ray] [--json]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import threading
+import subprocess
+import sys
 import time
-from pathlib import Path
 
-from _report import report
-from eventscope.config import Config
-from eventscope.engine import run_engine
-from eventscope.ingest import iter_articles
-from eventscope.nlp import load_model, split_paragraphs
-from eventscope.runner import sample_corpus
+from _report import load_average, median_spread, report
 
 
-class RssSampler(threading.Thread):
-    """Peak resident memory (MB) per worker process, sampled from /proc while the run goes on."""
+def corpus(repeat: int):
+    from eventscope.ingest import iter_articles
+    from eventscope.runner import sample_corpus
 
-    def __init__(self, engine: str):
-        super().__init__(daemon=True)
-        self.engine, self.peak, self.stop = engine, {}, threading.Event()
+    base = list(iter_articles([str(sample_corpus())]))
+    # distinct ids so nothing is cached across passes
+    return [a.model_copy(update={"article_id": f"{a.article_id}-{r}"}) for r in range(repeat) for a in base]
 
-    def _workers(self) -> list[int]:
-        """Ray worker processes, or every descendant of this process (pool workers are
-        grandchildren when they are forked from a fork server)."""
-        me = os.getpid()
-        parents: dict[int, int] = {}
-        ray_workers = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                if self.engine == "ray" and (entry / "cmdline").read_bytes().startswith(b"ray::"):
-                    ray_workers.append(int(entry.name))
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-        if self.engine == "ray":
-            return ray_workers
 
-        def descends(pid: int) -> bool:
-            for _ in range(10):
-                pid = parents.get(pid, 0)
-                if pid == me:
-                    return True
-                if pid <= 1:
-                    return False
-            return False
+def side_spacy(args) -> dict:
+    import spacy
 
-        found = [pid for pid in parents if descends(pid)]
-        return found or [me]
+    from eventscope.config import Config
+    from eventscope.nlp import split_paragraphs
 
-    def run(self) -> None:
-        while not self.stop.wait(0.2):
-            for pid in self._workers():
-                try:
-                    status = Path(f"/proc/{pid}/status").read_text()
-                except OSError:
-                    continue
-                kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-                self.peak[pid] = max(self.peak.get(pid, 0), kb // 1024)
+    config = Config()
+    articles = corpus(args.repeat)
+    paragraphs = [p for a in articles for _, p in split_paragraphs(a.text, config["nlp.max_paragraph_chars"])]
+    t0 = time.perf_counter()
+    nlp = spacy.load(config["nlp.model"])
+    t1 = time.perf_counter()
+    for _ in nlp.pipe(paragraphs, batch_size=config["nlp.batch_size"], n_process=args.processes):
+        pass
+    t2 = time.perf_counter()
+    return {"load_s": t1 - t0, "steady_s": t2 - t1, "paragraphs": len(paragraphs)}
+
+
+def side_pipeline(args) -> dict:
+    import spacy  # noqa: F401 - imported before the clock, as on the spaCy side
+
+    from eventscope.config import Config
+    from eventscope.engine import WarmPool, _context, batched
+    from eventscope.pipeline import Pipeline
+
+    config = Config.load(overrides={"engine.workers": args.processes})
+    articles = corpus(args.repeat)
+    batch_size = config["engine.batch_size"]
+    out: dict = {}
+    if args.processes <= 1:
+        import resource
+
+        t0 = time.perf_counter()
+        pipeline = Pipeline(config).setup()
+        t1 = time.perf_counter()
+        events = sum(len(w.events) for batch in batched(articles, batch_size) for w in pipeline.process(batch))
+        t2 = time.perf_counter()
+        out["peak_rss_mb_per_worker"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]
+    else:
+        from multiprocessing import forkserver
+
+        _context()  # sets the fork server's preload list
+        forkserver.ensure_running()  # imports happen here, before the clock
+        t0 = time.perf_counter()
+        with WarmPool(config) as pool:
+            t1 = time.perf_counter()
+            events = sum(len(w.events) for works in pool.imap(batched(articles, batch_size)) for w in works)
+            t2 = time.perf_counter()
+            stats = pool.stats()
+        out["peak_rss_mb_per_worker"] = [s["peak_rss_mb"] for s in stats]
+        out["worker_setup_s"] = [round(s["setup_s"], 2) for s in stats]
+    out.update(load_s=t1 - t0, steady_s=t2 - t1, events=events)
+    return out
+
+
+def side_ray(args) -> dict:
+    sys.path.insert(0, os.path.dirname(__file__))
+    from _rss import RssSampler
+
+    import eventscope.engine_ray as engine_ray
+    from eventscope.config import Config
+    from eventscope.engine import run_engine
+
+    config = Config.load(overrides={"engine.workers": args.processes})
+    articles = corpus(args.repeat)
+    sampler = RssSampler("ray")
+    sampler.start()
+    t0 = time.perf_counter()
+    first = None
+    events = 0
+    for works in run_engine(iter(articles), config, engine="ray"):
+        first = first or time.perf_counter()
+        events += sum(len(w.events) for w in works)
+    t2 = time.perf_counter()
+    rss = sampler.finish(args.processes)
+    return {"load_s": first - t0, "steady_s": t2 - first, "events": events, "peak_rss_mb_per_worker": rss,
+            "ray": {k: round(v, 2) for k, v in engine_ray.LAST_RUN.items()}}
+
+
+def measure(side: str, args) -> dict:
+    """One side in a fresh interpreter (so no side inherits the other's warm caches)."""
+    cmd = [sys.executable, __file__, "--side", side, "--processes", str(args.processes), "--repeat",
+           str(args.repeat), "--engine", args.engine]
+    load = load_average()
+    r = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if r.returncode != 0:
+        raise SystemExit(f"{side} failed:\n{r.stderr[-3000:]}")
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    result["load_avg_before"] = load
+    return result
 
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=2, help="passes over the sample corpus")
+    ap.add_argument("--runs", type=int, default=3, help="measurements (each: both sides)")
     ap.add_argument("--engine", choices=("local", "ray"), default="local")
+    ap.add_argument("--side", choices=("spacy", "pipeline"), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    base = list(iter_articles([str(sample_corpus())]))
-    articles = []
-    for r in range(args.repeat):  # distinct ids so nothing is cached across passes
-        articles += [a.model_copy(update={"article_id": f"{a.article_id}-{r}"}) for a in base]
+    if args.side:
+        fn = side_spacy if args.side == "spacy" else side_ray if args.engine == "ray" else side_pipeline
+        print(json.dumps(fn(args)))
+        return {}
+
+    articles = corpus(args.repeat)
     words = sum(len(a.text.split()) for a in articles)
-    config = Config.load(overrides={"engine.workers": args.processes})
+    runs = []
+    for i in range(args.runs):
+        order = ("spacy", "pipeline") if i % 2 == 0 else ("pipeline", "spacy")
+        got = {side: measure(side, args) for side in order}
+        s, p = got["spacy"], got["pipeline"]
+        runs.append({
+            "ratio_steady": round(s["steady_s"] / p["steady_s"], 3),
+            "ratio_e2e": round((s["load_s"] + s["steady_s"]) / (p["load_s"] + p["steady_s"]), 3),
+            "spacy": {k: round(v, 2) if isinstance(v, float) else v for k, v in s.items()},
+            "pipeline": {k: round(v, 2) if isinstance(v, float) else v for k, v in p.items()},
+        })
 
-    # bare spaCy: same model, same paragraphs, same process count
-    nlp = load_model(config["nlp.model"])
-    paragraphs = [p for a in articles for _, p in split_paragraphs(a.text)]
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(paragraphs, batch_size=config["nlp.batch_size"], n_process=args.processes):
-        pass
-    spacy_s = time.perf_counter() - t0
-
-    sampler = RssSampler(args.engine)
-    sampler.start()
-    t0 = time.perf_counter()
-    n_events = sum(len(w.events) for batch in run_engine(iter(articles), config, engine=args.engine) for w in batch)
-    pipe_s = time.perf_counter() - t0
-    sampler.stop.set()
-    sampler.join()
-    # the busiest processes are the workers (Ray also runs small helper processes)
-    rss = sorted(sampler.peak.values(), reverse=True)[:args.processes]
+    def col(f):
+        return [f(r) for r in runs]
 
     result = {
-        "engine": args.engine, "processes": args.processes, "articles": len(articles), "words": words, "events": n_events,
-        "spacy_wps": round(words / spacy_s, 1), "pipeline_wps": round(words / pipe_s, 1),
-        "ratio": round(spacy_s / pipe_s, 3), "spacy_s": round(spacy_s, 2), "pipeline_s": round(pipe_s, 2),
-        "articles_per_s": round(len(articles) / pipe_s, 2), "peak_rss_mb_per_worker": rss,
-        "note": "pipeline time includes loading the model, gazetteer and tables in each worker",
+        "engine": args.engine, "processes": args.processes, "articles": len(articles), "words": words,
+        "events": runs[0]["pipeline"]["events"], "runs": len(runs),
+        "ratio_steady": median_spread(col(lambda r: r["ratio_steady"])),
+        "ratio_e2e": median_spread(col(lambda r: r["ratio_e2e"])),
+        "spacy_wps_steady": median_spread(col(lambda r: words / r["spacy"]["steady_s"]), 1),
+        "pipeline_wps_steady": median_spread(col(lambda r: words / r["pipeline"]["steady_s"]), 1),
+        "spacy_load_s": median_spread(col(lambda r: r["spacy"]["load_s"]), 2),
+        "pipeline_load_s": median_spread(col(lambda r: r["pipeline"]["load_s"]), 2),
+        "peak_rss_mb_per_worker": median_spread(col(lambda r: max(r["pipeline"]["peak_rss_mb_per_worker"])), 0),
+        "load_avg": median_spread(col(lambda r: r["pipeline"]["load_avg_before"]), 2),
+        "per_run": runs,
     }
-    return report(result, args.json, width=14)
+    return report(result, args.json, width=22)
 
 
 if __name__ == "__main__":

@@ -71,3 +71,15 @@ def test_interrupted_run_resumes_to_the_same_events(articles, reference, tmp_pat
     summary = eventscope.run([path], db, config=cfg, resume=True)
     assert summary.skipped == 4 and summary.articles == 2
     assert sorted(eventscope.query(db).event_id) == sorted(reference)
+
+
+def test_warm_pool_matches_one_worker_and_reports_each_worker(articles, reference):
+    from eventscope.engine import WarmPool, batched
+
+    cfg = Config.load(overrides={"engine.workers": 2, "engine.batch_size": 2})
+    with WarmPool(cfg) as pool:
+        got = {ev.event_id: ev for works in pool.imap(batched(articles, 2)) for w in works for ev in w.events}
+        stats = pool.stats()
+    assert got == reference
+    assert len({s["pid"] for s in stats}) == 2  # the barrier gives each worker one stats task
+    assert all(s["setup_s"] > 0 and s["peak_rss_mb"] > 0 for s in stats)

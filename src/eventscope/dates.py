@@ -376,6 +376,9 @@ class _Rule:
     name: str
     pattern: re.Pattern
     handler: Callable  # (m, ctx) -> list[_Hit] | None
+    # Something every match of ``pattern`` contains: where ``needs`` finds nothing, the rule cannot
+    # match and the (much slower) full scan is skipped.  A cheap filter only, never a behaviour change.
+    needs: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=None)
@@ -404,8 +407,9 @@ def _grammar() -> tuple[_Rule, ...]:
     I = re.I
     rules = [
         _Rule("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){E}"), _h_iso_date),
-        _Rule("iso_week", re.compile(rf"{B}(?P<y>\d{{4}})-W(?P<w>\d\d){E}"), _h_iso_week),
-        _Rule("numeric_date", re.compile(rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){E}"), _h_numeric_date),
+        _Rule("iso_week", re.compile(rf"{B}(?P<y>\d{{4}})-W(?P<w>\d\d){E}"), _h_iso_week, re.compile("-W")),
+        _Rule("numeric_date", re.compile(rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){E}"), _h_numeric_date,
+              re.compile(r"\d/\d")),
         _Rule("day_month", re.compile(
             rf"{B}{OPT_WD}(?:the\s+)?(?P<d>\d{{1,2}}){ORD}?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{E}", I),
             _h_month_day),
@@ -414,17 +418,21 @@ def _grammar() -> tuple[_Rule, ...]:
             _h_month_day),
         _Rule("month_year", re.compile(rf"{B}{OPT_MOD}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){E}", I), _h_month_year),
         _Rule("month_rel_year", re.compile(
-            rf"{B}{OPT_MOD}(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{E}", I), _h_month_rel_year),
+            rf"{B}{OPT_MOD}(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{E}", I), _h_month_rel_year,
+            re.compile(r"(?:last|this|next)\s+year", I)),
         _Rule("rel_month", re.compile(rf"{B}{OPT_MOD}(?P<rel>last|this|next|past)\s+(?P<mon>{MONTH}){E}", I),
               _h_rel_month),
         _Rule("bare_month", re.compile(rf"{B}{OPT_MOD}(?P<mon>{MONTH}){E}", I), _h_bare_month),
         _Rule("season", re.compile(
             rf"{B}{OPT_MOD}(?:(?P<rel>last|this|next|past|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{E}", I),
-            _h_season),
+            _h_season, re.compile(SEASON, I)),
         _Rule("year_range", re.compile(rf"{B}(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d){E}"), _h_year_range),
-        _Rule("decade", re.compile(rf"{B}{OPT_MOD}(?:(?P<c>1\d|20)?(?P<d>\d)0|'(?P<d2>\d)0)[’']?s{E}", I), _h_decade),
-        _Rule("century", re.compile(rf"{B}{OPT_MOD}(?P<n>\d{{1,2}}){ORD}[\s-]+century{E}", I), _h_century),
-        _Rule("fiscal_year", re.compile(rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>{YEAR}){E}", I), _h_fiscal_year),
+        _Rule("decade", re.compile(rf"{B}{OPT_MOD}(?:(?P<c>1\d|20)?(?P<d>\d)0|'(?P<d2>\d)0)[’']?s{E}", I), _h_decade,
+              re.compile(r"0[’']?s", I)),
+        _Rule("century", re.compile(rf"{B}{OPT_MOD}(?P<n>\d{{1,2}}){ORD}[\s-]+century{E}", I), _h_century,
+              re.compile("century", I)),
+        _Rule("fiscal_year", re.compile(rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>{YEAR}){E}", I), _h_fiscal_year,
+              re.compile("fiscal|FY", I)),
         _Rule("mod_year", re.compile(rf"{B}{OPT_MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d)", I), _h_year),
         _Rule("rel_unit", re.compile(
             rf"{B}{OPT_MOD}(?:(?P<the>the)\s+)?(?P<rel>this|last|next|past|previous|coming|current)\s+"
@@ -434,7 +442,8 @@ def _grammar() -> tuple[_Rule, ...]:
             rf"{B}(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+(?:the\s+)?(?P<unit>year|month|week){E}", I),
             _h_end_of_unit),
         _Rule("ago", re.compile(
-            rf"{B}(?:(?P<n>{NUM}|{VAGUE})\s+)?(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence){E}", I), _h_ago),
+            rf"{B}(?:(?P<n>{NUM}|{VAGUE})\s+)?(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence){E}", I), _h_ago,
+            re.compile(r"\s(?:ago|from\s+now|hence)", I)),
         _Rule("weekday", re.compile(
             rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?{E}", I),
             _h_weekday),
@@ -443,7 +452,8 @@ def _grammar() -> tuple[_Rule, ...]:
             rf"(?:\s+(?P<pod>{POD}))?{E}", I), _h_rel_day),
         _Rule("this_pod", re.compile(rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", I), _h_this_pod),
         _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+(?:that|of|when)\b)", I), _h_ref),
-        _Rule("race_time", re.compile(rf"{B}(?P<h>\d{{1,2}}):(?P<mi>\d\d):(?P<s>\d\d){E}"), _h_race_time),
+        _Rule("race_time", re.compile(rf"{B}(?P<h>\d{{1,2}}):(?P<mi>\d\d):(?P<s>\d\d){E}"), _h_race_time,
+              re.compile(r"\d:\d\d:\d")),
         _Rule("clock", re.compile(
             rf"{B}(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![\w]))"
             rf"|(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)(?::(?P<s2>\d\d))?(?![:\d])"
@@ -941,6 +951,8 @@ def _match_all(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Hit]:
     hi = len(ctx.text) if hi is None else hi
     found: list[tuple[int, int, int, list[_Hit]]] = []
     for prio, rule in enumerate(_grammar()):
+        if rule.needs is not None and not rule.needs.search(ctx.text, lo, hi):
+            continue
         for m in rule.pattern.finditer(ctx.text, lo, hi):
             if m.end() == m.start():
                 continue
@@ -1077,10 +1089,17 @@ def _span_root(work: Work, start: int, end: int):
     if tok is None:
         return None
     para = work.paragraph_of(start)
-    toks = [t for t in tok.doc if start <= para.start + t.idx < end]
-    for t in toks:
+    doc = tok.doc
+    # the tokens starting inside the span: from ``tok`` (or the one after it, when the span
+    # starts inside ``tok``) up to the first token starting at or after ``end``
+    i = tok.i if para.start + tok.idx >= start else tok.i + 1
+    while i < len(doc):
+        t = doc[i]
+        if para.start + t.idx >= end:
+            break
         if not (start <= para.start + t.head.idx < end) or t.head == t:
             return t
+        i += 1
     return tok
 
 

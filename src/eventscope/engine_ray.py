@@ -1,24 +1,29 @@
 """Ray engine: the same stage objects on Ray Data (``eventscope run --engine ray``).
 
-The driver ingests articles and hands them to Ray in *rounds* of ``ROUND_ARTICLES``
-articles.  Each round is one Ray Data pipeline::
+The driver ingests the articles into Arrow blocks of ``BLOCK_BATCHES * engine.batch_size``
+articles, puts them in Ray's object store and runs *one* Ray Data pipeline over the whole
+input::
 
-    from_items(articles) -> map_batches(PipelineActor, actor pool of engine.workers)
-                         -> write_parquet(round folder)
+    from_arrow_refs(blocks) -> map_batches(PipelineActor, concurrency=engine.workers)
+                            -> iter_batches() back to the driver
 
-``PipelineActor`` builds one ``Pipeline`` per actor (spaCy model, gazetteer and tables load
-once per worker per round) and turns a batch of articles into rows of JSON (article, events,
-places, error).  The driver then reads the round's Parquet shards back in input order and
-yields ``Work`` batches of ``engine.batch_size``: the runner writes them to DuckDB exactly as
-for the local engine (the driver stays the only database writer, each batch one transaction,
-so ``--resume`` works the same; a killed run redoes at most the round in flight).
+``PipelineActor`` builds one ``Pipeline`` per actor, once for the whole run (spaCy model,
+gazetteer and tables load once per worker), and turns a batch of articles into rows of JSON
+(article, events, places, error).  Results stream back to the driver while the actors work (no
+files in between); the driver puts them back in input order and yields ``Work`` batches of
+``engine.batch_size``: the runner writes them to DuckDB exactly as for the local engine (the
+driver stays the only database writer, each batch one transaction, so ``--resume`` works the
+same and a killed run loses at most the batches in flight).  Ray spills the object store to
+disk when the input does not fit in memory.
 
 Without an address a local Ray instance is started (``RAY_AUTH_MODE=disabled``,
 ``RAY_USAGE_STATS_ENABLED=0``, temp files under ``ray_temp_dir()``) and stopped at the end.
 With ``address`` (``ray://host:10001`` or ``host:6379``) the engine joins that cluster; the
-shards then go to ``$EVENTSCOPE_RAY_SHARDS`` (a folder or URI every node and the driver can
-reach, e.g. a shared mount or ``s3://bucket/prefix``), else under the driver's temp folder,
-which is only right for a single-node cluster.
+input and the results travel through Ray's object store, so no shared folder is needed.
+
+``LAST_RUN`` holds the timings of the latest run (``ray_start_s``: starting or joining Ray;
+``first_batch_s``: from the call until the first results, i.e. Ray start, actor setup and the
+first batch); ``bench/ray_vs_local.py`` reports them.
 
 Ray is an optional extra (``pip install 'eventscope[ray]'``); nothing else imports this module.
 """
@@ -29,21 +34,19 @@ import json
 import logging
 import os
 import tempfile
-import uuid
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.fs as pafs
-import pyarrow.parquet as pq
 
 from .config import Config
 from .pipeline import Pipeline
 from .schema import Article, Event, Place, Work
 
-ROUND_ARTICLES = 4096  # articles per Ray Data pipeline (one model load per actor per round)
+BLOCK_BATCHES = 1  # engine.batch_size batches per input block (the unit Ray hands to an actor)
 RAY_ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
-SHARDS_ENV = "EVENTSCOPE_RAY_SHARDS"
+LAST_RUN: dict[str, float] = {}
 
 
 def ray_temp_dir() -> Path:
@@ -101,45 +104,51 @@ def _connect(address: str | None, workers: int):
     return ray, True
 
 
-def _shard_root(address: str | None) -> str:
-    """Where rounds write their Parquet shards (see the module docstring)."""
-    root = os.environ.get(SHARDS_ENV) or str(ray_temp_dir() / "shards")
-    if "://" not in root:
-        Path(root).mkdir(parents=True, exist_ok=True)
-        root = str(Path(root).resolve())
-    return root.rstrip("/") + f"/{uuid.uuid4().hex[:12]}"
+def _blocks(ray, articles: Iterable[Article], size: int) -> list:
+    """Object refs of Arrow tables (seq, article JSON) of ``size`` articles each."""
+    refs, it = [], iter(articles)
+    for seq in itertools.count(step=size):
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return refs
+        refs.append(ray.put(pa.table({"seq": pa.array(range(seq, seq + len(chunk)), pa.int64()),
+                                      "article": [a.model_dump_json() for a in chunk]})))
 
 
-def run_ray(articles: Iterable[Article], config: Config, address: str | None = None,
-            round_articles: int = ROUND_ARTICLES) -> Iterator[list[Work]]:
+def run_ray(articles: Iterable[Article], config: Config, address: str | None = None) -> Iterator[list[Work]]:
     """Yield processed batches in input order, computed on Ray Data (see the module docstring)."""
     workers = int(config["engine.workers"])
     batch_size = int(config["engine.batch_size"])
-    ray, started = _connect(address, workers)
-    root = _shard_root(address)
-    fs, base = pafs.FileSystem.from_uri(root if "://" in root else "file://" + root)
+    started = time.perf_counter()
+    LAST_RUN.clear()
+    ray, started_here = _connect(address, workers)
+    LAST_RUN["ray_start_s"] = time.perf_counter() - started
     try:
-        it = iter(articles)
-        for number in itertools.count():
-            chunk = list(itertools.islice(it, round_articles))
-            if not chunk:
-                return
-            folder = f"{base}/round-{number:06d}"
-            items = [{"seq": i, "article": a.model_dump_json()} for i, a in enumerate(chunk)]
-            blocks = max(1, min(len(items) // batch_size, workers * 8))
-            (ray.data.from_items(items, override_num_blocks=blocks)
-             .map_batches(PipelineActor, fn_constructor_args=(config.to_dict(),), batch_size=batch_size,
-                          batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
-             .write_parquet(folder, filesystem=fs))
-            table = pq.read_table(folder, filesystem=fs).sort_by("seq")
-            rows = table.to_pylist()
-            for start in range(0, len(rows), batch_size):
-                yield [work_from_row(r) for r in rows[start:start + batch_size]]
-            fs.delete_dir(folder)
+        refs = _blocks(ray, articles, batch_size * BLOCK_BATCHES)
+        if not refs:
+            return
+        results = (ray.data.from_arrow_refs(refs)
+                   .map_batches(PipelineActor, fn_constructor_args=(config.to_dict(),), batch_size=batch_size,
+                                batch_format="pyarrow", concurrency=workers, num_cpus=1)
+                   .iter_batches(batch_size=None, batch_format="pyarrow"))
+        pending: dict[int, dict] = {}  # rows that arrived before an earlier one
+        out: list[Work] = []
+        next_seq = 0
+        for table in results:
+            LAST_RUN.setdefault("first_batch_s", time.perf_counter() - started)
+            for row in table.to_pylist():
+                pending[row["seq"]] = row
+            while next_seq in pending:
+                out.append(work_from_row(pending.pop(next_seq)))
+                next_seq += 1
+                if len(out) == batch_size:
+                    yield out
+                    out = []
+        if out:
+            yield out
+        if pending:  # cannot happen: every seq comes back exactly once
+            raise RuntimeError(f"Ray engine: {len(pending)} results out of sequence")
     finally:
-        try:
-            fs.delete_dir(base)
-        except (FileNotFoundError, OSError):
-            pass
-        if started:
+        LAST_RUN["total_s"] = time.perf_counter() - started
+        if started_here:
             ray.shutdown()

@@ -98,6 +98,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
+        self._columns: dict[str, list[str]] = {}  # table -> column names, for _insert
         if read_only and not Path(self.path).exists():
             raise EventscopeError("E303", path=self.path)
         try:
@@ -221,7 +222,9 @@ class Store:
             return
         if keyed:
             rows = list({r[0]: r for r in rows}.values())
-        names = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        names = self._columns.get(table)
+        if names is None:  # the store's tables never change shape while it is open
+            names = self._columns[table] = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
         arrow = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(names)})
         self.con.register("_batch", arrow)
         try:

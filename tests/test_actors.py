@@ -283,3 +283,10 @@ def test_gold_source_overlap(nlp_stage, actors_stage):
     share = hits / len(records)
     print(f"\nsource overlap with gold source_actor: {hits}/{len(records)} = {share:.1%}")
     assert share >= 0.70
+
+
+def test_phrases_without_a_known_word_are_dismissed_early(resolver):
+    # the vocabulary pre-check must not lose plural demonyms or curly apostrophes
+    assert resolver.resolve("the heavy rain", date=DAY, context=None) is None
+    assert resolver.resolve("Russians", date=DAY, context=None).country == "RUS"
+    assert resolver.resolve("Tajikistan’s forces", date=DAY, context=None).country == "TJK"

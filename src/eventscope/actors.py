@@ -145,6 +145,9 @@ class ActorResolver:
         self._max_len = 1
         self._collective = {r["noun"] for r in _read_table("collective_nouns")}
         self._load()
+        # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
+        # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
+        self._vocab = {w for k in (*self._names, *self._agents, *self._surnames, *_PRONOUNS) for w in k.split()}
 
     # ------------------------------------------------------------------ loading
     def _add(self, surface: str, entry: _Entry) -> None:
@@ -235,6 +238,8 @@ class ActorResolver:
         if not words:
             return None
         lower = [w.casefold() for w in words]
+        if not any(w.replace("’", "'") in self._vocab or (w.endswith("s") and w[:-1] in self._vocab) for w in lower):
+            return None
         ctx = context or ActorContext()
 
         if len(words) == 1 and lower[0] in _PRONOUNS:

@@ -70,7 +70,7 @@ def side_pipeline(args) -> dict:
     from eventscope.engine import WarmPool, _context, batched
     from eventscope.pipeline import Pipeline
 
-    config = Config.load(overrides={"engine.workers": args.processes})
+    config = Config.load(overrides=[f"engine.workers={args.processes}", *args.set])
     articles = corpus(args.repeat)
     batch_size = config["engine.batch_size"]
     out: dict = {}
@@ -108,7 +108,7 @@ def side_ray(args) -> dict:
     from eventscope.config import Config
     from eventscope.engine import run_engine
 
-    config = Config.load(overrides={"engine.workers": args.processes})
+    config = Config.load(overrides=[f"engine.workers={args.processes}", *args.set])
     articles = corpus(args.repeat)
     sampler = RssSampler("ray")
     sampler.start()
@@ -127,7 +127,7 @@ def side_ray(args) -> dict:
 def measure(side: str, args) -> dict:
     """One side in a fresh interpreter (so no side inherits the other's warm caches)."""
     cmd = [sys.executable, __file__, "--side", side, "--processes", str(args.processes), "--repeat",
-           str(args.repeat), "--engine", args.engine]
+           str(args.repeat), "--engine", args.engine] + [a for kv in args.set for a in ("--set", kv)]
     load = load_average()
     r = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if r.returncode != 0:
@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--runs", type=int, default=3, help="measurements (each: both sides)")
     ap.add_argument("--engine", choices=("local", "ray"), default="local")
     ap.add_argument("--side", choices=("spacy", "pipeline"), help=argparse.SUPPRESS)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="pipeline config override, e.g. --set events.model=false (repeatable)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
@@ -170,7 +172,7 @@ def main(argv: list[str] | None = None) -> dict:
         return [f(r) for r in runs]
 
     result = {
-        "engine": args.engine, "processes": args.processes, "articles": len(articles), "words": words,
+        "engine": args.engine, "processes": args.processes, "overrides": args.set, "articles": len(articles), "words": words,
         "events": runs[0]["pipeline"]["events"], "runs": len(runs),
         "ratio_steady": median_spread(col(lambda r: r["ratio_steady"])),
         "ratio_e2e": median_spread(col(lambda r: r["ratio_e2e"])),

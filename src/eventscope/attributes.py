@@ -181,7 +181,10 @@ class AttributesStage(Stage):
 
 def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quote]]:
     """Quoted passages as ``(start, end, Quote)``, the speaker found after the quote (see
-    ``speaker_near``) and expanded to the full name a person has earlier in the article."""
+    ``speaker_near``) and expanded to the full name a person has earlier in the article.
+    Found once per article (kept on ``work.quotes``: the actors and attributes stages both read them)."""
+    if work.quotes is not None:
+        return work.quotes
     text = work.article.text
     persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
     out = []
@@ -191,6 +194,7 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quot
         if speaker:
             speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
         out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
+    work.quotes = out
     return out
 
 

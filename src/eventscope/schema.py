@@ -139,6 +139,7 @@ class Work:
     places: list[Place] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list | None = None  # (start, end, Quote) per quoted passage; found once (attributes.find_quotes)
     error: str | None = None  # set when a stage skipped the article
 
     def token_at(self, offset: int):

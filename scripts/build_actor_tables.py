@@ -17,6 +17,9 @@ Conversion rules (all documented here so the output is reproducible):
   restrictions (on the primary line or on tab-indented lines).  Consecutive
   records without any code (no blank line between them) take the code of the
   next coded record, as the dictionary authors group them that way.
+* A person's surname (for "Ushakov" alone) is the last word of the name before
+  II/Jr. suffixes; names with an organisation word (Party, Front, Army, ...:
+  ``ORG_WORDS``) have none.
 * CAMEO actor codes are read in three-letter chunks: an ISO3 country (or an
   ``IGO``/``NGO``/``IMG``/``MNC`` prefix, optionally followed by a country or
   region), then role codes.  The first role is mapped to an eventscope sector
@@ -67,6 +70,13 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "MR", "MR.", "MRS", 
                "KING", "QUEEN", "GENERAL", "GEN.", "SECRETARY", "SECRETARY-GENERAL", "CHANCELLOR", "PRESIDENT-ELECT",
                "DEFENSE", "DEFENCE", "VICE", "DR", "DR.", "SHEIKH", "EMIR", "PRINCE", "SULTAN", "THE", "CHAIRMAN",
                "LEADER", "GOVERNOR", "SPEAKER", "FORMER", "EX-PRESIDENT", "DEPUTY"}
+# a name with one of these words is an organisation, not a person: it has no surname ("Kurdish Democratic
+# Union Party" must not make every "Party" a Syrian rebel group); generational suffixes are skipped
+ORG_WORDS = {"ARMY", "ASSEMBLY", "AUTHORITY", "BRIGADE", "BRIGADES", "COALITION", "COUNCIL", "FRONT", "MOVEMENT",
+             "PARTY", "UNION", "COMMITTEE", "GROUP", "LEAGUE", "ALLIANCE", "ORGANIZATION", "ORGANISATION", "FORCES",
+             "ASSOCIATION", "CONGRESS", "GOVERNMENT", "MINISTRY", "COURT", "BANK", "AGENCY", "FUND", "FEDERATION",
+             "NETWORK", "INSTITUTE", "FOUNDATION", "SOCIETY", "CORPS", "GUARD", "POLICE", "MILITIA", "COMMISSION"}
+NAME_SUFFIXES = {"II", "III", "IV", "V", "JR", "JR.", "SR", "SR."}
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "al", "du", "la", "le", "y", "to", "at", "el"}
 DEMONYM_SUFFIXES = ("AN", "ESE", "ISH", "I", "IC", "ER", "OT", "ENE", "K")
 
@@ -100,6 +110,16 @@ def key(text: str) -> str:
 
 
 # ----------------------------------------------------------------- PETRARCH parsing
+def person_surname(name: str) -> str:
+    """The last word of a person's name (before II, Jr. ...); "" for one-word names and organisations."""
+    words = name.split()
+    if ORG_WORDS & {w.upper() for w in words}:
+        return ""
+    while words and words[-1].upper() in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if len(words) > 1 else ""
+
+
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -289,7 +309,7 @@ def build(res: Path, out: Path) -> None:
         if (dated or "COUNTRYINFO" in rec["comment"].upper()) and rec["codes"][-1][0][:3] not in PREFIXES:
             aliases = [n for n in names[1:] if not TITLE_WORDS & set(n.split())]
             canonical = nice(names[0])
-            surname = names[0].split()[-1] if len(names[0].split()) > 1 else ""
+            surname = person_surname(names[0])
             for code, lo, hi in rec["codes"]:
                 country, sector, roles = split_code(code, iso3)
                 if not sector and not country:

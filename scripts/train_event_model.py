@@ -12,7 +12,7 @@ exported to numpy arrays (no pickle).  Features seen in one record only are drop
 Before fitting on everything, the script measures what the model is worth on text it has
 not seen: grouped, label-stratified k-fold cross-validation (near-duplicate texts, token
 Jaccard ≥ 0.3 or same first sentence words ≥ 0.5, share a fold) of the *whole events
-stage* (rules + the fold's model), scored exactly as ``eventscope eval events`` scores
+stage* (rules + the fold's model, then the attributes stage), scored exactly as ``eventscope eval events`` scores
 (the most confident event of each record).  These cross-validated figures are stored in the
 model file (``info.cv``) and are the honest estimate; ``eval events`` on the same files
 afterwards is in-sample.  Requires the ``train`` extra (scikit-learn).
@@ -33,6 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from eventscope.attributes import AttributesStage  # noqa: E402
 from eventscope.config import Config  # noqa: E402
 from eventscope.eval import label_scores  # noqa: E402
 from eventscope.event_model import MODEL_FILE, TypeModel, article_features, code_fingerprint, features  # noqa: E402
@@ -82,10 +83,13 @@ def fit(feats: list[dict], labels: list[str], info: dict) -> TypeModel:
     return TypeModel(list(vec.feature_names_), tfidf.idf_, clf.coef_, clf.intercept_, list(clf.classes_), info)
 
 
-def predicted_types(stage: EventsStage, works: list[Work]) -> list[str | None]:
+def predicted_types(stage: EventsStage, attributes: AttributesStage, works: list[Work]) -> list[str | None]:
+    """The type of each text's most confident event after the events and attributes stages (PLOVER's
+    future-tense rules need factuality), as ``eventscope eval events`` predicts it."""
     out = []
     for w in works:
         stage.process_one(w)
+        attributes.process_one(w)
         out.append(max(w.events, key=lambda e: e.confidence).event_type if w.events else None)
     return out
 
@@ -106,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         records += rows
         origin += [path.stem] * len(rows)
     config = Config.load(overrides=["events.model=false"])  # folds set stage.model themselves
-    nlp, stage = NlpStage(config), EventsStage(config)
+    nlp, stage, attributes = NlpStage(config), EventsStage(config), AttributesStage(config)
     stage.ensure_setup()
+    attributes.ensure_setup()
     works = [Work(article=make_article(r["text"])) for r in records]
     for i in range(0, len(works), 64):
         nlp.process(works[i:i + 64])
@@ -126,11 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     strata = [f"{o}:{lab}" for o, lab in zip(origin, labels)]
     for k, (train, test) in enumerate(folds.split(feats, strata, groups)):
         stage.model = fit([feats[i] for i in train], [labels[i] for i in train], {})
-        for i, p in zip(test, predicted_types(stage, [works[i] for i in test])):
+        for i, p in zip(test, predicted_types(stage, attributes, [works[i] for i in test])):
             pred[i] = p
         print(f"fold {k + 1}/{args.folds} done", file=sys.stderr)
     stage.model = None
-    rules_only = predicted_types(stage, works)
+    rules_only = predicted_types(stage, attributes, works)
     cv: dict = {}
     for name in sorted(set(origin)):
         idx = [i for i, o in enumerate(origin) if o == name]

@@ -94,8 +94,9 @@ def test_exports(db, tmp_path, fmt):
 
         df = pd.read_csv(out, keep_default_na=False)
         assert list(df.columns) == ACLED_COLUMNS
-        coded = eventscope.query(db).acled_event_type.notna().sum()
-        assert len(df) == coded > 0
+        events = eventscope.query(db)
+        coded = (events.acled_event_type.notna() & events.factuality.isin(["asserted", "reported-claim", "historical"])).sum()
+        assert len(df) == coded > 0  # ACLED records events that took place: no planned/hypothetical/negated ones
         assert set(df.event_type) <= {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                       "Protests", "Riots", "Strategic developments"}
         assert df.fatalities.dtype == "int64" and (df.fatalities >= 0).all()

@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .events import codes
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
 
 _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 
 
@@ -62,7 +64,16 @@ class AttributesStage(Stage):
         cues = load_table("attributes/cues.tsv")
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
-        self.civilian_sectors = {r["sector"] for r in load_table("events/acled_inter.tsv") if r["civilian"] == "yes"}
+        self.inter = {r["sector"]: int(r["inter"]) for r in load_table("events/acled_inter.tsv")}
+        self.acled_event_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
+        self.acled_rules = []
+        for r in load_table("events/acled_rules.tsv"):
+            groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
+            self.acled_rules.append(dict(r, groups=[g.split("|") for g in groups if not g.startswith("@")],
+                                         phrase_groups=[set(g[1:].split("|")) for g in groups if g.startswith("@")]))
+        self.future_types = {(r["plover"], f): r for r in load_table("events/future_types.tsv")
+                             for f in r["factuality"].split("|")}
+        self.use_future_types = bool(self.config["events.future_types"])
         self.speech_words = {r["word"] for r in cues if r["kind"] == "speech"}
 
     # -- fatalities -------------------------------------------------------
@@ -119,9 +130,25 @@ class AttributesStage(Stage):
         return chain
 
     def factuality(self, work: Work, ev: Event) -> tuple[str, str]:
+        """The event's factuality and why: from the words (``stated``), else from its date."""
+        stated = self.stated_factuality(work, ev)
+        if stated is not None:
+            return stated
+        pub = parse_date(work.article.published)
+        if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
+            bounds = date_bounds(ev.date.value)
+            if bounds and bounds[0] > pub:
+                return "planned", f"event date {ev.date.value} is after publication {pub}"
+            if bounds and bounds[1] < pub - dt.timedelta(days=365):
+                return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
+        return "asserted", "no negation, modality or future cue"
+
+    def stated_factuality(self, work: Work, ev: Event) -> tuple[str, str] | None:
+        """Negated, hypothetical, planned or reported-claim as the text states it (cue words on the
+        trigger's verb chain), or None."""
         tok = work.token_at(ev.trigger.start)
         if tok is None:
-            return "asserted", "trigger not found in parse"
+            return None
         found: dict[str, str] = {}
         chain = self.verb_chain(tok)
         for i, word in enumerate(chain):
@@ -145,21 +172,56 @@ class AttributesStage(Stage):
         for label in ("negated", "hypothetical", "planned", "reported-claim"):
             if label in found:
                 return label, found[label]
-        pub = parse_date(work.article.published)
-        if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
-            bounds = date_bounds(ev.date.value)
-            if bounds and bounds[0] > pub:
-                return "planned", f"event date {ev.date.value} is after publication {pub}"
-            if bounds and bounds[1] < pub - dt.timedelta(days=365):
-                return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
-        return "asserted", "no negation, modality or future cue"
+        return None
+
+    # -- PLOVER's future-tense rules --------------------------------------
+    def future_type(self, ev: Event, stated: str | None) -> None:
+        """A cooperative action reported in the future tense is an AGREE, an announced retreat a
+        CONCEDE (PLOVER manual; ``data/events/future_types.tsv``). ``stated``: the factuality the
+        words give (a date after publication alone does not make a future tense). Codes follow the
+        new type."""
+        row = self.future_types.get((ev.event_type, stated))
+        if row is None:
+            return
+        old = ev.event_type
+        ev.event_type, ev.mode = row["becomes"], None
+        for key, value in codes(ev.event_type, None).items():
+            setattr(ev, key, value)
+        ev.reasons["type"] += (f"; {ev.factuality} {old} coded {ev.event_type} "
+                               f"(PLOVER manual, section {row['section']})")
 
     # -- ACLED type -------------------------------------------------------
-    def refine_acled(self, ev: Event) -> None:
-        """ACLED codes one-sided violence against civilians apart from battles between armed groups."""
-        if ev.acled_sub_event_type == "Armed clash" and ev.target and ev.target.sector in self.civilian_sectors:
-            ev.acled_event_type, ev.acled_sub_event_type = "Violence against civilians", "Attack"
-            ev.reasons["acled"] = f"armed violence against a civilian target ({ev.target.sector}): ACLED 'Attack'"
+    def refine_acled(self, ev: Event, tok, lethal: bool) -> None:
+        """ACLED's sub-event type from the sentence, the trigger's own phrase (``@`` word groups) and
+        the actors (``data/events/acled_rules.tsv``, first matching row); ``reasons.acled`` says which
+        definition applied."""
+        if tok is None:
+            return
+        lemmas = [t.lemma_.lower() for t in tok.sent]
+        words, joined = set(lemmas), " " + " ".join(lemmas) + " "
+        places = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+        phrase = {t.lemma_.lower() for t in tok.subtree} - {t.lemma_.lower() for c in places for t in c.subtree}
+        inter = {"source": self.inter.get(ev.source.sector, 0) if ev.source else 0,
+                 "target": self.inter.get(ev.target.sector, 0) if ev.target else 0}
+        for rule in self.acled_rules:
+            if not (_allowed(rule["plover"], ev.event_type) and _allowed(rule["mode"], ev.mode or "")):
+                continue
+            if rule["current"] != "*" and rule["current"] != (ev.acled_sub_event_type or "-"):
+                continue
+            if rule["lethal"] != "-" and (rule["lethal"] == "yes") != lethal:
+                continue
+            if rule["actor"] != "-":
+                role, _, allowed = rule["actor"].partition(":")
+                if not _allowed(allowed, str(inter[role])):
+                    continue
+            if any(not any((w in words) if " " not in w else (f" {w} " in joined) for w in group)
+                   for group in rule["groups"]) or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]):
+                continue
+            sub = None if rule["sub_event_type"] == "-" else rule["sub_event_type"]
+            if sub != ev.acled_sub_event_type:
+                ev.acled_sub_event_type, ev.acled_event_type = sub, self.acled_event_types.get(sub) if sub else None
+                ev.reasons["acled"] = rule["why"]
+            return
 
     def process_one(self, work: Work) -> None:
         quotes = find_quotes(work, self.speech_words)
@@ -171,12 +233,24 @@ class AttributesStage(Stage):
                 if why:
                     ev.reasons["fatalities"] = why
             ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
-            self.refine_acled(ev)
+            if self.use_future_types:
+                stated = self.stated_factuality(work, ev)
+                self.future_type(ev, stated[0] if stated else None)
+            lethal = bool(ev.fatalities) or (sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))
+            self.refine_acled(ev, tok, lethal)
             for start, end, quote in quotes:
                 if start <= ev.trigger.start < end:
                     ev.quote = quote
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
+
+
+def _allowed(spec: str, value: str) -> bool:
+    """``"*"`` any value, ``"a|b"`` one of them, ``"!a|b"`` none of them."""
+    if spec == "*":
+        return True
+    negate = spec.startswith("!")
+    return (value in spec.lstrip("!").split("|")) != negate
 
 
 def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quote]]:

@@ -105,6 +105,32 @@ def _subtree(tok, depth: int):
         frontier = [c for t in frontier for c in t.children]
 
 
+@functools.lru_cache(maxsize=1)
+def _code_tables() -> tuple[dict, dict]:
+    plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
+    acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
+    return plover_map, acled_types
+
+
+def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: str | None = None) -> dict[str, str | None]:
+    """CAMEO root/code and ACLED type/sub-type of a PLOVER type and mode (``plover_map.tsv``); a
+    trigger row's own CAMEO code and ACLED sub-type take precedence."""
+    plover_map, acled_types = _code_tables()
+    row = plover_map.get((plover, mode or "*")) or plover_map[(plover, "*")]
+    sub = acled_sub or row["acled_sub_event_type"] or None
+    etype = acled_types.get(sub) if sub else (row["acled_event_type"] or None)
+    cameo_code = cameo or row["cameo_root"]
+    return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
+            "acled_sub_event_type": sub}
+
+
+def _rank(ev: Event) -> tuple[bool, float]:
+    """Which of two candidates of one type in one sentence is kept: a curated trigger before a
+    PETRARCH2 dictionary one (a dictionary verb is an event only between coded actors, so the actors
+    stage may drop it: "An air strike hit a market" keeps "strike", not "hit"), then confidence."""
+    return not ev.reasons["type"].startswith(DICTIONARY_REASON), ev.confidence
+
+
 def event_id(article_id: str, start: int, event_type: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:16]
 
@@ -127,9 +153,9 @@ class EventsStage(Stage):
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
         self.modal_heads = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "head"} - curated
-        self.mode_cues = {(r["plover"], r["word"].lower()): r["mode"] for r in load_table("events/mode_cues.tsv")}
-        self.plover_map = {(r["plover"], r["mode"]): r for r in load_table("events/plover_map.tsv")}
-        self.acled_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
+        # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first
+        self.mode_cues = {(r["plover"], r["word"].lower()): (n, r["mode"])
+                          for n, r in enumerate(load_table("events/mode_cues.tsv"))}
         self.min_confidence = float(self.config["events.min_confidence"])
         self.model = load_type_model() if self.config["events.model"] else None
         self.sentence_weight = float(self.config["events.sentence_weight"])
@@ -174,19 +200,20 @@ class EventsStage(Stage):
         return self.mode_cue(sent, trig.plover)
 
     def mode_cue(self, sent, plover: str) -> tuple[str | None, str]:
+        """The mode set by the sentence's cue words; of several, the one listed first in
+        ``mode_cues.tsv`` (the most specific: "fired mortars" is heavy-weapons, not firearms)."""
+        found = []
         for tok in sent:
-            mode = self.mode_cues.get((plover, tok.lower_))
-            if mode:
-                return mode, f"mode '{mode}' from cue word '{tok.text}'"
-        return None, "no mode cue"
+            hit = self.mode_cues.get((plover, tok.lower_)) or self.mode_cues.get((plover, tok.lemma_.lower()))
+            if hit:
+                found.append((hit, tok.text))
+        if not found:
+            return None, "no mode cue"
+        (_, mode), word = min(found)
+        return mode, f"mode '{mode}' from cue word '{word}'"
 
     def codes(self, plover: str, mode: str | None, trig: Trigger | None) -> dict[str, str | None]:
-        row = self.plover_map.get((plover, mode or "*")) or self.plover_map[(plover, "*")]
-        sub = (trig.acled_sub_event_type if trig else None) or row["acled_sub_event_type"] or None
-        etype = self.acled_types.get(sub) if sub else (row["acled_event_type"] or None)
-        cameo_code = (trig.cameo if trig else None) or row["cameo_root"]
-        return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
-                "acled_sub_event_type": sub}
+        return codes(plover, mode, trig.cameo if trig else None, trig.acled_sub_event_type if trig else None)
 
     def _event(self, work, tok, start, plover, trig, sent, s_start, s_end, conf, type_reason) -> Event:
         if trig is not None:
@@ -240,7 +267,7 @@ class EventsStage(Stage):
                     conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
                 ev = self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end, conf, reason)
                 old = best.get(trig.plover)
-                if old is None or ev.confidence > old.confidence:
+                if old is None or _rank(ev) > _rank(old):
                     best[trig.plover] = ev
             if p is not None and not best:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)

@@ -44,7 +44,12 @@ GDELT_NOTES = {
                    "`query --canonical` for one row per real-world event",
     "ActionGeo_CountryCode": "ISO 3166-1 alpha-3 (GDELT uses FIPS 10-4)",
 }
+# ACLED records events that took place: planned, hypothetical and negated events are left out
+ACLED_FACTUALITY = ("asserted", "reported-claim", "historical")
+
 ACLED_NOTES = {
+    "rows": "events with an ACLED type (data/events/acled_rules.tsv refines the default of plover_map.tsv) whose "
+            "factuality is asserted, reported-claim or historical (ACLED codes events that happened)",
     "event_id_cnty": "ISO3 of the location (XXX if unknown) + '-' + event_id",
     "iso": "ISO 3166-1 numeric code of the location's country",
     "time_precision": "1 day, 2 week, 3 month or coarser",
@@ -203,13 +208,13 @@ def _actor_name(actor: dict) -> str:
 
 
 def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
-    """ACLED export columns for the events ACLED codes (``acled_event_type`` set)."""
+    """ACLED export columns for the events ACLED codes (``acled_event_type`` set) that took place."""
     out = []
     now = int(dt.datetime.now(dt.timezone.utc).timestamp())
     precision_time = {"day": 1, "week": 2}
     precision_geo = {"city": 1, "point": 1, "admin2": 2}
     for rec, art in rows:
-        if not rec.get("acled_event_type"):
+        if not rec.get("acled_event_type") or rec.get("factuality") not in ACLED_FACTUALITY:
             continue
         src, tgt, loc, date = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, rec.get("date") or {}
         inter1 = _inter().get(src.get("sector"), (0, False))[0] if src else 0

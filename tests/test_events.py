@@ -28,10 +28,24 @@ def detect():
     ("The government imposed sanctions on three companies.", "SANCTION"),
     ("The president condemned the attack on the embassy.", "ACCUSE"),
     ("Japan pledged $2 million in humanitarian aid to the flood victims.", "AID"),
+    # event nouns (PLOVER manual vocabulary) when no verb states the event
+    ("The prosecutor's investigation into the minister's finances began in May.", "ACCUSE"),
+    ("The rebels' surrender ended a decade of war.", "RETREAT"),
+    ("Her expulsion from the country was announced by the ministry.", "COERCE"),
+    ("A shootout between police and smugglers left three dead.", "ASSAULT"),
+    ("The union's walkout shut the port for a week.", "PROTEST"),
 ])
 def test_trigger_types(detect, text, plover):
     types = {e.event_type for e in detect(text)}
     assert plover in types
+
+
+@pytest.mark.parametrize("text", [
+    "The Supreme Court is the final court of appeal on all civil matters.",  # "appeal" needs "for"/"to"
+    "Officials said the threat from extremists remained high.",  # a danger, not a threat someone made
+])
+def test_event_nouns_need_their_cue(detect, text):
+    assert not {"REQUEST", "THREATEN"} & {e.event_type for e in detect(text)}
 
 
 def test_no_event_in_opinion_or_question(detect):

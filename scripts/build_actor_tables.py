@@ -18,8 +18,9 @@ Conversion rules (all documented here so the output is reproducible):
   records without any code (no blank line between them) take the code of the
   next coded record, as the dictionary authors group them that way.
 * A person's surname (for "Ushakov" alone) is the last word of the name before
-  II/Jr. suffixes; names with an organisation word (Party, Front, Army, ...:
-  ``ORG_WORDS``) have none.
+  Jr./Sr., without commas; monarchs with a regnal number ("Elizabeth II") and
+  names ending in an organisation word (Party, Front, Army, ...: ``ORG_WORDS``)
+  have none.
 * CAMEO actor codes are read in three-letter chunks: an ISO3 country (or an
   ``IGO``/``NGO``/``IMG``/``MNC`` prefix, optionally followed by a country or
   region), then role codes.  The first role is mapped to an eventscope sector
@@ -76,7 +77,8 @@ ORG_WORDS = {"ARMY", "ASSEMBLY", "AUTHORITY", "BRIGADE", "BRIGADES", "COALITION"
              "PARTY", "UNION", "COMMITTEE", "GROUP", "LEAGUE", "ALLIANCE", "ORGANIZATION", "ORGANISATION", "FORCES",
              "ASSOCIATION", "CONGRESS", "GOVERNMENT", "MINISTRY", "COURT", "BANK", "AGENCY", "FUND", "FEDERATION",
              "NETWORK", "INSTITUTE", "FOUNDATION", "SOCIETY", "CORPS", "GUARD", "POLICE", "MILITIA", "COMMISSION"}
-NAME_SUFFIXES = {"II", "III", "IV", "V", "JR", "JR.", "SR", "SR."}
+NAME_SUFFIXES = {"JR", "JR.", "SR", "SR."}
+REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"}
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "al", "du", "la", "le", "y", "to", "at", "el"}
 DEMONYM_SUFFIXES = ("AN", "ESE", "ISH", "I", "IC", "ER", "OT", "ENE", "K")
 
@@ -111,12 +113,14 @@ def key(text: str) -> str:
 
 # ----------------------------------------------------------------- PETRARCH parsing
 def person_surname(name: str) -> str:
-    """The last word of a person's name (before II, Jr. ...); "" for one-word names and organisations."""
-    words = name.split()
-    if ORG_WORDS & {w.upper() for w in words}:
-        return ""
+    """The last word of a person's name (before Jr./Sr., without commas); "" for one-word names,
+    monarchs known by a regnal number ("Elizabeth II": "Elizabeth" is no surname) and organisations
+    (a last word such as Party or Front)."""
+    words = [w.strip(",") for w in name.split() if w.strip(",")]
     while words and words[-1].upper() in NAME_SUFFIXES:
         words.pop()
+    if not words or words[-1].upper() in REGNAL_NUMBERS or words[-1].upper() in ORG_WORDS:
+        return ""
     return words[-1] if len(words) > 1 else ""
 
 

@@ -26,6 +26,8 @@ def main_event(text):
      "Protests", "Protest with intervention"),
     ("Security forces shot dead five protesters during a demonstration against fuel prices.",
      "Protests", "Excessive force against protesters"),
+    ("Police fired tear gas at protesters in Nairobi.", "Protests", "Protest with intervention"),
+    ("Police killed three people at a protest in Khartoum.", "Protests", "Excessive force against protesters"),
     # Riots: violent demonstration / mob violence
     ("Rioters threw stones at police and set fire to tyres in the city centre.", "Riots", "Violent demonstration"),
     ("A mob lynched a man suspected of theft in the village.", "Riots", "Mob violence"),
@@ -54,6 +56,7 @@ def main_event(text):
     ("Soldiers looted shops and burned houses in the town.", "Strategic developments", "Looting/property destruction"),
     ("Rebel forces handed over the town to the army without a fight.",
      "Strategic developments", "Non-violent transfer of territory"),
+    ("Al-Shabaab fighters captured the town of Bulo Burde on Tuesday.", "Battles", "Non-state actor overtakes territory"),
 ])
 def test_acled_sub_event_types(text, event_type, sub_event_type):
     ev = main_event(text)
@@ -68,10 +71,41 @@ def test_acled_rule_tables_use_acled_names():
         assert row["why"].startswith("ACLED ")
 
 
-def test_agreement_needs_conflict_actors_or_words():
-    # ACLED's 'Agreement' is between conflict actors; a trade or research deal is not an ACLED event
-    ev = main_event("The forum agreed to set up an energy research centre in Tokyo.")
+@pytest.mark.parametrize("text", [
+    "The two carmakers agreed to build a battery factory in Ohio.",
+    "The two countries agreed to strengthen trade ties and promote regional peace.",
+])
+def test_agreement_needs_conflict_actors_or_words(text):
+    # ACLED's 'Agreement' is between conflict actors; a trade or industrial deal is not an ACLED event
+    ev = main_event(text)
     assert ev.event_type == "AGREE" and ev.acled_event_type is None
+
+
+@pytest.mark.parametrize("text, not_sub_event_type", [
+    # each rule looks at the trigger's own phrase, not at any word of the sentence
+    ("Police arrested a man for burning a flag.", "Looting/property destruction"),
+    ("Police arrested a man who had attended a protest last year.", "Protest with intervention"),
+    ("Hundreds marched in Lagos to demand the release of activists arrested last month.", "Protest with intervention"),
+    ("Gunmen fired on a crowd at a market, killing five.", "Excessive force against protesters"),
+    ("An improvised explosive device destroyed a bridge on the main road.", "Disrupted weapons use"),
+    ("Soldiers killed a militant who was carrying a grenade.", "Grenade"),
+    ("Police seized drugs in the city on Friday.", "Government regains territory"),
+    ("The military seized control of the country in a coup.", "Government regains territory"),
+    ("Militants fired rockets at the air base, killing two soldiers.", "Air/drone strike"),
+    ("Militants attacked a Shell pipeline in the delta.", "Shelling/artillery/missile attack"),
+    ("Gunmen attacked displaced civilians fleeing the fighting, killing four.", "Armed clash"),
+    ("Rebels attacked the town and police fired tear gas at the crowd.", "Protest with intervention"),
+])
+def test_acled_rules_do_not_misfire(text, not_sub_event_type):
+    assert not_sub_event_type not in {e.acled_sub_event_type for e in eventscope.extract(text, published="2024-03-01")}
+
+
+def test_fell_to_needs_a_place():
+    assert not eventscope.extract("Shares fell to a record low as markets reacted.", published="2024-03-01") or \
+        "ASSAULT" not in {e.event_type for e in eventscope.extract("Shares fell to a record low as markets reacted.",
+                                                                   published="2024-03-01")}
+    assert main_event("The city of Kunduz fell to the Taliban on Monday.").acled_sub_event_type == \
+        "Non-state actor overtakes territory"
 
 
 def test_rule_reason_is_recorded():
@@ -83,6 +117,8 @@ def test_rule_reason_is_recorded():
     ("The two presidents will meet in Geneva next week.", "CONSULT", "AGREE"),
     ("Japan will send emergency aid to the flood victims.", "AID", "AGREE"),
     ("The army will withdraw its troops from the border region.", "RETREAT", "CONCEDE"),
+    # future in reported speech: "announced it would withdraw" (the PLOVER manual's own CONCEDE example)
+    ("The government announced it would withdraw troops from the region.", "RETREAT", "CONCEDE"),
 ])
 def test_plover_future_tense_rules(text, before, after):
     """PLOVER manual: future cooperative actions are AGREE, announced retreats CONCEDE; with
@@ -97,6 +133,26 @@ def test_plover_future_tense_rules(text, before, after):
 def test_past_cooperation_keeps_its_type():
     ev = main_event("The two presidents met in Geneva on Tuesday.")
     assert ev.event_type == "CONSULT"
+
+
+def test_conditional_is_not_future():
+    ev = main_event("Nigeria will withdraw its peacekeepers from Chad unless the fighting stops.")
+    assert ev.factuality == "hypothetical" and ev.event_type != "CONCEDE"
+
+
+def test_recoded_event_is_one_per_sentence_with_its_own_id():
+    from eventscope.events import event_id
+
+    events = eventscope.extract("The two leaders agreed to meet in Geneva next week.", published="2024-03-01")
+    agree = [e for e in events if e.event_type == "AGREE"]
+    assert len(agree) == 1
+    for e in events:
+        assert e.event_id == event_id(e.article_id, e.trigger.start, e.event_type)
+
+
+def test_date_after_publication_does_not_unmake_a_past_signing():
+    ev = main_event("The rebels and the government signed a ceasefire agreement that takes effect next week.")
+    assert ev.factuality != "planned"
 
 
 def test_acled_export_leaves_out_events_that_did_not_happen():

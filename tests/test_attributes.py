@@ -72,6 +72,10 @@ def test_historical_from_event_date(run):
     ev.date = EventDate(value="2015-06", precision="month", text="in June", reason="test")
     assert stage.factuality(work, ev)[0] == "asserted"
     ev.date = EventDate(value="2016", precision="year", text="next year", reason="test")
+    assert stage.factuality(work, ev)[0] == "asserted"  # "pledged" is past: a later date is not its future
+    work = run("Donors pledge aid to the country.", published="2015-09-29")
+    ev = work.events[0]
+    ev.date = EventDate(value="2016", precision="year", text="next year", reason="test")
     assert stage.factuality(work, ev)[0] == "planned"
     assert date_bounds("2015-02")[1].day == 28
 

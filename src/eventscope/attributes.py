@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import codes
+from .events import codes, event_id, keep_best
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
 
 _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "area", "country", "state",
+                "county", "market", "street", "square", "neighbourhood", "neighborhood", "camp", "port", "border"}
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 
 
@@ -135,9 +137,11 @@ class AttributesStage(Stage):
         if stated is not None:
             return stated
         pub = parse_date(work.article.published)
+        tok = work.token_at(ev.trigger.start)
+        past = tok is not None and any(t.tag_ in ("VBD", "VBN") for t in (tok, tok.head))
         if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
             bounds = date_bounds(ev.date.value)
-            if bounds and bounds[0] > pub:
+            if bounds and bounds[0] > pub and not past:  # "signed a truce that takes effect next week" happened
                 return "planned", f"event date {ev.date.value} is after publication {pub}"
             if bounds and bounds[1] < pub - dt.timedelta(days=365):
                 return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
@@ -150,12 +154,18 @@ class AttributesStage(Stage):
         if tok is None:
             return None
         found: dict[str, str] = {}
+        would = None
         chain = self.verb_chain(tok)
         for i, word in enumerate(chain):
             for child in word.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                     found.setdefault("negated", f"negation '{child.text}' on '{word.text}'")
+                elif child.dep_ == "aux" and low == "would":
+                    would = would or (child, word)  # conditional, or future in reported speech: decided below
+                elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                    mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
+                    found.setdefault("hypothetical", f"conditional '{mark.text}' clause on '{word.text}'")
                 elif child.dep_ in ("aux", "auxpass") and (("aux", low) in self.cues):
                     found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
                 elif child.dep_ == "mark" and ("mark", low) in self.cues:
@@ -169,6 +179,13 @@ class AttributesStage(Stage):
         top = chain[-1]  # a clause with its own subject, complement of a cue verb: "denied that troops shelled"
         if top.dep_ == "ccomp" and ("head", top.head.lemma_.lower()) in self.cues:
             found.setdefault(self.cues[("head", top.head.lemma_.lower())], f"clause governed by '{top.head.text}'")
+        if would is not None:
+            aux, word = would
+            reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in self.speech_words
+            if reported and "hypothetical" not in found:  # "announced it would withdraw": future in the past
+                found.setdefault("planned", f"'{aux.text}' on '{word.text}' reported by '{top.head.text}' (future in the past)")
+            else:
+                found.setdefault("hypothetical", f"auxiliary '{aux.text}' on '{word.text}'")
         for label in ("negated", "hypothetical", "planned", "reported-claim"):
             if label in found:
                 return label, found[label]
@@ -185,10 +202,12 @@ class AttributesStage(Stage):
             return
         old = ev.event_type
         ev.event_type, ev.mode = row["becomes"], None
+        ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)
         for key, value in codes(ev.event_type, None).items():
             setattr(ev, key, value)
-        ev.reasons["type"] += (f"; {ev.factuality} {old} coded {ev.event_type} "
-                               f"(PLOVER manual, section {row['section']})")
+        ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {stated} {old} coded {ev.event_type} "
+                              f"(PLOVER manual, section {row['section']})")
+        ev.reasons["mode"] = f"{ev.event_type} has no mode here (was {old})"
 
     # -- ACLED type -------------------------------------------------------
     def refine_acled(self, ev: Event, tok, lethal: bool) -> None:
@@ -199,8 +218,10 @@ class AttributesStage(Stage):
             return
         lemmas = [t.lemma_.lower() for t in tok.sent]
         words, joined = set(lemmas), " " + " ".join(lemmas) + " "
-        places = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
-        phrase = {t.lemma_.lower() for t in tok.subtree} - {t.lemma_.lower() for c in places for t in c.subtree}
+        root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
+        while root.dep_ in ("advcl", "xcomp") and root.head is not root:
+            root = root.head
+        phrase = {t.lemma_.lower() for t in _own_phrase(root)}
         inter = {"source": self.inter.get(ev.source.sector, 0) if ev.source else 0,
                  "target": self.inter.get(ev.target.sector, 0) if ev.target else 0}
         for rule in self.acled_rules:
@@ -243,6 +264,27 @@ class AttributesStage(Stage):
                     ev.quote = quote
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
+        if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
+            work.events = keep_best(work.events)
+
+
+def _own_phrase(tok) -> list:
+    """The trigger's own phrase for ACLED's "@" word groups: its subtree without coordinated,
+    relative or participle clauses (other events: "attacked the town and police fired tear gas", "a
+    man who had attended a protest", "civilians fleeing the fighting") and without place adjuncts ("seized drugs in the city"; "fired at
+    protesters" keeps its target)."""
+    out, stack = [tok], list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("conj", "cc") and t.head is tok or t.dep_ in ("relcl", "acl"):
+            continue
+        if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS and any(
+                o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _PLACE_NOUNS)
+                for o in t.children):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
 
 
 def _allowed(spec: str, value: str) -> bool:

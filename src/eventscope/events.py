@@ -67,6 +67,8 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     many ``desc:`` rows of one verb compute it once."""
     if not cue:
         return True
+    if "&" in cue:
+        return all(cue_holds(tok, part, subtree_lemmas) for part in cue.split("&"))
     negate, kind, words = parse_cue(cue)
     children = list(tok.children)
     if kind == "prep":
@@ -85,6 +87,9 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         found = not words.isdisjoint(lemmas)
     elif kind == "head":
         found = tok.head is not tok and tok.head.lemma_.lower() in words
+    elif kind == "subj":  # a subject by lemma or by entity label ("Kunduz fell to", not "shares fell to")
+        found = any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or c.ent_type_.lower() in words)
+                    for c in children)
     elif kind == "mod":
         found = any(c.dep_ in _MOD_DEPS and c.lower_ in words for c in children)
     else:
@@ -128,7 +133,18 @@ def _rank(ev: Event) -> tuple[bool, float]:
     """Which of two candidates of one type in one sentence is kept: a curated trigger before a
     PETRARCH2 dictionary one (a dictionary verb is an event only between coded actors, so the actors
     stage may drop it: "An air strike hit a market" keeps "strike", not "hit"), then confidence."""
-    return not ev.reasons["type"].startswith(DICTIONARY_REASON), ev.confidence
+    return not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence
+
+
+def keep_best(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type): the best by ``_rank``; order kept."""
+    best: dict[tuple[int, str], Event] = {}
+    for ev in events:
+        key = (ev.evidence.start, ev.event_type)
+        if key not in best or _rank(ev) > _rank(best[key]):
+            best[key] = ev
+    kept = {id(ev) for ev in best.values()}
+    return [ev for ev in events if id(ev) in kept]
 
 
 def event_id(article_id: str, start: int, event_type: str) -> str:
@@ -194,33 +210,35 @@ class EventsStage(Stage):
             score += 0.05
         return round(min(score, 0.95), 2)
 
-    def mode_for(self, sent, trig: Trigger) -> tuple[str | None, str]:
+    def mode_for(self, sent, trig: Trigger, tok=None) -> tuple[str | None, str]:
         if trig.mode:
             return trig.mode, f"mode '{trig.mode}' from trigger row"
-        return self.mode_cue(sent, trig.plover)
+        return self.mode_cue(sent, trig.plover, tok)
 
-    def mode_cue(self, sent, plover: str) -> tuple[str | None, str]:
-        """The mode set by the sentence's cue words; of several, the one listed first in
-        ``mode_cues.tsv`` (the most specific: "fired mortars" is heavy-weapons, not firearms)."""
-        found = []
-        for tok in sent:
-            hit = self.mode_cues.get((plover, tok.lower_)) or self.mode_cues.get((plover, tok.lemma_.lower()))
-            if hit:
-                found.append((hit, tok.text))
-        if not found:
-            return None, "no mode cue"
-        (_, mode), word = min(found)
-        return mode, f"mode '{mode}' from cue word '{word}'"
+    def mode_cue(self, sent, plover: str, tok=None) -> tuple[str | None, str]:
+        """The mode set by cue words, first in the trigger's own phrase, else in the sentence; of
+        several, the one listed first in ``mode_cues.tsv`` (the most specific: "fired mortars" is
+        heavy-weapons, not firearms)."""
+        for scope, words in (("phrase", list(tok.subtree) if tok is not None else []), ("sentence", sent)):
+            found = []
+            for t in words:
+                hit = self.mode_cues.get((plover, t.lower_)) or self.mode_cues.get((plover, t.lemma_.lower()))
+                if hit:
+                    found.append((hit, t.text))
+            if found:
+                (_, mode), word = min(found)
+                return mode, f"mode '{mode}' from cue word '{word}' in the trigger's {scope}"
+        return None, "no mode cue"
 
     def codes(self, plover: str, mode: str | None, trig: Trigger | None) -> dict[str, str | None]:
         return codes(plover, mode, trig.cameo if trig else None, trig.acled_sub_event_type if trig else None)
 
     def _event(self, work, tok, start, plover, trig, sent, s_start, s_end, conf, type_reason) -> Event:
         if trig is not None:
-            mode, mode_reason = self.mode_for(sent, trig)
+            mode, mode_reason = self.mode_for(sent, trig, tok)
             codes = self.codes(plover, mode, trig)
         else:
-            mode, mode_reason = self.mode_cue(sent, plover)
+            mode, mode_reason = self.mode_cue(sent, plover, tok)
             codes = self.codes(plover, mode, None)
         return Event(
             event_id=event_id(work.article.article_id, start, plover),

@@ -7,8 +7,9 @@ what ``eventscope run corpus.jsonl --engine ENGINE --workers N`` does (ingest, e
 writes, dedup rebuild).  Engines alternate order between runs.
 
 Per measurement: ``wall_s`` (the whole ``run``), ``startup_s`` (until the first batch is
-stored: for Ray, starting Ray (``ray_start_s``), actor setup and the first batch; for local,
-worker setup and the first batch), ``steady_aps`` (articles/s over the second half of the
+stored: for Ray, starting Ray (``ray_start_s``), starting the actors until the last has its
+pipeline (``actors_ready_s``; ``actor_setup_s``: the pipeline setup alone) and the first batch;
+for local, worker setup and the first batch), ``steady_aps`` (articles/s over the second half of the
 batches: right after the first batch both engines also hand over what they had buffered), the
 1-minute load average before it and the peak RSS per worker.  Reported: each engine's median
 and spread and ``ray_over_local`` = median Ray wall / median local wall.
@@ -113,9 +114,10 @@ def main(argv: list[str] | None = None) -> dict:
                           for key in ("wall_s", "startup_s", "steady_aps", "load_avg_before")}
         result[engine]["peak_rss_mb_per_worker"] = median_spread([max(r["peak_rss_mb_per_worker"]) for r in rs], 0)
         if engine == "ray":
-            starts = [r["ray"]["ray_start_s"] for r in rs if "ray_start_s" in r["ray"]]
-            if starts:
-                result[engine]["ray_start_s"] = median_spread(starts, 2)
+            for key in ("ray_start_s", "actors_ready_s", "actor_setup_s"):
+                values = [r["ray"][key] for r in rs if key in r["ray"]]
+                if values:
+                    result[engine][key] = median_spread(values, 2)
     if "ray" in runs and "local" in runs:
         result["ray_over_local_wall"] = round(result["ray"]["wall_s"]["median"] / result["local"]["wall_s"]["median"], 3)
         result["ray_over_local_steady"] = round(result["local"]["steady_aps"]["median"]

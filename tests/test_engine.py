@@ -83,3 +83,77 @@ def test_warm_pool_matches_one_worker_and_reports_each_worker(articles, referenc
     assert got == reference
     assert len({s["pid"] for s in stats}) == 2  # the barrier gives each worker one stats task
     assert all(s["setup_s"] > 0 and s["peak_rss_mb"] > 0 for s in stats)
+
+
+def test_fork_server_sets_up_once_for_all_workers():
+    """The fork server builds the pipeline of the first pool's config and its workers inherit it;
+    a pool with another config (outside [engine]) sets up its own.  In a fresh interpreter: the
+    fork server lives as long as the process that started it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json\n"
+        "from eventscope.config import Config\n"
+        "from eventscope.engine import WarmPool\n"
+        "if __name__ == '__main__':\n"
+        "    out = []\n"
+        "    for over in ([], ['events.model=false']):\n"
+        "        with WarmPool(Config.load(overrides=['engine.workers=2', *over])) as pool:\n"
+        "            out.append(pool.stats())\n"
+        "    print(json.dumps(out))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    import json
+
+    shared, own = json.loads(r.stdout.strip().splitlines()[-1])
+    assert len({s["pid"] for s in shared}) == 2 and all(s["shared_setup_s"] > 0 for s in shared)
+    assert shared[0]["shared_setup_s"] == shared[1]["shared_setup_s"]  # one setup, in the fork server
+    assert all(s["shared_setup_s"] == 0 for s in own)  # another config: each worker set up itself
+
+
+def test_tables_parse_like_csv_dictreader():
+    """``load_table`` splits on tabs; it must give what csv.DictReader (its former parser) gives."""
+    import csv
+    from importlib import resources
+    from pathlib import Path
+
+    from eventscope.tables import load_table
+
+    base = Path(str(resources.files("eventscope").joinpath("data")))
+    paths = sorted(base.rglob("*.tsv"))
+    assert len(paths) > 20
+    for path in paths:
+        lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        expected = tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+        assert load_table(str(path.relative_to(base))) == expected, path
+
+
+def test_gazetteer_disk_cache_gives_the_same_gazetteer(tmp_path, monkeypatch):
+    import numpy as np
+
+    from eventscope.geo import Gazetteer
+    from eventscope.tables import CACHE_ENV
+
+    def same(x, y):
+        if isinstance(x, np.ndarray):
+            return x.dtype == y.dtype and np.array_equal(x, y)
+        if isinstance(x, dict):
+            return type(x) is type(y) and list(x) == list(y) and all(same(x[k], y[k]) for k in x)
+        if isinstance(x, (list, tuple)):
+            return type(x) is type(y) and len(x) == len(y) and all(same(a, b) for a, b in zip(x, y))
+        return x == y
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    built = Gazetteer()  # builds and stores
+    cached = Gazetteer()
+    assert not built.from_cache and cached.from_cache
+    a, b = Gazetteer(cache=False)._state(), cached._state()
+    assert list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    assert cached.resolve("Kiev").country == "UKR" and cached.resolve("Ky.").precision == "admin1"
+    # a damaged cache file is rebuilt and rewritten; "off" never reads or writes one
+    (tmp_path / "cache" / "gazetteer.pickle").write_bytes(b"not a pickle")
+    assert not Gazetteer().from_cache and Gazetteer().from_cache
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert not Gazetteer().from_cache

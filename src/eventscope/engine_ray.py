@@ -21,9 +21,15 @@ Without an address a local Ray instance is started (``RAY_AUTH_MODE=disabled``,
 With ``address`` (``ray://host:10001`` or ``host:6379``) the engine joins that cluster; the
 input and the results travel through Ray's object store, so no shared folder is needed.
 
-``LAST_RUN`` holds the timings of the latest run (``ray_start_s``: starting or joining Ray;
-``first_batch_s``: from the call until the first results, i.e. Ray start, actor setup and the
-first batch); ``bench/ray_vs_local.py`` reports them.
+While Ray starts, a thread reads the input into Arrow tables (they go to the object store as
+soon as Ray is up, and later ones directly), so ingesting overlaps Ray's startup.
+
+``LAST_RUN`` holds the timings of the latest run, in seconds from the call: ``ray_start_s``
+(starting or joining Ray), ``input_ready_s`` (the input read and in the object store),
+``actors_ready_s`` (the last actor done with its pipeline setup), ``first_batch_s`` (first
+results), ``total_s``; and ``actor_setup_s``, the longest pipeline setup of an actor (each actor
+reports its pid, setup time and ready time in three extra columns of its output, which the
+driver drops); ``bench/ray_vs_local.py`` reports them.
 
 Ray is an optional extra (``pip install 'eventscope[ray]'``); nothing else imports this module.
 """
@@ -34,6 +40,7 @@ import json
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -59,17 +66,25 @@ class PipelineActor:
     """A Ray Data callable class: one ``Pipeline`` per actor, set up once in ``__init__``."""
 
     def __init__(self, config_data: dict):
+        started = time.perf_counter()
         self.pipeline = Pipeline(Config(config_data)).setup()
+        self.setup_s = time.perf_counter() - started
+        self.ready_at = time.time()  # wall clock: compared with the driver's
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles = [Article.model_validate_json(s) for s in batch.column("article").to_pylist()]
         works = self.pipeline.process(articles)
+        n = len(works)
         return pa.table({
             "seq": batch.column("seq"),
             "article": [w.article.model_dump_json() for w in works],
             "events": [json.dumps([e.model_dump(mode="json") for e in w.events]) for w in works],
             "places": [json.dumps([p.model_dump(mode="json") for p in w.places]) for w in works],
             "error": pa.array([w.error for w in works], pa.string()),
+            # where the time went (read into LAST_RUN by the driver, not part of the results)
+            "actor_pid": pa.array([os.getpid()] * n, pa.int64()),
+            "actor_setup_s": pa.array([self.setup_s] * n, pa.float64()),
+            "actor_ready_at": pa.array([self.ready_at] * n, pa.float64()),
         })
 
 
@@ -104,27 +119,80 @@ def _connect(address: str | None, workers: int):
     return ray, True
 
 
-def _blocks(ray, articles: Iterable[Article], size: int) -> list:
-    """Object refs of Arrow tables (seq, article JSON) of ``size`` articles each."""
-    refs, it = [], iter(articles)
+def _tables(articles: Iterable[Article], size: int) -> Iterator[pa.Table]:
+    """Arrow tables (seq, article JSON) of ``size`` articles each."""
+    it = iter(articles)
     for seq in itertools.count(step=size):
         chunk = list(itertools.islice(it, size))
         if not chunk:
-            return refs
-        refs.append(ray.put(pa.table({"seq": pa.array(range(seq, seq + len(chunk)), pa.int64()),
-                                      "article": [a.model_dump_json() for a in chunk]})))
+            return
+        yield pa.table({"seq": pa.array(range(seq, seq + len(chunk)), pa.int64()),
+                        "article": [a.model_dump_json() for a in chunk]})
+
+
+class _Ingest(threading.Thread):
+    """Reads the input into Arrow tables while the main thread starts Ray (about as long as
+    ingesting a few thousand articles); ``refs(ray)`` then puts them in the object store, and
+    once Ray is up the tables still to come go there directly, so memory holds at most what was
+    read while Ray was starting."""
+
+    def __init__(self, articles: Iterable[Article], size: int):
+        super().__init__(name="eventscope-ray-ingest", daemon=True)
+        self.articles, self.size = articles, size
+        self.ray = None
+        self.refs: list = []
+        self.waiting: list[pa.Table] = []
+        self.error: BaseException | None = None
+        self.lock = threading.Lock()
+        self.stop = False
+
+    def run(self) -> None:
+        try:
+            for table in _tables(self.articles, self.size):
+                if self.stop:
+                    return
+                with self.lock:
+                    if self.ray is None:
+                        self.waiting.append(table)
+                    else:
+                        self.refs.append(self.ray.put(table))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the driver's thread by refs()
+            self.error = exc
+
+    def refs_when_done(self, ray) -> list:
+        with self.lock:
+            self.ray = ray
+            self.refs.extend(ray.put(t) for t in self.waiting)
+            self.waiting.clear()
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.refs
+
+    def abandon(self) -> None:
+        """Ray did not start: stop reading (after the table being read) and drop what was read."""
+        self.stop = True
+        self.join()
+        self.waiting.clear()
 
 
 def run_ray(articles: Iterable[Article], config: Config, address: str | None = None) -> Iterator[list[Work]]:
     """Yield processed batches in input order, computed on Ray Data (see the module docstring)."""
     workers = int(config["engine.workers"])
     batch_size = int(config["engine.batch_size"])
-    started = time.perf_counter()
+    started, wall_started = time.perf_counter(), time.time()
     LAST_RUN.clear()
-    ray, started_here = _connect(address, workers)
+    ingest = _Ingest(articles, batch_size * BLOCK_BATCHES)
+    ingest.start()  # reads the input while Ray starts
+    try:
+        ray, started_here = _connect(address, workers)
+    except BaseException:
+        ingest.abandon()
+        raise
     LAST_RUN["ray_start_s"] = time.perf_counter() - started
     try:
-        refs = _blocks(ray, articles, batch_size * BLOCK_BATCHES)
+        refs = ingest.refs_when_done(ray)
+        LAST_RUN["input_ready_s"] = time.perf_counter() - started
         if not refs:
             return
         results = (ray.data.from_arrow_refs(refs)
@@ -134,8 +202,13 @@ def run_ray(articles: Iterable[Article], config: Config, address: str | None = N
         pending: dict[int, dict] = {}  # rows that arrived before an earlier one
         out: list[Work] = []
         next_seq = 0
+        actors: dict[int, tuple[float, float]] = {}
         for table in results:
             LAST_RUN.setdefault("first_batch_s", time.perf_counter() - started)
+            for pid, setup_s, ready_at in zip(*(table.column(c).to_pylist() for c in
+                                                ("actor_pid", "actor_setup_s", "actor_ready_at"))):
+                actors.setdefault(pid, (setup_s, ready_at))
+            table = table.drop_columns(["actor_pid", "actor_setup_s", "actor_ready_at"])
             for row in table.to_pylist():
                 pending[row["seq"]] = row
             while next_seq in pending:
@@ -148,6 +221,9 @@ def run_ray(articles: Iterable[Article], config: Config, address: str | None = N
             yield out
         if pending:  # cannot happen: every seq comes back exactly once
             raise RuntimeError(f"Ray engine: {len(pending)} results out of sequence")
+        # per actor: its pipeline setup, and when it was ready (seconds after the call)
+        LAST_RUN["actor_setup_s"] = max((a[0] for a in actors.values()), default=0.0)
+        LAST_RUN["actors_ready_s"] = max((a[1] for a in actors.values()), default=wall_started) - wall_started
     finally:
         LAST_RUN["total_s"] = time.perf_counter() - started
         if started_here:

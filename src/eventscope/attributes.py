@@ -131,9 +131,10 @@ class AttributesStage(Stage):
             chain.append(cur)
         return chain
 
-    def factuality(self, work: Work, ev: Event) -> tuple[str, str]:
-        """The event's factuality and why: from the words (``stated``), else from its date."""
-        stated = self.stated_factuality(work, ev)
+    def factuality(self, work: Work, ev: Event, stated: tuple[str, str] | None = None) -> tuple[str, str]:
+        """The event's factuality and why: from the words (``stated``, computed when not given),
+        else from its date."""
+        stated = stated or self.stated_factuality(work, ev)
         if stated is not None:
             return stated
         pub = parse_date(work.article.published)
@@ -253,9 +254,9 @@ class AttributesStage(Stage):
                 ev.fatalities, why = self.fatalities_in(sent)
                 if why:
                     ev.reasons["fatalities"] = why
-            ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev)
+            stated = self.stated_factuality(work, ev)
+            ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev, stated)
             if self.use_future_types:
-                stated = self.stated_factuality(work, ev)
                 self.future_type(ev, stated[0] if stated else None)
             lethal = bool(ev.fatalities) or (sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))
             self.refine_acled(ev, tok, lethal)

@@ -57,10 +57,10 @@ def main_event(text):
     ("Rebel forces handed over the town to the army without a fight.",
      "Strategic developments", "Non-violent transfer of territory"),
     ("Al-Shabaab fighters captured the town of Bulo Burde on Tuesday.", "Battles", "Non-state actor overtakes territory"),
-    # Strategic developments/Other: a development involving conflict actors (security forces by word, a rebel group
+    # Strategic developments/Change to group/activity and Other: a development involving conflict actors (security forces by word, a rebel group
     # by its actor code alone, a coup as in the codebook's examples)
-    ("The army deployed troops to the northern region.", "Strategic developments", "Other"),
-    ("Al-Shabaab withdrew from the town of Bulo Burde on Tuesday.", "Strategic developments", "Other"),
+    ("The army deployed troops to the northern region.", "Strategic developments", "Change to group/activity"),
+    ("Al-Shabaab withdrew from the town of Bulo Burde on Tuesday.", "Strategic developments", "Change to group/activity"),
     ("The military seized power in a coup on Wednesday.", "Strategic developments", "Other"),
     # Riots/Mob violence: sports crowds fighting are rioters, not organised armed groups in a battle
     ("Fans clashed with police after the match.", "Riots", "Mob violence"),

@@ -57,6 +57,17 @@ def main_event(text):
     ("Rebel forces handed over the town to the army without a fight.",
      "Strategic developments", "Non-violent transfer of territory"),
     ("Al-Shabaab fighters captured the town of Bulo Burde on Tuesday.", "Battles", "Non-state actor overtakes territory"),
+    # Strategic developments/Change to group/activity and Other: a development involving conflict actors (security forces by word, a rebel group
+    # by its actor code alone, a coup as in the codebook's examples)
+    ("The army deployed troops to the northern region.", "Strategic developments", "Change to group/activity"),
+    ("Al-Shabaab withdrew from the town of Bulo Burde on Tuesday.", "Strategic developments", "Change to group/activity"),
+    ("The military seized power in a coup on Wednesday.", "Strategic developments", "Other"),
+    # Riots/Mob violence: sports crowds fighting are rioters, not organised armed groups in a battle
+    ("Fans clashed with police after the match.", "Riots", "Mob violence"),
+    ("Hooligans attacked police with bottles after the final whistle.", "Riots", "Mob violence"),
+    ("Spectators attacked the referee after the game.", "Riots", "Mob violence"),
+    # a politician is no militia: armed violence against one is an Attack on a civilian, not a battle
+    ("Gunmen shot dead an opposition politician outside his home.", "Violence against civilians", "Attack"),
 ])
 def test_acled_sub_event_types(text, event_type, sub_event_type):
     ev = main_event(text)
@@ -95,9 +106,49 @@ def test_agreement_needs_conflict_actors_or_words(text):
     ("Militants attacked a Shell pipeline in the delta.", "Shelling/artillery/missile attack"),
     ("Gunmen attacked displaced civilians fleeing the fighting, killing four.", "Armed clash"),
     ("Rebels attacked the town and police fired tear gas at the crowd.", "Protest with intervention"),
+    # the sports rows need a sports crowd or game in the trigger's phrase and no rebel or militia source
+    ("Soldiers clashed with militants outside the stadium.", "Mob violence"),
+    ("Rebels clashed with soldiers after the match.", "Mob violence"),
+    ("Armed supporters of the warlord clashed with government troops.", "Mob violence"),
 ])
 def test_acled_rules_do_not_misfire(text, not_sub_event_type):
     assert not_sub_event_type not in {e.acled_sub_event_type for e in eventscope.extract(text, published="2024-03-01")}
+
+
+@pytest.mark.parametrize("text", [
+    "The minister resigned on Tuesday.",  # a government actor (inter 1) alone is not enough
+    "The company withdrew its bid for the airline.",
+    "The candidate withdrew from the presidential race.",
+    "The party withdrew from the ruling coalition.",
+    "The government closed its borders to prevent the spread of the virus.",
+])
+def test_strategic_other_needs_conflict_actors_or_words(text):
+    # ACLED's Strategic developments are developments involving conflict actors: no armed or security force, rebel
+    # group or militia and no conflict word -> ACLED does not code the event
+    ev = main_event(text)
+    assert ev.event_type in ("RETREAT", "MOBILIZE", "COERCE") and ev.acled_event_type is None, ev.reasons
+
+
+def _acled_rows(text):
+    events = [e for e in eventscope.extract(text, published="2024-03-01") if e.acled_event_type]
+    return to_acled([(e.model_dump(mode="json"), {"article_id": e.article_id}) for e in events])
+
+
+@pytest.mark.parametrize("text, actor, inter", [
+    ("Party members demonstrated in Nairobi against the election results.", "Protesters", 6),
+    ("Party members rioted in the capital after the election results were announced.", "Rioters", 5),
+])
+def test_party_demonstrators_are_protesters_or_rioters(text, actor, inter):
+    # ACLED: demonstrators are Protesters/Rioters (Country), the party that leads them an associated actor
+    row = _acled_rows(text).iloc[0]
+    assert row.actor1.startswith(actor) and row.inter1 == inter and "Party members" in row.assoc_actor_1
+
+
+def test_party_is_not_a_political_militia():
+    # ACLED's Political militias are armed, organised groups; a politician arrested is a civilian
+    assert {r["sector"]: r["inter"] for r in load_table("events/acled_inter.tsv")}["PTY"] == "7"
+    row = _acled_rows("Police arrested the party leader in Harare on Friday.").iloc[0]
+    assert row.sub_event_type == "Arrests" and (row.inter1, row.inter2) == (1, 7) and row.interaction == 17
 
 
 def test_fell_to_needs_a_place():

@@ -54,7 +54,8 @@ ACLED_NOTES = {
     "iso": "ISO 3166-1 numeric code of the location's country",
     "time_precision": "1 day, 2 week, 3 month or coarser",
     "geo_precision": "1 city/town, 2 district (admin2), 3 province, country or region",
-    "inter1/inter2": "from the actor's sector (data/events/acled_inter.tsv); 0 when there is no actor",
+    "inter1/inter2": "from the actor's sector (data/events/acled_inter.tsv); 0 when there is no actor; a party "
+                     "protesting or rioting is Protesters (6) or Rioters (5), the party named in assoc_actor",
     "fatalities": "0 when the text gives no number (ACLED's convention)",
     "source_scale": "empty: eventscope does not classify outlets",
 }
@@ -140,8 +141,9 @@ def _quads() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=None)
-def _inter() -> dict[str, tuple[int, bool]]:
-    return {r["sector"]: (int(r["inter"]), r["civilian"] == "yes") for r in load_table("events/acled_inter.tsv")}
+def _inter() -> dict[str, tuple[int, bool, bool]]:
+    return {r["sector"]: (int(r["inter"]), r["civilian"] == "yes", r["demonstrators"] == "yes")
+            for r in load_table("events/acled_inter.tsv")}
 
 
 @functools.lru_cache(maxsize=None)
@@ -207,6 +209,24 @@ def _actor_name(actor: dict) -> str:
     return f"{name} ({actor['country']})" if actor.get("country") and actor.get("country") not in name else name
 
 
+# ACLED names demonstrators generically and puts the group they belong to (a party) in the associated-actor column.
+# A protest's target can be its demonstrators (police disperse them); a riot's target is its victim or opponent.
+_DEMONSTRATORS = {("Protests", "source"): (6, "Protesters"), ("Protests", "target"): (6, "Protesters"),
+                  ("Riots", "source"): (5, "Rioters")}
+
+
+def _acled_actor(actor: dict, event_type: str, role: str) -> tuple[str, str, int, bool]:
+    """(actor, associated actor, inter code, civilian) of an event's source or target (data/events/acled_inter.tsv);
+    a sector marked ``demonstrators`` taking part in a protest or riot is coded as the protesters or rioters."""
+    if not actor:
+        return "", "", 0, False
+    inter, civilian, demonstrators = _inter().get(actor.get("sector"), (0, False, False))
+    if demonstrators and (event_type, role) in _DEMONSTRATORS:
+        inter, generic = _DEMONSTRATORS[event_type, role]
+        return _actor_name({"name": generic, "country": actor.get("country")}), _actor_name(actor), inter, False
+    return _actor_name(actor), "", inter, civilian
+
+
 def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
     """ACLED export columns for the events ACLED codes (``acled_event_type`` set) that took place."""
     out = []
@@ -217,8 +237,8 @@ def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
         if not rec.get("acled_event_type") or rec.get("factuality") not in ACLED_FACTUALITY:
             continue
         src, tgt, loc, date = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, rec.get("date") or {}
-        inter1 = _inter().get(src.get("sector"), (0, False))[0] if src else 0
-        inter2, civilian = _inter().get(tgt.get("sector"), (0, False)) if tgt else (0, False)
+        actor1, assoc1, inter1, _ = _acled_actor(src, rec["acled_event_type"], "source")
+        actor2, assoc2, inter2, civilian = _acled_actor(tgt, rec["acled_event_type"], "target")
         name, numeric, region = _country(loc["country"]) if loc.get("country") else ("", None, "")
         sqldate = _sqldate(rec)
         out.append({
@@ -228,8 +248,8 @@ def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
             "time_precision": precision_time.get(date.get("precision"), 3),
             "disorder_type": _disorder().get(rec.get("acled_sub_event_type"), ""),
             "event_type": rec["acled_event_type"], "sub_event_type": rec.get("acled_sub_event_type") or "",
-            "actor1": _actor_name(src), "assoc_actor_1": "", "inter1": inter1,
-            "actor2": _actor_name(tgt), "assoc_actor_2": "", "inter2": inter2,
+            "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
+            "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,
             "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 * 10 or inter2 * 10,
             "civilian_targeting": "Civilian targeting" if civilian and rec["acled_event_type"] in (
                 "Violence against civilians", "Explosions/Remote violence") else "",

@@ -119,6 +119,11 @@ def _code_tables() -> tuple[dict, dict]:
     return plover_map, acled_types
 
 
+def acled_event_type(sub_event_type: str | None) -> str | None:
+    """ACLED's event type of a sub-event type (``acled_types.tsv``)."""
+    return _code_tables()[1].get(sub_event_type) if sub_event_type else None
+
+
 def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: str | None = None) -> dict[str, str | None]:
     """CAMEO root/code and ACLED type/sub-type of a PLOVER type and mode (``plover_map.tsv``); a
     trigger row's own CAMEO code and ACLED sub-type take precedence."""
@@ -272,7 +277,7 @@ class EventsStage(Stage):
                 continue  # questions report no event
             p = probs[i]
             sentence_p.append((p, (para, sent, s_start, s_end)))
-            best: dict[str, Event] = {}
+            found: list[Event] = []
             for tok in sent:
                 trig = self.match(tok)
                 if trig is None:
@@ -285,15 +290,13 @@ class EventsStage(Stage):
                     + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}"
                 if p is not None:
                     conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
-                ev = self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end, conf, reason)
-                old = best.get(trig.plover)
-                if old is None or _rank(ev) > _rank(old):
-                    best[trig.plover] = ev
-            if p is not None and not best:
+                found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
+                                         conf, reason))
+            found = keep_best(found)  # one event per type in the sentence
+            if p is not None and not found:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
-                if ev is not None:
-                    best[ev.event_type] = ev
-            events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+                found = [ev] if ev is not None else []
+            events.extend(found)
         if article_p is not None:
             main = self.article_main_event(work, events, sentence_p, article_p)
             if main is not None:

@@ -1,11 +1,13 @@
-"""Train the PLOVER type model shipped as ``src/eventscope/data/events/type_model.npz``.
+"""Train the PLOVER type models shipped as ``src/eventscope/data/events/type_model.npz`` (sentences)
+and ``article_model.npz`` (what a whole story is about).
 
-    python scripts/train_event_model.py [--data ../shared/data/events] [--folds 5] [--out PATH]
+    python scripts/train_event_model.py [--data ../shared/data/events] [--folds 5] [--out DIR]
 
 Training data: every JSONL file in ``--data`` in the format of its PROVENANCE.md (the
 human-coded PLOVER GSR/CAMEO-manual sentences, CC BY-SA 4.0, and NGEC's synthetic stories,
 MIT); a record's unit is its whole text (``article_features``: every sentence, the lead again), its label ``labels.plover`` (null = ``NONE``, no
-codable event).  Features: ``eventscope.event_model.features``.  Model: scikit-learn
+codable event).  The sentence model learns from every record, the article model from the
+records of more than one sentence (the stories).  Features: ``eventscope.event_model.features``.  Model: scikit-learn
 ``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression(C, balanced)``,
 exported to numpy arrays (no pickle).  Features seen in one record only are dropped.
 
@@ -36,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from eventscope.attributes import AttributesStage  # noqa: E402
 from eventscope.config import Config  # noqa: E402
 from eventscope.eval import label_scores  # noqa: E402
-from eventscope.event_model import MODEL_FILE, TypeModel, article_features, code_fingerprint, features  # noqa: E402
+from eventscope.event_model import ARTICLE_MODEL_FILE, MODEL_FILE, TypeModel, article_features, code_fingerprint, features  # noqa: E402
 from eventscope.events import EventsStage  # noqa: E402
 from eventscope.ingest import make_article  # noqa: E402
 from eventscope.nlp import NlpStage  # noqa: E402
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "events"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--out", default=str(ROOT / "src" / "eventscope" / "data" / MODEL_FILE))
+    ap.add_argument("--out", default=str(ROOT / "src" / "eventscope" / "data"), help="the package's data folder")
     args = ap.parse_args(argv)
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -118,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         nlp.process(works[i:i + 64])
     feats = [article_features([features([s]) for _, s, _, _ in w.sentences()]) for w in works]
     labels = [r["labels"]["plover"] or "NONE" for r in records]
+    story = [len(list(w.sentences())) > 1 for w in works]  # what the article model learns from
     groups = []
     for name in sorted(set(origin)):
         idx = [i for i, o in enumerate(origin) if o == name]
@@ -131,10 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     strata = [f"{o}:{lab}" for o, lab in zip(origin, labels)]
     for k, (train, test) in enumerate(folds.split(feats, strata, groups)):
         stage.model = fit([feats[i] for i in train], [labels[i] for i in train], {})
+        stage.article_model = fit([feats[i] for i in train if story[i]], [labels[i] for i in train if story[i]], {})
         for i, p in zip(test, predicted_types(stage, attributes, [works[i] for i in test])):
             pred[i] = p
         print(f"fold {k + 1}/{args.folds} done", file=sys.stderr)
-    stage.model = None
+    stage.model = stage.article_model = None
     rules_only = predicted_types(stage, attributes, works)
     cv: dict = {}
     for name in sorted(set(origin)):
@@ -149,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "code": code_fingerprint(config),
         "n_records": len(records),
         "labels": sorted(set(labels)),
+        "n_article_records": sum(story),
         "C": C, "min_df": MIN_DF,
         "cv": {"folds": args.folds, "grouping": "near-duplicate texts share a fold", "files": cv,
                "caveats": "the [events] weights and thresholds were chosen on these same folds (slightly optimistic); "
@@ -157,11 +162,16 @@ def main(argv: list[str] | None = None) -> int:
                           "tell non-political text from events"},
         "licence": "trained on CC BY-SA 4.0 (PLOVER GSR) and MIT (NGEC) data: the weights are CC BY-SA 4.0",
     }
+    out = Path(args.out)
     model = fit(feats, labels, info)
-    model.save(args.out)
+    model.save(out / MODEL_FILE)
+    article = fit([f for f, s in zip(feats, story) if s], [lab for lab, s in zip(labels, story) if s],
+                  {"role": "article model: the records of more than one sentence; figures in type_model.npz",
+                   "trained_on": info["trained_on"], "code": info["code"], "licence": info["licence"]})
+    article.save(out / ARTICLE_MODEL_FILE)
     print(json.dumps(info["cv"], indent=2))
-    print(f"wrote {args.out} ({len(model.index)} features, {len(model.classes)} classes) "
-          f"in {time.time() - t0:.0f} s", file=sys.stderr)
+    print(f"wrote {out / MODEL_FILE} ({len(model.index)} features) and {out / ARTICLE_MODEL_FILE} "
+          f"({len(article.index)} features), {len(model.classes)} classes, in {time.time() - t0:.0f} s", file=sys.stderr)
     return 0
 
 

@@ -10,7 +10,7 @@ from eventscope.config import Config
 import importlib.util
 from pathlib import Path
 
-from eventscope.event_model import TypeModel, code_fingerprint, features, load_type_model
+from eventscope.event_model import TypeModel, code_fingerprint, features, load_article_model, load_type_model
 from eventscope.events import EventsStage
 from eventscope.ingest import make_article
 from eventscope.nlp import NlpStage
@@ -71,6 +71,14 @@ def test_shipped_model_matches_its_training_data():
     # the cross-validated figures in the model describe the current events code, tables and settings
     assert model.info["code"] == code_fingerprint(Config()), \
         "events code, trigger tables or [events] settings changed: retrain (python scripts/train_event_model.py)"
+
+
+def test_shipped_article_model_is_trained_with_the_sentence_model():
+    sentence, article = load_type_model(), load_article_model()
+    # every PLOVER type; no NONE: every story in the training data has an event
+    assert set(article.classes) == set(PLOVER_TYPES) and set(sentence.classes) == set(PLOVER_TYPES) | {"NONE"}
+    assert article.info["trained_on"] == sentence.info["trained_on"] and article.info["code"] == sentence.info["code"]
+    assert sentence.info["n_article_records"] < sentence.info["n_records"]  # stories only, not the one-sentence records
 
 
 class _Always(TypeModel):
@@ -140,6 +148,38 @@ def test_article_main_event_and_questions(nlp):
     assert ev.event_type == "PROTEST" and ev.trigger.text == "stood" and ev.evidence.start == 0
     assert ev.reasons["type"].startswith("model: article about PROTEST")
     assert all("?" not in e.evidence.text for e in events)
+
+
+def _events2(nlp, text, sentence_model, article_model):
+    stage = EventsStage(Config.load(overrides=["events.model=false"]))
+    stage.ensure_setup()
+    stage.model, stage.article_model = sentence_model, article_model
+    work = Work(article=make_article(text))
+    stage.process(nlp.process([work]))
+    return work.events
+
+
+def test_the_article_model_ranks_the_article_main_event_first(nlp):
+    text = "The minister met his counterpart in the capital. The army attacked the rebels in the north."
+    flat = _Always({t: 1 / 17 for t in PLOVER_TYPES} | {"NONE": 1 / 17})
+    for favoured in ("CONSULT", "ASSAULT"):
+        article = _Always({t: 0.02 for t in PLOVER_TYPES} | {favoured: 0.5, "NONE": 0.02})
+        events = _events2(nlp, text, flat, article)
+        assert {e.event_type for e in events} >= {"CONSULT", "ASSAULT"}
+        assert max(events, key=lambda e: e.confidence).event_type == favoured
+        assert "in article" in max(events, key=lambda e: e.confidence).reasons["type"]
+
+
+def test_the_article_model_alone_does_not_make_an_event(nlp):
+    """An article model sure of PROTEST adds a PROTEST event only where the lead sentence's own most likely
+    type is PROTEST too."""
+    text = "Crowds stood in the central square of the capital on Sunday. Officials stood aside."
+    article = _Always({t: 0.02 for t in PLOVER_TYPES} | {"PROTEST": 0.6, "NONE": 0.02})
+    disagrees = _Always({t: 0.03 for t in PLOVER_TYPES} | {"AID": 0.3, "PROTEST": 0.2, "NONE": 0.1})
+    assert _events2(nlp, text, disagrees, article) == []
+    agrees = _Always({t: 0.03 for t in PLOVER_TYPES} | {"AID": 0.2, "PROTEST": 0.3, "NONE": 0.1})
+    (ev,) = _events2(nlp, text, agrees, article)
+    assert ev.event_type == "PROTEST" and ev.reasons["type"].startswith("model: article about PROTEST")
 
 
 def test_features_use_entity_labels_not_names(nlp):

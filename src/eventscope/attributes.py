@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import codes, event_id, keep_best
+from .events import acled_event_type, codes, event_id, keep_best
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
@@ -67,7 +67,6 @@ class AttributesStage(Stage):
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
         self.inter = {r["sector"]: int(r["inter"]) for r in load_table("events/acled_inter.tsv")}
-        self.acled_event_types = {r["sub_event_type"]: r["event_type"] for r in load_table("events/acled_types.tsv")}
         self.acled_rules = []
         for r in load_table("events/acled_rules.tsv"):
             groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
@@ -241,7 +240,7 @@ class AttributesStage(Stage):
                 continue
             sub = None if rule["sub_event_type"] == "-" else rule["sub_event_type"]
             if sub != ev.acled_sub_event_type:
-                ev.acled_sub_event_type, ev.acled_event_type = sub, self.acled_event_types.get(sub) if sub else None
+                ev.acled_sub_event_type, ev.acled_event_type = sub, acled_event_type(sub)
                 ev.reasons["acled"] = rule["why"]
             return
 

@@ -10,15 +10,17 @@ confident.  The PLOVER mode comes from the trigger row, else from weapon or
 protest words in the sentence (``mode_cues.tsv``); CAMEO root and ACLED types
 come from ``plover_map.tsv``.
 
-Model (``event_model.py``, on unless ``events.model = false``): a candidate's
-confidence is the rule's confidence updated (odds times (K x P)^weight) by the model's
-probability of its type in the sentence and, in articles of several sentences, in the
-whole article, so the article's main event ranks first; a model with no opinion
-(flat probabilities) leaves the rule's confidence as it is.  The
-model alone proposes an event for a sentence no trigger matched when it is sure
-(``events.model_min_prob``), and the article's main event when the article is
-clearly about a type no sentence produced (``events.article_min_prob``), anchored at
-a main verb.  Each event records why it got its type, with the model's probabilities.
+Models (``event_model.py``, on unless ``events.model = false``): a candidate's
+confidence is the rule's confidence updated (odds times (K x P)^weight) by the sentence
+model's probability of its type in the sentence and, in articles of several sentences,
+by the article model's probability of it in the whole article (``events.article_weight``),
+so the article's main event ranks first; a model with no opinion (flat probabilities)
+leaves the rule's confidence as it is.  Confidences are not rounded: the ranking needs
+their precision.  The sentence model alone proposes an event for a sentence no trigger
+matched when it is sure (``events.model_min_prob``); the article's main event, when the
+article is about a type no sentence produced (``events.article_min_prob``), is anchored at
+the main verb of a lead sentence whose own most likely type it is.  Each event records
+why it got its type, with the models' probabilities.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from .event_model import article_features, features, load_type_model
+from .event_model import article_features, features, load_article_model, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
 from .tables import load_table
@@ -117,6 +119,11 @@ def _code_tables() -> tuple[dict, dict]:
     return plover_map, acled_types
 
 
+def acled_event_type(sub_event_type: str | None) -> str | None:
+    """ACLED's event type of a sub-event type (``acled_types.tsv``)."""
+    return _code_tables()[1].get(sub_event_type) if sub_event_type else None
+
+
 def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: str | None = None) -> dict[str, str | None]:
     """CAMEO root/code and ACLED type/sub-type of a PLOVER type and mode (``plover_map.tsv``); a
     trigger row's own CAMEO code and ACLED sub-type take precedence."""
@@ -174,6 +181,7 @@ class EventsStage(Stage):
                           for n, r in enumerate(load_table("events/mode_cues.tsv"))}
         self.min_confidence = float(self.config["events.min_confidence"])
         self.model = load_type_model() if self.config["events.model"] else None
+        self.article_model = load_article_model() if self.config["events.model"] else None
         self.sentence_weight = float(self.config["events.sentence_weight"])
         self.article_weight = float(self.config["events.article_weight"])
         self.model_min_prob = float(self.config["events.model_min_prob"])
@@ -259,10 +267,9 @@ class EventsStage(Stage):
         if self.model is not None and sentences:
             feats = [features([s]) for _, s, _, _ in sentences]
             # every sentence is scored as the model saw one-sentence texts in training (it is its own lead)
-            many = [article_features([f]) for f in feats] + ([article_features(feats)] if len(feats) > 1 else [])
-            probs = self.model.predict_many(many)
-            # the article's view: which event types the whole text is about (news leads state the main one)
-            article_p = probs.pop() if len(sentences) > 1 else None
+            probs = self.model.predict_many([article_features([f]) for f in feats])
+            if len(sentences) > 1:  # the article's view: what the whole story is about (news leads state it)
+                article_p = (self.article_model or self.model).predict(article_features(feats))
         events: list[Event] = []
         sentence_p: list[tuple[dict[str, float] | None, tuple]] = []
         for i, (para, sent, s_start, s_end) in enumerate(sentences):
@@ -270,7 +277,7 @@ class EventsStage(Stage):
                 continue  # questions report no event
             p = probs[i]
             sentence_p.append((p, (para, sent, s_start, s_end)))
-            best: dict[str, Event] = {}
+            found: list[Event] = []
             for tok in sent:
                 trig = self.match(tok)
                 if trig is None:
@@ -283,15 +290,13 @@ class EventsStage(Stage):
                     + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}"
                 if p is not None:
                     conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
-                ev = self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end, conf, reason)
-                old = best.get(trig.plover)
-                if old is None or _rank(ev) > _rank(old):
-                    best[trig.plover] = ev
-            if p is not None and not best:
+                found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
+                                         conf, reason))
+            found = keep_best(found)  # one event per type in the sentence
+            if p is not None and not found:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
-                if ev is not None:
-                    best[ev.event_type] = ev
-            events.extend(sorted(best.values(), key=lambda e: e.trigger.start))
+                found = [ev] if ev is not None else []
+            events.extend(found)
         if article_p is not None:
             main = self.article_main_event(work, events, sentence_p, article_p)
             if main is not None:
@@ -318,7 +323,7 @@ class EventsStage(Stage):
         if article_p is not None:
             score = self.update(score, article_p, plover, self.article_weight)
             note += f", {article_p.get(plover, 0.0):.2f} in article"
-        return round(score, 3), reason + note
+        return score, reason + note
 
     def model_event(self, work: Work, p, article_p, para, sent, s_start, s_end) -> Event | None:
         """A sentence no trigger word matched: the model's type when it is sure (``model_min_prob``)
@@ -332,13 +337,12 @@ class EventsStage(Stage):
         if article_p is not None:
             conf = self.update(conf, article_p, top, self.article_weight)
             reason += f"; {article_p.get(top, 0.0):.2f} in article"
-        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end,
-                           round(conf, 3), reason)
+        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)
 
     def article_main_event(self, work: Work, events: list[Event], sentence_p, article_p) -> Event | None:
-        """The article is clearly about type T (model, ``article_min_prob``) but no sentence produced
-        a T event: among the first ``lead_sentences`` sentences with a main verb, the one the model
-        finds most typical of T states it."""
+        """The article is about type T (article model, ``article_min_prob``) but no sentence produced
+        a T event: among the first ``lead_sentences`` sentences with a main verb, the one the sentence
+        model finds most typical of T states it, if T is also that sentence's most likely type."""
         top = max(article_p, key=article_p.get)
         if top == "NONE" or article_p[top] < self.article_min_prob or any(e.event_type == top for e in events):
             return None
@@ -346,10 +350,11 @@ class EventsStage(Stage):
         if not lead:
             return None
         p, (para, sent, s_start, s_end) = max(lead, key=lambda ps: ps[0].get(top, 0.0))
+        if max(p, key=p.get) != top:
+            return None  # the article model alone does not make an event: the sentence must agree
         root = sent.root
         conf = self.update(self.update(self.min_confidence, p, top, self.sentence_weight),
                            article_p, top, self.article_weight)
         reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
                   f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")
-        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end,
-                           round(conf, 3), reason)
+        return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)

@@ -34,6 +34,19 @@ def detect():
     ("Her expulsion from the country was announced by the ministry.", "COERCE"),
     ("A shootout between police and smugglers left three dead.", "ASSAULT"),
     ("The union's walkout shut the port for a week.", "PROTEST"),
+    # PLOVER manual: joint manoeuvres are COOPERATE, single-country exercises and call-ups MOBILIZE; humanitarian
+    # relief and rescues AID; trade restrictions SANCTION; complaints and name-calling criticism ACCUSE
+    ("The two navies held joint exercises in the Baltic Sea.", "COOPERATE"),
+    ("The army began large military exercises near the border.", "MOBILIZE"),
+    ("The defence ministry called up 20,000 reservists on Friday.", "MOBILIZE"),
+    ("The militia recruited fighters in the refugee camps.", "MOBILIZE"),
+    ("The two agencies shared intelligence on the smuggling network.", "COOPERATE"),
+    ("Belgium extradited the suspect to Turkey on Monday.", "COOPERATE"),
+    ("Aircraft delivered emergency relief to the flooded villages.", "AID"),
+    ("Navy divers rescued 40 migrants off the coast.", "AID"),
+    ("The government imposed trade restrictions on its neighbour.", "SANCTION"),
+    ("The journalists' union filed a complaint against the police chief.", "ACCUSE"),
+    ("The opposition leader called the budget a disgrace.", "ACCUSE"),
 ])
 def test_trigger_types(detect, text, plover):
     types = {e.event_type for e in detect(text)}
@@ -46,6 +59,21 @@ def test_trigger_types(detect, text, plover):
 ])
 def test_event_nouns_need_their_cue(detect, text):
     assert not {"REQUEST", "THREATEN"} & {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    ("The coach called up three uncapped players for the qualifiers.", "MOBILIZE"),
+    ("The weather service issued a red alert for heavy rain.", "MOBILIZE"),
+    ("The rate cut will bring relief to homeowners.", "AID"),
+    ("The charity recruited volunteers for the marathon.", "MOBILIZE"),
+    ("The minister called for more police recruits.", "MOBILIZE"),
+    ("The government lifted travel restrictions on Monday.", "SANCTION"),
+    ("The ministry granted a mining concession to the company.", "CONCEDE"),
+    ("The president called the notion a waste of time.", "CONSULT"),  # naming, not a phone call
+    ("The company shared user data with advertisers.", "COOPERATE"),
+])
+def test_manual_vocabulary_rows_do_not_misfire(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
 
 
 def test_no_event_in_opinion_or_question(detect):

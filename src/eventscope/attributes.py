@@ -224,6 +224,7 @@ class AttributesStage(Stage):
         phrase = {t.lemma_.lower() for t in _own_phrase(root)}
         inter = {"source": self.inter.get(ev.source.sector, 0) if ev.source else 0,
                  "target": self.inter.get(ev.target.sector, 0) if ev.target else 0}
+        sector = {"source": ev.source.sector if ev.source else "", "target": ev.target.sector if ev.target else ""}
         for rule in self.acled_rules:
             if not (_allowed(rule["plover"], ev.event_type) and _allowed(rule["mode"], ev.mode or "")):
                 continue
@@ -233,7 +234,8 @@ class AttributesStage(Stage):
                 continue
             if rule["actor"] != "-":
                 role, _, allowed = rule["actor"].partition(":")
-                if not _allowed(allowed, str(inter[role])):
+                code = sector[role] if allowed.lstrip("!")[:1].isalpha() else str(inter[role])  # MIL|COP or 1|2
+                if not _allowed(allowed, code):
                     continue
             if any(not any((w in words) if " " not in w else (f" {w} " in joined) for w in group)
                    for group in rule["groups"]) or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 from dataclasses import dataclass
 
 from .event_model import article_features, features, load_article_model, load_type_model
@@ -309,21 +310,28 @@ class EventsStage(Stage):
         """Bayes-style update of a confidence by the model's evidence for ``label``: the odds are
         multiplied by (K x P(label))^weight, K = number of labels. A model with no opinion (flat
         probabilities, e.g. on text unlike its training data) gives a factor near 1: no change."""
+        return self.combine(conf, [(p, label, weight)])
+
+    @staticmethod
+    def combine(conf: float, evidence: list[tuple[dict[str, float], str, float]]) -> float:
+        """The rule's confidence (clamped to [0.01, 0.99]) updated by several models' evidence at once,
+        summed in log-odds so that a strong article view does not saturate what the sentence said."""
         conf = min(max(conf, 0.01), 0.99)
-        ratio = max(p.get(label, 0.0) * len(p), 1e-3)
-        odds = conf / (1 - conf) * ratio ** weight
-        return odds / (1 + odds)
+        z = math.log(conf / (1 - conf))
+        for p, label, weight in evidence:
+            z += weight * math.log(max(p.get(label, 0.0) * len(p), 1e-3))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def rescore(self, conf: float, reason: str, plover: str, p: dict[str, float],
                 article_p: dict[str, float] | None) -> tuple[float, str]:
         """The rule's confidence updated by the model's evidence for the rule's type in the sentence
         and, in a longer article, in the whole article."""
-        score = self.update(conf, p, plover, self.sentence_weight)
+        evidence = [(p, plover, self.sentence_weight)]
         note = f"; model P({plover})={p.get(plover, 0.0):.2f} in sentence"
         if article_p is not None:
-            score = self.update(score, article_p, plover, self.article_weight)
+            evidence.append((article_p, plover, self.article_weight))
             note += f", {article_p.get(plover, 0.0):.2f} in article"
-        return score, reason + note
+        return self.combine(conf, evidence), reason + note
 
     def model_event(self, work: Work, p, article_p, para, sent, s_start, s_end) -> Event | None:
         """A sentence no trigger word matched: the model's type when it is sure (``model_min_prob``)
@@ -332,11 +340,12 @@ class EventsStage(Stage):
         if top == "NONE" or p[top] < self.model_min_prob or sent.root.pos_ != "VERB":
             return None
         root = sent.root
-        conf = self.update(self.min_confidence, p, top, self.sentence_weight)
+        evidence = [(p, top, self.sentence_weight)]
         reason = f"model: P({top})={p[top]:.2f} in sentence, anchored at the main verb '{root.lemma_}'"
         if article_p is not None:
-            conf = self.update(conf, article_p, top, self.article_weight)
+            evidence.append((article_p, top, self.article_weight))
             reason += f"; {article_p.get(top, 0.0):.2f} in article"
+        conf = self.combine(self.min_confidence, evidence)
         return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)
 
     def article_main_event(self, work: Work, events: list[Event], sentence_p, article_p) -> Event | None:
@@ -353,8 +362,7 @@ class EventsStage(Stage):
         if max(p, key=p.get) != top:
             return None  # the article model alone does not make an event: the sentence must agree
         root = sent.root
-        conf = self.update(self.update(self.min_confidence, p, top, self.sentence_weight),
-                           article_p, top, self.article_weight)
+        conf = self.combine(self.min_confidence, [(p, top, self.sentence_weight), (article_p, top, self.article_weight)])
         reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
                   f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")
         return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)

@@ -47,6 +47,8 @@ def detect():
     ("The government imposed trade restrictions on its neighbour.", "SANCTION"),
     ("The journalists' union filed a complaint against the police chief.", "ACCUSE"),
     ("The opposition leader called the budget a disgrace.", "ACCUSE"),
+    ("The government ruled out talks with the rebels.", "REJECT"),
+    ("The minister announced his resignation on Friday.", "RETREAT"),
 ])
 def test_trigger_types(detect, text, plover):
     types = {e.event_type for e in detect(text)}
@@ -71,6 +73,11 @@ def test_event_nouns_need_their_cue(detect, text):
     ("The ministry granted a mining concession to the company.", "CONCEDE"),
     ("The president called the notion a waste of time.", "CONSULT"),  # naming, not a phone call
     ("The company shared user data with advertisers.", "COOPERATE"),
+    ("The news agency called the election for the challenger on Saturday.", "REQUEST"),  # no "call for X"
+    ("The Supreme Court ruled that the suspension was unlawful.", "COOPERATE"),  # a ruling is no cooperation
+    ("The court issued a ruling against the president.", "COOPERATE"),
+    ("Protesters called for the resignation of the governor.", "RETREAT"),  # demanded, not done
+    ("They demanded his resignation.", "RETREAT"),
 ])
 def test_manual_vocabulary_rows_do_not_misfire(detect, text, not_plover):
     assert not_plover not in {e.event_type for e in detect(text)}

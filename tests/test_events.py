@@ -49,6 +49,11 @@ def detect():
     ("The opposition leader called the budget a disgrace.", "ACCUSE"),
     ("The government ruled out talks with the rebels.", "REJECT"),
     ("The minister announced his resignation on Friday.", "RETREAT"),
+    # AID: monetary aid, military assistance including arms, humanitarian supplies (PLOVER manual, AID)
+    ("Japan gave Nepal two million dollars for reconstruction after the earthquake.", "AID"),
+    ("The alliance sent weapons and ammunition to the government forces.", "AID"),
+    ("Turkey supplied fuel and food to the besieged city on Monday.", "AID"),
+    ("Volunteers handed over food and medicine to the displaced families.", "AID"),
 ])
 def test_trigger_types(detect, text, plover):
     types = {e.event_type for e in detect(text)}
@@ -78,6 +83,9 @@ def test_event_nouns_need_their_cue(detect, text):
     ("The court issued a ruling against the president.", "COOPERATE"),
     ("Protesters called for the resignation of the governor.", "RETREAT"),  # demanded, not done
     ("They demanded his resignation.", "RETREAT"),
+    ("She gave a speech in the capital on Monday.", "AID"),
+    ("The minister handed over the documents to the court.", "AID"),
+    ("The company gave investors a higher dividend.", "AID"),
 ])
 def test_manual_vocabulary_rows_do_not_misfire(detect, text, not_plover):
     assert not_plover not in {e.event_type for e in detect(text)}

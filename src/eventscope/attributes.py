@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import acled_event_type, codes, event_id, keep_best
+from .events import acled_actor_codes, acled_event_type, codes, event_id, keep_best
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
@@ -66,7 +66,6 @@ class AttributesStage(Stage):
         cues = load_table("attributes/cues.tsv")
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
-        self.inter = {r["sector"]: int(r["inter"]) for r in load_table("events/acled_inter.tsv")}
         self.acled_rules = []
         for r in load_table("events/acled_rules.tsv"):
             groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
@@ -216,15 +215,10 @@ class AttributesStage(Stage):
         definition applied."""
         if tok is None:
             return
-        lemmas = [t.lemma_.lower() for t in tok.sent]
-        words, joined = set(lemmas), " " + " ".join(lemmas) + " "
-        root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
-        while root.dep_ in ("advcl", "xcomp") and root.head is not root:
-            root = root.head
-        phrase = {t.lemma_.lower() for t in _own_phrase(root)}
-        inter = {"source": self.inter.get(ev.source.sector, 0) if ev.source else 0,
-                 "target": self.inter.get(ev.target.sector, 0) if ev.target else 0}
+        inter = {role: acled_actor_codes().get(a.sector, (0,))[0] if a else 0
+                 for role, a in (("source", ev.source), ("target", ev.target))}
         sector = {"source": ev.source.sector if ev.source else "", "target": ev.target.sector if ev.target else ""}
+        words = phrase = None  # the sentence's lemmas and the trigger's own phrase: built for the first rule needing them
         for rule in self.acled_rules:
             if not (_allowed(rule["plover"], ev.event_type) and _allowed(rule["mode"], ev.mode or "")):
                 continue
@@ -234,9 +228,18 @@ class AttributesStage(Stage):
                 continue
             if rule["actor"] != "-":
                 role, _, allowed = rule["actor"].partition(":")
-                code = sector[role] if allowed.lstrip("!")[:1].isalpha() else str(inter[role])  # MIL|COP or 1|2
-                if not _allowed(allowed, code):
+                roles = ("source", "target") if role == "any" else (role,)
+                values = [sector[r] if allowed.lstrip("!")[:1].isalpha() else str(inter[r]) for r in roles]  # MIL|COP or 1|2
+                if not any(_allowed(allowed, v) for v in values):
                     continue
+            if rule["groups"] and words is None:
+                lemmas = [t.lemma_.lower() for t in tok.sent]
+                words, joined = set(lemmas), " " + " ".join(lemmas) + " "
+            if rule["phrase_groups"] and phrase is None:
+                root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
+                while root.dep_ in ("advcl", "xcomp") and root.head is not root:
+                    root = root.head
+                phrase = {t.lemma_.lower() for t in _own_phrase(root)}
             if any(not any((w in words) if " " not in w else (f" {w} " in joined) for w in group)
                    for group in rule["groups"]) or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]):
                 continue

@@ -125,6 +125,14 @@ def acled_event_type(sub_event_type: str | None) -> str | None:
     return _code_tables()[1].get(sub_event_type) if sub_event_type else None
 
 
+@functools.lru_cache(maxsize=1)
+def acled_actor_codes() -> dict[str, tuple[int, bool, bool]]:
+    """An eventscope sector's ACLED interaction code, whether it is civilian, and whether it is coded as
+    the protesters or rioters when it demonstrates (``acled_inter.tsv``)."""
+    return {r["sector"]: (int(r["inter"]), r["civilian"] == "yes", r["demonstrators"] == "yes")
+            for r in load_table("events/acled_inter.tsv")}
+
+
 def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: str | None = None) -> dict[str, str | None]:
     """CAMEO root/code and ACLED type/sub-type of a PLOVER type and mode (``plover_map.tsv``); a
     trigger row's own CAMEO code and ACLED sub-type take precedence."""

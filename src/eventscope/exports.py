@@ -20,6 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .errors import EventscopeError
+from .events import acled_actor_codes
 from .queries import Filters, select_events
 from .store import EVENT_COLUMNS, Store
 from .tables import load_table
@@ -141,12 +142,6 @@ def _quads() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=None)
-def _inter() -> dict[str, tuple[int, bool, bool]]:
-    return {r["sector"]: (int(r["inter"]), r["civilian"] == "yes", r["demonstrators"] == "yes")
-            for r in load_table("events/acled_inter.tsv")}
-
-
-@functools.lru_cache(maxsize=None)
 def _disorder() -> dict[str, str]:
     return {r["sub_event_type"]: r["disorder_type"] for r in load_table("events/acled_types.tsv")}
 
@@ -220,7 +215,7 @@ def _acled_actor(actor: dict, event_type: str, role: str) -> tuple[str, str, int
     a sector marked ``demonstrators`` taking part in a protest or riot is coded as the protesters or rioters."""
     if not actor:
         return "", "", 0, False
-    inter, civilian, demonstrators = _inter().get(actor.get("sector"), (0, False, False))
+    inter, civilian, demonstrators = acled_actor_codes().get(actor.get("sector"), (0, False, False))
     if demonstrators and (event_type, role) in _DEMONSTRATORS:
         inter, generic = _DEMONSTRATORS[event_type, role]
         return _actor_name({"name": generic, "country": actor.get("country")}), _actor_name(actor), inter, False

@@ -35,13 +35,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventscope.attributes import AttributesStage  # noqa: E402
 from eventscope.config import Config  # noqa: E402
-from eventscope.eval import label_scores  # noqa: E402
+from eventscope.eval import event_stages, label_scores  # noqa: E402
 from eventscope.event_model import ARTICLE_MODEL_FILE, MODEL_FILE, TypeModel, article_features, code_fingerprint, features  # noqa: E402
-from eventscope.events import EventsStage  # noqa: E402
 from eventscope.ingest import make_article  # noqa: E402
-from eventscope.nlp import NlpStage  # noqa: E402
 from eventscope.schema import Work  # noqa: E402
 
 C = 10.0
@@ -85,13 +82,14 @@ def fit(feats: list[dict], labels: list[str], info: dict) -> TypeModel:
     return TypeModel(list(vec.feature_names_), tfidf.idf_, clf.coef_, clf.intercept_, list(clf.classes_), info)
 
 
-def predicted_types(stage: EventsStage, attributes: AttributesStage, works: list[Work]) -> list[str | None]:
-    """The type of each text's most confident event after the events and attributes stages (PLOVER's
-    future-tense rules need factuality), as ``eventscope eval events`` predicts it."""
+def predicted_types(stages: list, works: list[Work]) -> list[str | None]:
+    """The type of each text's most confident event after the stages of ``eval.event_stages`` (the actors
+    stage drops a dictionary verb's event without a coded actor; PLOVER's future-tense rules need
+    factuality), as ``eventscope eval events`` predicts it."""
     out = []
     for w in works:
-        stage.process_one(w)
-        attributes.process_one(w)
+        for stage in stages:
+            stage.process_one(w)
         out.append(max(w.events, key=lambda e: e.confidence).event_type if w.events else None)
     return out
 
@@ -112,9 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         records += rows
         origin += [path.stem] * len(rows)
     config = Config.load(overrides=["events.model=false"])  # folds set stage.model themselves
-    nlp, stage, attributes = NlpStage(config), EventsStage(config), AttributesStage(config)
-    stage.ensure_setup()
-    attributes.ensure_setup()
+    nlp, *after = event_stages(config)
+    stage = after[0]
+    for st in after:
+        st.ensure_setup()
     works = [Work(article=make_article(r["text"])) for r in records]
     for i in range(0, len(works), 64):
         nlp.process(works[i:i + 64])
@@ -135,11 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     for k, (train, test) in enumerate(folds.split(feats, strata, groups)):
         stage.model = fit([feats[i] for i in train], [labels[i] for i in train], {})
         stage.article_model = fit([feats[i] for i in train if story[i]], [labels[i] for i in train if story[i]], {})
-        for i, p in zip(test, predicted_types(stage, attributes, [works[i] for i in test])):
+        for i, p in zip(test, predicted_types(after, [works[i] for i in test])):
             pred[i] = p
         print(f"fold {k + 1}/{args.folds} done", file=sys.stderr)
     stage.model = stage.article_model = None
-    rules_only = predicted_types(stage, attributes, works)
+    rules_only = predicted_types(after, works)
     cv: dict = {}
     for name in sorted(set(origin)):
         idx = [i for i, o in enumerate(origin) if o == name]

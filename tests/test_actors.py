@@ -290,3 +290,84 @@ def test_phrases_without_a_known_word_are_dismissed_early(resolver):
     assert resolver.resolve("the heavy rain", date=DAY, context=None) is None
     assert resolver.resolve("Russians", date=DAY, context=None).country == "RUS"
     assert resolver.resolve("Tajikistan’s forces", date=DAY, context=None).country == "TJK"
+
+
+# ---------------------------------------------------------------- targets further into the clause
+def _one(nlp_stage, actors_stage, text: str, trigger: str):
+    (ev,) = _run(nlp_stage, actors_stage, text, [(text, trigger)])
+    return ev
+
+
+def test_the_subject_of_a_demanded_action_is_the_target(nlp_stage, actors_stage):
+    ev = _one(nlp_stage, actors_stage, "Greece demanded that the United States cancel the sale of weapons.", "demanded")
+    assert ev.target.country == "USA" and "subjunctive" in ev.target.reason
+    ev = _one(nlp_stage, actors_stage, "The court allowed the opposition leader Nawaz Sharif to hold a rally.", "allowed")
+    assert ev.target.name == "Nawaz Sharif" and "infinitive" in ev.target.reason
+    # a prediction is not a demand: the police are not the target of the warning
+    ev = _one(nlp_stage, actors_stage, "The Egyptian minister warned that police will no longer tolerate rallies.",
+              "warned")
+    assert ev.target is None or ev.target.sector != "COP"
+
+
+def test_objects_of_a_controlled_verb_and_of_the_object(nlp_stage, actors_stage):
+    ev = _one(nlp_stage, actors_stage, "The European Union agreed to lift its embargo on Iran.", "agreed")
+    assert ev.target.country == "IRN"
+    ev = _one(nlp_stage, actors_stage, "Israeli intelligence officials shared evidence with the United States.", "shared")
+    assert ev.target.country == "USA"
+    ev = _one(nlp_stage, actors_stage, "Uganda has granted political asylum to 18 Rwandan rebels.", "asylum")
+    assert (ev.target.country, ev.target.sector) == ("RWA", "REB")
+
+
+def test_a_joined_verb_lends_objects_only_to_a_verb_without_its_own(nlp_stage, actors_stage):
+    ev = _one(nlp_stage, actors_stage, "Doctors from American aid groups donated and delivered medicine to Iraq.",
+              "donated")
+    assert ev.target.country == "IRQ"
+    ev = _one(nlp_stage, actors_stage,
+              "Turkey and Libya agreed on maritime borders and allowed Russian troops into the port.", "agreed")
+    assert ev.target is None or ev.target.country != "RUS"
+
+
+def test_complex_prepositions_name_no_participant(nlp_stage, actors_stage):
+    ev = _one(nlp_stage, actors_stage, "The lawyer filed a complaint on behalf of the Greek government.", "complaint")
+    assert ev.target is None
+
+
+def test_an_adjective_governing_the_verb_lends_its_subject(nlp_stage, actors_stage):
+    ev = _one(nlp_stage, actors_stage, "Syria said on Monday that it is willing to withdraw its troops from Lebanon.",
+              "withdraw")
+    assert ev.source.country == "SYR"
+    # but the subject of an adjectival trigger is its patient: Parliament does not prorogue itself
+    assert _one(nlp_stage, actors_stage, "Parliament remains prorogued until October.", "prorogued").source is None
+
+
+def test_a_dictionary_verb_codes_only_its_own_arguments(nlp_stage):
+    from eventscope.actors import find_arguments
+
+    text = "The European Union agreed to lift its embargo on Iran."
+    work = Work(article=Article(article_id="a", text=text))
+    nlp_stage.process([work])
+    tok = next(t for t in work.paragraphs[0].doc if t.text == "agreed")
+    assert any(t.text == "Iran" for t, _ in find_arguments(tok)[1])
+    assert not any(t.text == "Iran" for t, _ in find_arguments(tok, inner=False)[1])
+
+
+def test_country_abbreviations_are_not_surnames(resolver):
+    # "UK" once resolved to a North Korean official whose surname is "Uk"
+    assert resolver.resolve("The UK", date=DAY, context=None).country == "GBR"
+    assert resolver.resolve("ABE", date=DAY, context=None) is None  # all capitals: not the surname "Abe"
+    assert resolver.resolve("the PRC", date=DAY, context=None).country == "CHN"
+    assert resolver.resolve("APEC", date=DAY, context=None).sector == "IGO"
+
+
+@pytest.mark.parametrize("name,day,sector", [
+    ("Trump", "2025-06-01", "GOV"),    # second term (supplement)
+    ("Trump", "2022-06-01", "ELI"),
+    ("Biden", "2025-06-01", "ELI"),    # PETRARCH2's open-ended vice-presidency row ends with his term
+    ("Abe", "2015-09-29", "GOV"),      # PETRARCH2 knew only his first term
+    ("Merkel", "2023-01-01", "ELI"),
+    ("Lula", "2015-01-01", "ELI"),     # a spelling a later row adds
+    ("Lula", "2024-01-01", "GOV"),
+])
+def test_office_holders_after_petrarch(resolver, name, day, sector):
+    actor = resolver.resolve(name, date=dt.date.fromisoformat(day), context=None)
+    assert actor.sector == sector, actor.reason

@@ -54,6 +54,9 @@ _RELATIVE = {"which", "who", "that", "whom"}
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
 _FIRST_PERSON = {"we", "i"}
+# a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
+# not the trigger itself as an adjective: the subject of "Parliament remains prorogued" is its patient)
+_CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -169,16 +172,19 @@ class ActorResolver:
             for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 self._add(s, entry)
         people: dict[str, int] = {}
+        spelled: set[tuple[int, str]] = set()
         for row in _read_table("office_holders"):
             idx = people.get(row["name"])
             if idx is None:
                 idx = people[row["name"]] = len(self._people)
                 self._people.append((row["name"], []))
-                entry = _Entry("office_holders", name=row["name"], person=idx)
-                for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            entry = _Entry("office_holders", name=row["name"], person=idx)
+            for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                if (idx, s) not in spelled:  # a supplement row may add a spelling ("Lula")
+                    spelled.add((idx, s))
                     self._add(s, entry)
-                if row["surname"]:
-                    self._surnames.setdefault(row["surname"].casefold(), set()).add(idx)
+            if row["surname"]:
+                self._surnames.setdefault(row["surname"].casefold(), set()).add(idx)
             self._people[idx][1].append(row)
         for row in _read_table("organisations"):
             entry = _Entry("organisations", country=row["country"] if len(row["country"]) == 3 else "",
@@ -288,6 +294,8 @@ class ActorResolver:
             run_ends = [w for j, w in enumerate(words) if j not in covered and w[:1].isupper()
                         and (j + 1 == len(words) or not words[j + 1][:1].isupper())]  # not 'Haroon' in 'Haroon Mir'
             for w in run_ends:
+                if w.isupper() and len(w) <= 4:
+                    continue  # an abbreviation ("UK"), not a surname ("Uk")
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or \
                       {i for i in ids if self._holds_office(i, date)}
@@ -382,7 +390,10 @@ def _conjuncts(tok) -> list[str]:
 
 
 def _pobj(prep):
-    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    """The object of a preposition; none for a complex preposition ("on behalf of", "in favour of":
+    the noun there is part of the preposition, not a participant)."""
+    o = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None if o is not None and o.lemma_.lower() in _PREP_NOUNS else o
 
 
 @lru_cache(maxsize=None)
@@ -397,7 +408,7 @@ def _frames() -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
     return special, tuple(generic)
 
 
-def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object, str]]]:
+def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]], list[tuple[object, str]]]:
     """Candidate (token, rule) lists for source and target of the event triggered by ``trigger``.
 
     Verbs: nsubj -> source, dobj/dative/prepositional objects -> target;
@@ -405,10 +416,13 @@ def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object
     Taliban" (frames marked source_swap): the "to" object is the source and the
     subject the target; death verbs (frames marked victim: "died", "lost their
     lives") make the subject the target; a verb without its own subject borrows it from the
-    governing verb (xcomp, advcl, conj) or from the noun it modifies (acl,
-    relcl).  Nouns: possessor, adjective/compound modifier or "by" object ->
+    governing verb (xcomp, advcl, conj, acomp: "is willing to withdraw") or from the noun it modifies
+    (acl, relcl).  With ``inner``, targets the clause states further in come after the verb's own
+    (``_inner_targets``: "demanded that the US cancel", "agreed to lift the embargo on Iran").
+    Nouns: possessor, adjective/compound modifier or "by" object ->
     source, on/against/... object -> target; a noun that is the object of a
-    verb ("launched an attack") takes that verb's subject as source.
+    verb ("launched an attack", "granted asylum to 18 rebels") takes that verb's subject as source
+    and its on/against/to/with... object as target.
     """
     special, generic = _frames()
     sources: list[tuple[object, str]] = []
@@ -448,8 +462,10 @@ def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object
             targets[:0] = [(s, f"subject of '{t.text}' is the victim (frame)") for s, _ in sources]
             sources.clear()
             return sources, targets
+        if inner:
+            targets += _inner_targets(t, generic)
         head, hops = t, 0
-        while not sources and hops < 3 and head.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "ccomp"):
+        while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp"):
             if head.dep_ in ("acl", "relcl"):
                 sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
                 break
@@ -471,7 +487,63 @@ def find_arguments(trigger) -> tuple[list[tuple[object, str]], list[tuple[object
             for c in t.head.children:
                 if c.dep_ in _SUBJ:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
+                elif c.dep_ in ("prep", "dative") and (c.dep_ == "dative" or c.lower_ in generic):
+                    o = _pobj(c) if c.dep_ == "prep" else c
+                    if o is not None:  # "granted asylum to 18 rebels", "held talks with Japan"
+                        targets.append((o, f"'{c.text}' object of '{t.head.text}' whose object is '{t.text}'"))
     return sources, targets
+
+
+def _prep_objects(tok, generic: tuple[str, ...]):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
+            yield _pobj(c), c.text
+
+
+_MANDATIVE_AUX = {"to", "be", "should", "must"}
+_PREP_NOUNS = {"behalf", "favour", "favor", "spite", "lieu", "addition", "terms", "respect", "view", "light"}
+
+
+def _directive_clause(clause) -> str | None:
+    """A complement clause that says who is to act: a mandative subjunctive ("demanded that the US
+    cancel", "... that its partners should refuse") or an infinitive with its own subject ("allowed the
+    opposition leader to hold a rally"); not a report or a prediction ("warned that police will no longer
+    tolerate rallies", "said that Israel had strengthened its forces")."""
+    aux = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    # base form; a plural subject's "cancel" is tagged present (VBP): after a past-tense verb it is the
+    # subjunctive too ("demanded that the United States cancel", a report would say "cancelled")
+    base = clause.tag_ == "VB" or clause.tag_ == "VBP" and clause.head.tag_ in ("VBD", "VBN")
+    if not base or any(a not in _MANDATIVE_AUX for a in aux):
+        return None
+    return "infinitive" if "to" in aux else "subjunctive"
+
+
+def _inner_targets(t, generic: tuple[str, ...]) -> list[tuple[object, str]]:
+    """Targets a verb's clause states further in, tried after its own objects:
+    the direct object's prepositional object ("shared evidence with the U.S."); the subject of a
+    complement clause, who is asked, allowed or made to act ("demanded that the US cancel",
+    "allowed the opposition leader to hold a rally"); what a controlled verb acts on ("agreed to lift
+    the embargo on Iran", "agreed to provide aid for Romania"); and the objects of a verb joined to it
+    that shares its subject and states the objects this one lacks ("donated and delivered goods to the
+    hospital")."""
+    out: list[tuple[object, str]] = []
+    own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
+    for c in t.children:
+        if c.dep_ == "dobj":
+            out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'") for o, p in _prep_objects(c, generic)]
+    for c in t.children:
+        if c.dep_ == "ccomp" and _directive_clause(c):
+            out += [(g, f"subject of '{c.text}', the {_directive_clause(c)} clause '{t.text}' governs")
+                    for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
+        elif c.dep_ == "xcomp" or c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments and not any(
+                g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children):
+            rel = "controlled verb" if c.dep_ == "xcomp" else "verb joined to it"
+            for g in c.children:
+                if g.dep_ in ("dobj", "dative"):
+                    out.append((g, f"{g.dep_} of '{c.text}', {rel} of '{t.text}'"))
+                    out += [(o, f"'{p}' object of '{g.text}' ({c.text})") for o, p in _prep_objects(g, generic + ("for",))]
+            out += [(o, f"'{p}' object of '{c.text}', {rel} of '{t.text}'") for o, p in _prep_objects(c, generic + ("for",))]
+    return out
 
 
 class ActorsStage(Stage):
@@ -577,7 +649,8 @@ class ActorsStage(Stage):
             tok = work.token_at(event.trigger.start)
             if tok is None:
                 continue
-            sources, targets = find_arguments(tok)
+            # a bare dictionary verb codes an actor-on-actor clause only (PETRARCH): its own arguments
+            sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
             # the speaker may be the source when the clause names no one else: no subject-like word

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -91,16 +92,71 @@ def label_scores(gold: list[str | None], pred: list[str | None]) -> dict:
             "n": sum(1 for g in gold if g is not None), "per_label": per_label}
 
 
-def evaluate_events(gold_path: str | Path, config: Config) -> dict:
-    """Type each gold record's text; the prediction is its most confident event (null when none)."""
+def event_stages(config: Config) -> list:
+    """The stages that decide an event's scored fields, in pipeline order: the parse, the events stage,
+    the actors stage (it drops a dictionary verb's event that has no coded actor, and the ACLED rules read
+    the actors' sectors) and the attributes stage (factuality, fatalities, ACLED refinement). The geo and
+    dates stages are left out: they decide where and when, and a gold record has no publication date."""
+    from .actors import ActorsStage
     from .attributes import AttributesStage
     from .events import EventsStage
-    from .ingest import make_article
     from .nlp import NlpStage
+
+    return [NlpStage(config), EventsStage(config), ActorsStage(config), AttributesStage(config)]
+
+
+_ACTOR_STOP = {"the", "a", "an", "of", "and", "in", "on", "s"}
+
+
+def _actor_words(text: str | None) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", (text or "").casefold()) if w not in _ACTOR_STOP)
+
+
+def actor_match(gold: str, actor) -> str | None:
+    """How a predicted actor matches a gold actor text (several gold actors are joined by "; "):
+    ``"exact"`` when the words (case-folded; articles, "of", "and", "in", "on" and a possessive 's dropped)
+    are the same, ``"partial"`` when one phrase's words contain the other's ("U.N. helicopters" ~ "U.N.",
+    "Russia" ~ "Russia troops"), else None. The predicted actor's phrase and its canonical name are
+    both tried."""
+    if actor is None:
+        return None
+    best = None
+    for g in gold.split(";"):
+        gw = _actor_words(g)
+        for text in (actor.text, actor.name):
+            pw = _actor_words(text)
+            if not gw or not pw:
+                continue
+            if gw == pw:
+                return "exact"
+            if gw <= pw or pw <= gw:
+                best = "partial"
+    return best
+
+
+def actor_scores(gold: list[str | None], pred: list) -> dict:
+    """Precision, recall and F1 of one role (source or target) over the records whose gold names it:
+    a record's predicted actor counts as right on an exact or partial match (``actor_match``)."""
+    pairs = [(g, a) for g, a in zip(gold, pred) if g]
+    matches = [actor_match(g, a) for g, a in pairs]
+    n_pred = sum(1 for _, a in pairs if a is not None)
+    hit = sum(1 for m in matches if m)
+    p = hit / n_pred if n_pred else 0.0
+    r = hit / len(pairs) if pairs else 0.0
+    return {"n": len(pairs), "predicted": n_pred, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "exact_share": round(sum(1 for m in matches if m == "exact") / len(pairs), 4) if pairs else 0.0}
+
+
+def evaluate_events(gold_path: str | Path, config: Config) -> dict:
+    """Run each gold record's text through ``event_stages``; the prediction is its most confident event
+    (null when none). Scores every label field the gold fills, the actors (``actors.source``,
+    ``actors.target``) where it names them, and fatalities."""
+    from .ingest import make_article
     from .schema import Work
 
     records = read_jsonl(gold_path, required=("text", "labels"))
-    stages = [NlpStage(config), EventsStage(config), AttributesStage(config)]
+    stages = event_stages(config)
     works = [Work(article=make_article(r["text"])) for r in records]
     for i in range(0, len(works), 64):
         batch = works[i:i + 64]
@@ -117,6 +173,10 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
         pred = [getattr(ev, attr) if ev else None for ev in best]
         out["fields"][field] = label_scores(gold, pred)
     out["detected_share"] = round(sum(1 for b in best if b) / len(best), 4) if best else 0.0
+    for role in ("source", "target"):
+        gold = [r["labels"].get(f"{role}_actor") for r in records]
+        if any(gold):
+            out.setdefault("actors", {})[role] = actor_scores(gold, [getattr(ev, role) if ev else None for ev in best])
     dead = [(r["labels"]["fatalities"], w) for r, w in zip(records, works) if r["labels"].get("fatalities") is not None]
     if dead:  # a record's fatalities: the largest figure among its events (0 when none states one)
         hits = sum(1 for gold, w in zip([d for d, _ in dead], [w for _, w in dead])

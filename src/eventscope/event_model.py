@@ -146,13 +146,16 @@ class TypeModel:
 
 def code_fingerprint(config) -> str:
     """What the cross-validated figures stored in a model depend on besides the data: this module,
-    the events stage, its trigger tables, the attributes stage (factuality decides PLOVER's future-tense
+    the events stage, its trigger tables, the actors stage and its tables (it drops a dictionary verb's
+    event without a coded actor), the attributes stage (factuality decides PLOVER's future-tense
     recoding) and the ``[events]`` settings. A model whose
     ``info.code`` differs has stale figures (``eval events`` says so; retrain)."""
     h = hashlib.sha256()
     pkg = resources.files("eventscope")
-    for rel in ("event_model.py", "events.py", "attributes.py", "data/events/triggers.tsv",
-                "data/events/verb_patterns.tsv", "data/events/future_types.tsv", "data/attributes/cues.tsv"):
+    actor_tables = sorted(p.name for p in pkg.joinpath("data", "actors").iterdir() if p.name.endswith(".tsv"))
+    for rel in ("event_model.py", "events.py", "actors.py", "attributes.py", "data/events/triggers.tsv",
+                "data/events/verb_patterns.tsv", "data/events/future_types.tsv", "data/attributes/cues.tsv",
+                *(f"data/actors/{name}" for name in actor_tables)):
         h.update(pkg.joinpath(rel).read_bytes())
     events = {k: v for k, v in config.get("events", {}).items() if k != "model"}
     h.update(json.dumps(events, sort_keys=True).encode())

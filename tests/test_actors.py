@@ -355,6 +355,9 @@ def test_country_abbreviations_are_not_surnames(resolver):
     # "UK" once resolved to a North Korean official whose surname is "Uk"
     assert resolver.resolve("The UK", date=DAY, context=None).country == "GBR"
     assert resolver.resolve("ABE", date=DAY, context=None) is None  # all capitals: not the surname "Abe"
+    # a month before its year is not Theresa May
+    assert resolver.resolve("The May 2019 map", date=dt.date(2019, 6, 1), context=None) is None
+    assert resolver.resolve("Theresa May", date=dt.date(2019, 6, 1), context=None).name == "Theresa May"
     assert resolver.resolve("the PRC", date=DAY, context=None).country == "CHN"
     assert resolver.resolve("APEC", date=DAY, context=None).sector == "IGO"
 

@@ -291,8 +291,9 @@ class ActorResolver:
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
         if name is None:  # bare surname of an office-holder: the last word of a run of capitalised words
+            # not 'Haroon' in 'Haroon Mir'; not a month before its day or year ('the May 2019 map')
             run_ends = [w for j, w in enumerate(words) if j not in covered and w[:1].isupper()
-                        and (j + 1 == len(words) or not words[j + 1][:1].isupper())]  # not 'Haroon' in 'Haroon Mir'
+                        and (j + 1 == len(words) or not words[j + 1][:1].isupper() and not words[j + 1][:1].isdigit())]
             for w in run_ends:
                 if w.isupper() and len(w) <= 4:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")

@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         records += rows
         origin += [path.stem] * len(rows)
     config = Config.load(overrides=["events.model=false"])  # folds set stage.model themselves
-    nlp, *after = event_stages(config)
-    stage = after[0]
+    nlp, stage, actors, attributes = event_stages(config)
+    after = [stage, actors, attributes]  # what runs on a parsed text, as in eval events
     for st in after:
         st.ensure_setup()
     works = [Work(article=make_article(r["text"])) for r in records]

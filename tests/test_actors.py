@@ -293,43 +293,59 @@ def test_phrases_without_a_known_word_are_dismissed_early(resolver):
 
 
 # ---------------------------------------------------------------- targets further into the clause
-def _one(nlp_stage, actors_stage, text: str, trigger: str):
-    (ev,) = _run(nlp_stage, actors_stage, text, [(text, trigger)])
-    return ev
+# Sentences written for these tests; the rules were written after reading the misses of the human-coded
+# gold (cameo_manual_plover.jsonl), so some of them paraphrase its patterns.
+def _one(nlp_stage, actors_stage, text: str, trigger: str, type_reason: str = ""):
+    work = Work(article=Article(article_id="a", text=text, published="2015-09-29"))
+    nlp_stage.process([work])
+    event = _event(text, text, trigger)
+    event.reasons["type"] = type_reason
+    work.events = [event]
+    actors_stage.process([work])
+    return work.events[0] if work.events else None
 
 
 def test_the_subject_of_a_demanded_action_is_the_target(nlp_stage, actors_stage):
+    # "cancel" after a plural subject is tagged present tense (VBP): a subjunctive after a verb of demanding
     ev = _one(nlp_stage, actors_stage, "Greece demanded that the United States cancel the sale of weapons.", "demanded")
     assert ev.target.country == "USA" and "subjunctive" in ev.target.reason
     ev = _one(nlp_stage, actors_stage, "The court allowed the opposition leader Nawaz Sharif to hold a rally.", "allowed")
     assert ev.target.name == "Nawaz Sharif" and "infinitive" in ev.target.reason
-    # a prediction is not a demand: the police are not the target of the warning
-    ev = _one(nlp_stage, actors_stage, "The Egyptian minister warned that police will no longer tolerate rallies.",
-              "warned")
-    assert ev.target is None or ev.target.sector != "COP"
+
+
+@pytest.mark.parametrize("text,trigger,not_country,not_sector", [
+    ("The Egyptian minister warned that police will no longer tolerate rallies.", "warned", None, "COP"),  # prediction
+    ("Moscow denied that Russian jets bomb civilians in Syria.", "denied", "RUS", None),  # a report, not a demand
+    ("Syria agreed to withdraw its troops from Lebanon.", "agreed", "SYR", None),  # its own troops
+    ("The president threatened to deploy soldiers to the border.", "threatened", None, "MIL"),  # a theme
+    ("Russian troops withdrew and returned to their bases in Belarus.", "withdrew", "BLR", None),  # a destination
+    ("Israel carried out airstrikes on Gaza with American bombs.", "airstrikes", "USA", None),  # an instrument
+    ("Turkey and Libya agreed on maritime borders and allowed Russian troops into the port.", "agreed", "RUS", None),
+])
+def test_what_is_not_a_target(nlp_stage, actors_stage, text, trigger, not_country, not_sector):
+    target = _one(nlp_stage, actors_stage, text, trigger).target
+    assert target is None or (not_country is None or target.country != not_country) and (
+        not_sector is None or target.sector != not_sector), target
 
 
 def test_objects_of_a_controlled_verb_and_of_the_object(nlp_stage, actors_stage):
-    ev = _one(nlp_stage, actors_stage, "The European Union agreed to lift its embargo on Iran.", "agreed")
-    assert ev.target.country == "IRN"
+    assert _one(nlp_stage, actors_stage, "The European Union agreed to lift its embargo on Iran.", "agreed").target.country == "IRN"
+    assert _one(nlp_stage, actors_stage, "Russia agreed to send troops to Syria.", "agreed").target.country == "SYR"
     ev = _one(nlp_stage, actors_stage, "Israeli intelligence officials shared evidence with the United States.", "shared")
     assert ev.target.country == "USA"
     ev = _one(nlp_stage, actors_stage, "Uganda has granted political asylum to 18 Rwandan rebels.", "asylum")
     assert (ev.target.country, ev.target.sector) == ("RWA", "REB")
 
 
-def test_a_joined_verb_lends_objects_only_to_a_verb_without_its_own(nlp_stage, actors_stage):
+def test_a_joined_verb_lends_its_objects_to_a_verb_without_any(nlp_stage, actors_stage):
     ev = _one(nlp_stage, actors_stage, "Doctors from American aid groups donated and delivered medicine to Iraq.",
               "donated")
     assert ev.target.country == "IRQ"
-    ev = _one(nlp_stage, actors_stage,
-              "Turkey and Libya agreed on maritime borders and allowed Russian troops into the port.", "agreed")
-    assert ev.target is None or ev.target.country != "RUS"
 
 
 def test_complex_prepositions_name_no_participant(nlp_stage, actors_stage):
-    ev = _one(nlp_stage, actors_stage, "The lawyer filed a complaint on behalf of the Greek government.", "complaint")
-    assert ev.target is None
+    ev = _one(nlp_stage, actors_stage, "The lawyer filed a complaint on behalf of Greece.", "complaint")
+    assert ev.target is None  # was "behalf of Greece" -> GRC
 
 
 def test_an_adjective_governing_the_verb_lends_its_subject(nlp_stage, actors_stage):
@@ -340,21 +356,19 @@ def test_an_adjective_governing_the_verb_lends_its_subject(nlp_stage, actors_sta
     assert _one(nlp_stage, actors_stage, "Parliament remains prorogued until October.", "prorogued").source is None
 
 
-def test_a_dictionary_verb_codes_only_its_own_arguments(nlp_stage):
-    from eventscope.actors import find_arguments
+def test_a_dictionary_verb_codes_only_its_own_arguments(nlp_stage, actors_stage):
+    from eventscope.events import DICTIONARY_REASON
 
     text = "The European Union agreed to lift its embargo on Iran."
-    work = Work(article=Article(article_id="a", text=text))
-    nlp_stage.process([work])
-    tok = next(t for t in work.paragraphs[0].doc if t.text == "agreed")
-    assert any(t.text == "Iran" for t, _ in find_arguments(tok)[1])
-    assert not any(t.text == "Iran" for t, _ in find_arguments(tok, inner=False)[1])
+    assert _one(nlp_stage, actors_stage, text, "agreed").target.country == "IRN"
+    ev = _one(nlp_stage, actors_stage, text, "agreed", type_reason=DICTIONARY_REASON + "verb trigger 'agree'")
+    assert ev.source.sector == "IGO" and ev.target is None
 
 
 def test_country_abbreviations_are_not_surnames(resolver):
     # "UK" once resolved to a North Korean official whose surname is "Uk"
     assert resolver.resolve("The UK", date=DAY, context=None).country == "GBR"
-    assert resolver.resolve("ABE", date=DAY, context=None) is None  # all capitals: not the surname "Abe"
+    assert resolver.resolve("ABE", date=DAY, context=None) is None  # all capitals, four letters at most
     # a month before its year is not Theresa May
     assert resolver.resolve("The May 2019 map", date=dt.date(2019, 6, 1), context=None) is None
     assert resolver.resolve("Theresa May", date=dt.date(2019, 6, 1), context=None).name == "Theresa May"
@@ -365,7 +379,9 @@ def test_country_abbreviations_are_not_surnames(resolver):
 @pytest.mark.parametrize("name,day,sector", [
     ("Trump", "2025-06-01", "GOV"),    # second term (supplement)
     ("Trump", "2022-06-01", "ELI"),
-    ("Biden", "2025-06-01", "ELI"),    # PETRARCH2's open-ended vice-presidency row ends with his term
+    ("Biden", "2019-06-01", "ELI"),    # PETRARCH2's vice-presidency row is open-ended
+    ("Biden", "2022-06-01", "GOV"),
+    ("Biden", "2025-06-01", "ELI"),
     ("Abe", "2015-09-29", "GOV"),      # PETRARCH2 knew only his first term
     ("Merkel", "2023-01-01", "ELI"),
     ("Lula", "2015-01-01", "ELI"),     # a spelling a later row adds
@@ -374,3 +390,13 @@ def test_country_abbreviations_are_not_surnames(resolver):
 def test_office_holders_after_petrarch(resolver, name, day, sector):
     actor = resolver.resolve(name, date=dt.date.fromisoformat(day), context=None)
     assert actor.sector == sector, actor.reason
+
+
+def test_a_full_name_settles_a_shared_surname(nlp_stage, actors_stage):
+    # "Yoon" is also the surname field of a PETRARCH2 row (Byun Do Yoon); the article names the president
+    text = "President Yoon Suk Yeol declared martial law on Tuesday. Yoon accused the opposition of anti-state activities."
+    work = Work(article=Article(article_id="a", text=text, published="2024-12-04"))
+    nlp_stage.process([work])
+    work.events = [_event(text, "Yoon accused", "accused")]
+    actors_stage.process([work])
+    assert work.events[0].source.name == "Yoon Suk Yeol"

@@ -230,8 +230,12 @@ class ActorResolver:
             return default[-1], f"no range covers {iso}: default code"
         return {**rows[-1], "sector": "ELI"}, f"no range covers {iso}: not in office (ELI)"
 
-    def _holds_office(self, idx: int, date: dt.date | None) -> bool:
-        row, why = self._person_row(idx, date)
+    def _on_record(self, idx: int, date: dt.date | None) -> bool:
+        """The person has a row for ``date``: a dated range covering it or an undated default row (or there
+        is no date). Deliberately broad: a bare surname resolves only when exactly one person sharing it
+        is on record, and PETRARCH2's ranges are often open-ended and stale, so "in office" by its rows
+        would wrongly single out one namesake ("Lam", "John")."""
+        _row, why = self._person_row(idx, date)
         return "covers" in why or "most recent" in why
 
     # ------------------------------------------------------------------ resolve
@@ -299,7 +303,7 @@ class ActorResolver:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or \
-                      {i for i in ids if self._holds_office(i, date)}
+                      {i for i in ids if self._on_record(i, date)}
                 if len(ids) == 1:
                     idx = ids.pop()
                     row, why = self._person_row(idx, date)
@@ -390,6 +394,9 @@ def _conjuncts(tok) -> list[str]:
     return [c.text for c in tok.conjuncts if c.i > tok.i]
 
 
+_PREP_NOUNS = {"behalf", "favour", "favor", "spite", "lieu", "addition", "terms", "respect", "view", "light"}
+
+
 def _pobj(prep):
     """The object of a preposition; none for a complex preposition ("on behalf of", "in favour of":
     the noun there is part of the preposition, not a participant)."""
@@ -464,7 +471,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             sources.clear()
             return sources, targets
         if inner:
-            targets += _inner_targets(t, generic)
+            targets += _inner_targets(t, special, generic)
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp"):
             if head.dep_ in ("acl", "relcl"):
@@ -488,62 +495,92 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             for c in t.head.children:
                 if c.dep_ in _SUBJ:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
-                elif c.dep_ in ("prep", "dative") and (c.dep_ == "dative" or c.lower_ in generic):
-                    o = _pobj(c) if c.dep_ == "prep" else c
-                    if o is not None:  # "granted asylum to 18 rebels", "held talks with Japan"
-                        targets.append((o, f"'{c.text}' object of '{t.head.text}' whose object is '{t.text}'"))
+                elif c.dep_ == "dative":  # "granted Uganda's rebels asylum"
+                    targets.append((c, f"dative of '{t.head.text}' whose object is '{t.text}'"))
+            # "granted asylum to 18 rebels", "held talks with Japan"
+            targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
+                        for o, p in _prep_objects(t.head, generic)]
     return sources, targets
 
 
-def _prep_objects(tok, generic: tuple[str, ...]):
+def _named(tok) -> bool:
+    """A phrase head that names someone: a proper noun or a named entity ("Japan", "the U.S."; not
+    "American bombs")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _prep_objects(tok, preps: tuple[str, ...]) -> list[tuple[object, str]]:
+    """``(object, preposition)`` of ``tok``'s prepositional phrases headed by one of ``preps``; a "with"
+    phrase only when it names someone ("talks with Japan"; "airstrikes with American bombs" is an
+    instrument)."""
+    out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
-            yield _pobj(c), c.text
+        if c.dep_ == "prep" and c.lower_ in preps:
+            o = _pobj(c)
+            if o is not None and (c.lower_ != "with" or _named(o)):
+                out.append((o, c.text))
+    return out
 
 
 _MANDATIVE_AUX = {"to", "be", "should", "must"}
-_PREP_NOUNS = {"behalf", "favour", "favor", "spite", "lieu", "addition", "terms", "respect", "view", "light"}
 
 
-def _directive_clause(clause) -> str | None:
+def _directive_clause(clause, special: dict[tuple[str, str], str]) -> str | None:
     """A complement clause that says who is to act: a mandative subjunctive ("demanded that the US
     cancel", "... that its partners should refuse") or an infinitive with its own subject ("allowed the
     opposition leader to hold a rally"); not a report or a prediction ("warned that police will no longer
     tolerate rallies", "said that Israel had strengthened its forces")."""
     aux = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    # base form; a plural subject's "cancel" is tagged present (VBP): after a past-tense verb it is the
-    # subjunctive too ("demanded that the United States cancel", a report would say "cancelled")
-    base = clause.tag_ == "VB" or clause.tag_ == "VBP" and clause.head.tag_ in ("VBD", "VBN")
-    if not base or any(a not in _MANDATIVE_AUX for a in aux):
+    if any(a not in _MANDATIVE_AUX for a in aux):
         return None
-    return "infinitive" if "to" in aux else "subjunctive"
+    if "to" in aux:
+        return "infinitive" if clause.tag_ == "VB" else None
+    # the base form; a plural subject's base form is tagged present ("that the United States cancel" is
+    # VBP): that reads as a subjunctive only after a verb of demanding (verb_frames.tsv, "(that)"
+    # mandative rows), not after a report ("denied that Russian jets bomb civilians")
+    if clause.tag_ == "VB" or clause.tag_ == "VBP" and special.get((clause.head.lemma_.lower(), "(that)")) == "mandative":
+        return "subjunctive"
+    return None
 
 
-def _inner_targets(t, generic: tuple[str, ...]) -> list[tuple[object, str]]:
+def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, ...]) -> list[tuple[object, str]]:
     """Targets a verb's clause states further in, tried after its own objects:
-    the direct object's prepositional object ("shared evidence with the U.S."); the subject of a
-    complement clause, who is asked, allowed or made to act ("demanded that the US cancel",
-    "allowed the opposition leader to hold a rally"); what a controlled verb acts on ("agreed to lift
-    the embargo on Iran", "agreed to provide aid for Romania"); and the objects of a verb joined to it
-    that shares its subject and states the objects this one lacks ("donated and delivered goods to the
-    hospital")."""
+
+    * the direct object's prepositional object ("shared evidence with the U.S.");
+    * the subject of a complement clause, who is asked, allowed or made to act ("demanded that the US
+      cancel", "allowed the opposition leader to hold a rally");
+    * what a controlled verb ("agreed to ...") or a joined verb that shares this one's subject and
+      states the objects this one lacks ("donated and delivered goods to the hospital") acts on: its
+      object's prepositional object ("agreed to lift the embargo on Iran"), its own "to"/"for"...
+      object when it has a direct object ("agreed to send troops to Syria"; not the destination of
+      "returned to their bases"), then its direct object: a joined verb's always ("shooting and
+      killing two people"), a controlled verb's when it names someone ("agreed to recognise Serbia";
+      not "agreed to withdraw its troops")."""
     out: list[tuple[object, str]] = []
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
     for c in t.children:
         if c.dep_ == "dobj":
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'") for o, p in _prep_objects(c, generic)]
     for c in t.children:
-        if c.dep_ == "ccomp" and _directive_clause(c):
-            out += [(g, f"subject of '{c.text}', the {_directive_clause(c)} clause '{t.text}' governs")
+        joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
+            and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
+        kind = _directive_clause(c, special) if c.dep_ == "ccomp" else None
+        if kind:
+            out += [(g, f"subject of '{c.text}', the {kind} clause '{t.text}' governs")
                     for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
-        elif c.dep_ == "xcomp" or c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments and not any(
-                g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children):
+        elif c.dep_ == "xcomp" or joined:
             rel = "controlled verb" if c.dep_ == "xcomp" else "verb joined to it"
-            for g in c.children:
-                if g.dep_ in ("dobj", "dative"):
-                    out.append((g, f"{g.dep_} of '{c.text}', {rel} of '{t.text}'"))
-                    out += [(o, f"'{p}' object of '{g.text}' ({c.text})") for o, p in _prep_objects(g, generic + ("for",))]
-            out += [(o, f"'{p}' object of '{c.text}', {rel} of '{t.text}'") for o, p in _prep_objects(c, generic + ("for",))]
+            objects = [g for g in c.children if g.dep_ in ("dobj", "dative")]
+            for g in objects:
+                out += [(o, f"'{p}' object of '{g.text}', object of '{c.text}' ({rel} of '{t.text}')")
+                        for o, p in _prep_objects(g, generic + ("for",))]
+            if objects:
+                out += [(o, f"'{p}' object of '{c.text}', {rel} of '{t.text}'")
+                        for o, p in _prep_objects(c, generic + ("for",))]
+            # a joined verb's object is this verb's too ("shooting and killing two people"); a controlled
+            # verb's is often a theme ("agreed to send troops"), so only one that names someone
+            out += [(g, f"{g.dep_} of '{c.text}', {rel} of '{t.text}'") for g in objects
+                    if (joined or _named(g)) and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in g.children)]
     return out
 
 

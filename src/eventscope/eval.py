@@ -105,20 +105,24 @@ def event_stages(config: Config) -> list:
     return [NlpStage(config), EventsStage(config), ActorsStage(config), AttributesStage(config)]
 
 
-_ACTOR_STOP = {"the", "a", "an", "of", "and", "in", "on", "s"}
+_ACTOR_STOP = {"the", "a", "an", "of", "and", "in", "on"}
 
 
 def _actor_words(text: str | None) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", (text or "").casefold()) if w not in _ACTOR_STOP)
+    """Case-folded words without articles, "of", "and", "in", "on" and a possessive 's; a dotted
+    abbreviation is one word without its dots ("U.S." = "US")."""
+    text = re.sub(r"['’]s\b", "", (text or "").casefold())
+    words = (w.replace(".", "") for w in re.findall(r"(?:[^\W\d_]\.){2,}|\w+", text))
+    return frozenset(w for w in words if w not in _ACTOR_STOP)
 
 
 def actor_match(gold: str, actor) -> str | None:
     """How a predicted actor matches a gold actor text (several gold actors are joined by "; "):
-    ``"exact"`` when the words (case-folded; articles, "of", "and", "in", "on" and a possessive 's dropped)
-    are the same, ``"partial"`` when one phrase's words contain the other's ("U.N. helicopters" ~ "U.N.",
-    "Russia" ~ "Russia troops"), else None. The predicted actor's phrase and its canonical name are
-    both tried."""
-    if actor is None:
+    ``"exact"`` when the words (``_actor_words``) are the same, ``"partial"`` when they share at least
+    half of the words of the two together (Jaccard >= 0.5: "U.N. helicopters" for "U.N.", "Russia" for
+    "Russia troops"; not "forces" for "Israeli security forces", nor a whole sentence), else None.
+    The predicted actor's phrase and its canonical name are both tried."""
+    if actor is None or not gold:
         return None
     best = None
     for g in gold.split(";"):
@@ -129,23 +133,27 @@ def actor_match(gold: str, actor) -> str | None:
                 continue
             if gw == pw:
                 return "exact"
-            if gw <= pw or pw <= gw:
+            if len(gw & pw) * 2 >= len(gw | pw):
                 best = "partial"
     return best
 
 
-def actor_scores(gold: list[str | None], pred: list) -> dict:
-    """Precision, recall and F1 of one role (source or target) over the records whose gold names it:
-    a record's predicted actor counts as right on an exact or partial match (``actor_match``)."""
-    pairs = [(g, a) for g, a in zip(gold, pred) if g]
-    matches = [actor_match(g, a) for g, a in pairs]
-    n_pred = sum(1 for _, a in pairs if a is not None)
+def actor_scores(gold: list[str | None], pred: list, annotated: list[bool]) -> dict:
+    """One role (source or target) over the records whose gold codes actors (``annotated``: it names a
+    source or a target; a record that names neither was not coded for actors): ``recall`` = right /
+    records whose gold names the role; ``precision`` = right / records given one (one given where the
+    gold names none, e.g. a target for "protesters rioted", is wrong); a prediction is right on an
+    exact or partial match (``actor_match``). ``exact_recall`` counts exact matches only."""
+    rows = [(g, a) for g, a, e in zip(gold, pred, annotated) if e]
+    matches = [actor_match(g, a) if g else None for g, a in rows]
+    n = sum(1 for g, _ in rows if g)
+    given = sum(1 for _, a in rows if a is not None)
     hit = sum(1 for m in matches if m)
-    p = hit / n_pred if n_pred else 0.0
-    r = hit / len(pairs) if pairs else 0.0
-    return {"n": len(pairs), "predicted": n_pred, "precision": round(p, 4), "recall": round(r, 4),
+    p = hit / given if given else 0.0
+    r = hit / n if n else 0.0
+    return {"n": n, "predicted": given, "precision": round(p, 4), "recall": round(r, 4),
             "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "exact_share": round(sum(1 for m in matches if m == "exact") / len(pairs), 4) if pairs else 0.0}
+            "exact_recall": round(sum(1 for m in matches if m == "exact") / n, 4) if n else 0.0}
 
 
 def evaluate_events(gold_path: str | Path, config: Config) -> dict:
@@ -173,10 +181,12 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
         pred = [getattr(ev, attr) if ev else None for ev in best]
         out["fields"][field] = label_scores(gold, pred)
     out["detected_share"] = round(sum(1 for b in best if b) / len(best), 4) if best else 0.0
+    annotated = [bool(r["labels"].get("source_actor") or r["labels"].get("target_actor")) for r in records]
     for role in ("source", "target"):
         gold = [r["labels"].get(f"{role}_actor") for r in records]
         if any(gold):
-            out.setdefault("actors", {})[role] = actor_scores(gold, [getattr(ev, role) if ev else None for ev in best])
+            out.setdefault("actors", {})[role] = actor_scores(gold, [getattr(ev, role) if ev else None for ev in best],
+                                                              annotated)
     dead = [(r["labels"]["fatalities"], w) for r, w in zip(records, works) if r["labels"].get("fatalities") is not None]
     if dead:  # a record's fatalities: the largest figure among its events (0 when none states one)
         hits = sum(1 for gold, w in zip([d for d, _ in dead], [w for _, w in dead])
@@ -194,8 +204,8 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
                        "cross_validated holds the k-fold figures of rules + a model that never saw the fold")
         if model.info.get("code") != code_fingerprint(config):
             out["cross_validated_stale"] = True
-            out["note"] += ("; STALE: the events code, trigger tables or [events] settings changed since the model "
-                            "was trained (python scripts/train_event_model.py)")
+            out["note"] += ("; STALE: the events, actors or attributes code, their tables or the [events] settings "
+                            "changed since the model was trained (python scripts/train_event_model.py)")
     out["confusion"] = {field: confusion([r["labels"].get(field) for r in records],
                                          [getattr(ev, attr) if ev else None for ev in best])
                         for field, attr in EVENT_FIELDS.items() if field in out["fields"]}

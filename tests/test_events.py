@@ -124,3 +124,30 @@ def test_tables_are_consistent():
         assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs
     for row in load_table("events/plover_map.tsv"):
         assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs
+
+
+@pytest.mark.parametrize("text", [
+    "The movement is banned in most of the region.",
+    "Such groups are outlawed under the country's anti-terror law.",
+])
+def test_standing_ban_is_no_event(detect, text):
+    # a present-tense passive ban states a legal status (background), not an act of banning
+    assert "COERCE" not in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The authorities banned the movement on Tuesday.",
+    "The opposition leader is banned from leaving the country.",  # a restriction on someone: an event
+])
+def test_act_of_banning_stays(detect, text):
+    assert "COERCE" in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at the crowd outside the court.",
+    "Officers used water cannons against the crowd.",
+    "Security forces fired rubber bullets at youths throwing stones.",
+])
+def test_crowd_control_weapons_set_the_assault_mode(detect, text):
+    # PLOVER manual, ASSAULT crowd-control: tear gas, water cannons and similar less-lethal weapons
+    assert ("ASSAULT", "crowd-control") in {(e.event_type, e.mode) for e in detect(text)}

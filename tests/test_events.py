@@ -151,3 +151,25 @@ def test_act_of_banning_stays(detect, text):
 def test_crowd_control_weapons_set_the_assault_mode(detect, text):
     # PLOVER manual, ASSAULT crowd-control: tear gas, water cannons and similar less-lethal weapons
     assert ("ASSAULT", "crowd-control") in {(e.event_type, e.mode) for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    # a participle before a noun or a noun modifying another noun describes that noun; it reports no event
+    ("The senator won most of the pledged delegates.", "AGREE"),
+    ("A convicted fraudster chaired the committee.", "SANCTION"),
+    ("Officers found an assault rifle in the car.", "ASSAULT"),
+    ("Protest organisers met the mayor on Monday.", "PROTEST"),
+    ("She gave her resignation speech on Friday.", "RETREAT"),
+])
+def test_modifiers_are_not_triggers(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, plover", [
+    # ... unless the modified noun itself reports the event: its dead, an attempt, a mission
+    ("The shooting deaths of three farmers angered the villagers.", "ASSAULT"),
+    ("Guards foiled an assassination attempt on the governor.", "ASSAULT"),
+    ("The envoy began a mediation mission between the two factions.", "CONSULT"),
+])
+def test_modifiers_of_event_heads_stay_triggers(detect, text, plover):
+    assert plover in {e.event_type for e in detect(text)}

@@ -40,6 +40,10 @@ _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
 _MOD_DEPS = {"compound", "amod", "nmod"}
+# a participle before a noun ("a banned group") or a noun modifying another ("assault rifle", "resignation
+# speech") describes that noun: it reports no event of its own, unless that noun is one of the event heads of
+# cues.tsv ("shooting deaths", "coup attempt", "mediation mission")
+_MODIFIER_DEP = {"V": "amod", "N": "compound"}
 
 
 @dataclass(frozen=True)
@@ -183,8 +187,11 @@ class EventsStage(Stage):
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
+        cues = load_table("attributes/cues.tsv")
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
-        self.modal_heads = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "head"} - curated
+        self.modal_heads = {r["word"] for r in cues if r["kind"] == "head"} - curated
+        # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
+        self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
         self.mode_cues: dict[tuple[str, str], tuple[int, str]] = {}
@@ -209,6 +216,8 @@ class EventsStage(Stage):
         pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
         if pos is None or tok.ent_type_ in _NAME_ENTS:
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
+        if tok.dep_ == _MODIFIER_DEP[pos] and tok.head.lemma_.lower() not in self.event_heads:
+            return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if tok.lemma_.lower() in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
         rows = self.triggers.get((tok.lemma_.lower(), pos), [])

@@ -173,3 +173,21 @@ def test_modifiers_are_not_triggers(detect, text, not_plover):
 ])
 def test_modifiers_of_event_heads_stay_triggers(detect, text, plover):
     assert plover in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    # PETRARCH2 dictionary rows that PLOVER's definitions exclude
+    ("The two armies began a fresh offensive along the river.", "CONSULT"),  # aspectual verb: the noun is the event
+    ("The tribunal heard evidence from four witnesses.", "CONSULT"),  # perception is no consultation
+    ("The commission considers the merger a threat to competition.", "CONSULT"),  # a judgement
+    ("The judges decided that the statute did not apply.", "AGREE"),
+    ("The insurgents seek to overthrow the government.", "AGREE"),  # an aim
+    ("Turnout was high as voters voted in the municipal elections.", "AGREE"),  # casting a ballot
+    ("Parliament elected him prime minister in 2014.", "COOPERATE"),
+])
+def test_dictionary_noise_is_blocked(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
+
+
+def test_voting_to_act_stays_an_agreement(detect):
+    assert "AGREE" in {e.event_type for e in detect("The assembly voted to join the customs union.")}

@@ -68,6 +68,13 @@ def main_event(text):
     ("Spectators attacked the referee after the game.", "Riots", "Mob violence"),
     # a politician is no militia: armed violence against one is an Attack on a civilian, not a battle
     ("Gunmen shot dead an opposition politician outside his home.", "Violence against civilians", "Attack"),
+    # Riots: force used on rioting crowds is coded as the riot; crowd-control weapons (PLOVER ASSAULT crowd-control)
+    # on a crowd that is no demonstration make it a mob, on protesters a protest with intervention
+    ("Police fired tear gas at football fans outside the stadium.", "Riots", "Mob violence"),
+    ("Riot police used water cannon and rubber bullets on the crowd outside the stadium.", "Riots", "Mob violence"),
+    ("Police used water cannon to disperse demonstrators outside the ministry.", "Protests", "Protest with intervention"),
+    # demonstrators who fight the police are rioters, not an armed group in a battle
+    ("Demonstrators clashed with police and hurled stones at the governor's office.", "Riots", "Violent demonstration"),
 ])
 def test_acled_sub_event_types(text, event_type, sub_event_type):
     ev = main_event(text)
@@ -111,7 +118,10 @@ def test_agreement_needs_conflict_actors_or_words(text):
     ("Rebels clashed with soldiers after the match.", "Mob violence"),
     ("Armed supporters of the warlord clashed with government troops.", "Mob violence"),
     ("Soldiers clashed with militants after the match.", "Mob violence"),  # state forces are no sports crowd
-    ("Police fired tear gas at football fans outside the stadium.", "Mob violence"),  # the police are not the rioters
+    # crowd-control weapons on a crowd are no attack on civilians and no battle
+    ("Police fired tear gas at football fans outside the stadium.", "Attack"),
+    ("Police fired tear gas at football fans outside the stadium.", "Armed clash"),
+    ("Police used water cannon on a crowd of supporters after the cup final.", "Attack"),
 ])
 def test_acled_rules_do_not_misfire(text, not_sub_event_type):
     assert not_sub_event_type not in {e.acled_sub_event_type for e in eventscope.extract(text, published="2024-03-01")}

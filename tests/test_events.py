@@ -124,3 +124,70 @@ def test_tables_are_consistent():
         assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs
     for row in load_table("events/plover_map.tsv"):
         assert not row["acled_sub_event_type"] or row["acled_sub_event_type"] in subs
+
+
+@pytest.mark.parametrize("text", [
+    "The movement is banned in most of the region.",
+    "Such groups are outlawed under the country's anti-terror law.",
+])
+def test_standing_ban_is_no_event(detect, text):
+    # a present-tense passive ban states a legal status (background), not an act of banning
+    assert "COERCE" not in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The authorities banned the movement on Tuesday.",
+    "The opposition leader is banned from leaving the country.",  # a restriction on someone: an event
+])
+def test_act_of_banning_stays(detect, text):
+    assert "COERCE" in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at the crowd outside the court.",
+    "Officers used water cannons against the crowd.",
+    "Security forces fired rubber bullets at youths throwing stones.",
+])
+def test_crowd_control_weapons_set_the_assault_mode(detect, text):
+    # PLOVER manual, ASSAULT crowd-control: tear gas, water cannons and similar less-lethal weapons
+    assert ("ASSAULT", "crowd-control") in {(e.event_type, e.mode) for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    # a participle before a noun or a noun modifying another noun describes that noun; it reports no event
+    ("The senator won most of the pledged delegates.", "AGREE"),
+    ("A convicted fraudster chaired the committee.", "SANCTION"),
+    ("Officers found an assault rifle in the car.", "ASSAULT"),
+    ("Protest organisers met the mayor on Monday.", "PROTEST"),
+    ("She gave her resignation speech on Friday.", "RETREAT"),
+])
+def test_modifiers_are_not_triggers(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, plover", [
+    # ... unless the modified noun itself reports the event: its dead, an attempt, a mission
+    ("The shooting deaths of three farmers angered the villagers.", "ASSAULT"),
+    ("Guards foiled an assassination attempt on the governor.", "ASSAULT"),
+    ("The envoy began a mediation mission between the two factions.", "CONSULT"),
+])
+def test_modifiers_of_event_heads_stay_triggers(detect, text, plover):
+    assert plover in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    # PETRARCH2 dictionary rows that PLOVER's definitions exclude
+    ("The two armies began a fresh offensive along the river.", "CONSULT"),  # aspectual verb: the noun is the event
+    ("The tribunal heard evidence from four witnesses.", "CONSULT"),  # perception is no consultation
+    ("The commission considers the merger a threat to competition.", "CONSULT"),  # a judgement
+    ("The judges decided that the statute did not apply.", "AGREE"),
+    ("The insurgents seek to overthrow the government.", "AGREE"),  # an aim
+    ("Turnout was high as voters voted in the municipal elections.", "AGREE"),  # casting a ballot
+    ("Parliament elected him prime minister in 2014.", "COOPERATE"),
+])
+def test_dictionary_noise_is_blocked(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
+
+
+def test_voting_to_act_stays_an_agreement(detect):
+    assert "AGREE" in {e.event_type for e in detect("The assembly voted to join the customs union.")}

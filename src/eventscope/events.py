@@ -40,6 +40,10 @@ _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
 _MOD_DEPS = {"compound", "amod", "nmod"}
+# a participle before a noun ("a banned group") or a noun modifying another ("assault rifle", "resignation
+# speech") describes that noun: it reports no event of its own, unless that noun is one of the event heads of
+# cues.tsv ("shooting deaths", "coup attempt", "mediation mission")
+_MODIFIER_DEP = {"V": "amod", "N": "compound"}
 
 
 @dataclass(frozen=True)
@@ -183,11 +187,21 @@ class EventsStage(Stage):
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
+        cues = load_table("attributes/cues.tsv")
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
-        self.modal_heads = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "head"} - curated
-        # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first
-        self.mode_cues = {(r["plover"], r["word"].lower()): (n, r["mode"])
-                          for n, r in enumerate(load_table("events/mode_cues.tsv"))}
+        self.modal_heads = {r["word"] for r in cues if r["kind"] == "head"} - curated
+        # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
+        self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
+        # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
+        # a several-word cue ("tear gas") is kept under its first word with the words that must follow
+        self.mode_cues: dict[tuple[str, str], tuple[int, str]] = {}
+        self.mode_phrases: dict[tuple[str, str], list[tuple[list[str], tuple[int, str]]]] = {}
+        for n, r in enumerate(load_table("events/mode_cues.tsv")):
+            first, *rest = r["word"].lower().split()
+            if rest:
+                self.mode_phrases.setdefault((r["plover"], first), []).append((rest, (n, r["mode"])))
+            else:
+                self.mode_cues[(r["plover"], first)] = (n, r["mode"])
         self.min_confidence = float(self.config["events.min_confidence"])
         self.model = load_type_model() if self.config["events.model"] else None
         self.article_model = load_article_model() if self.config["events.model"] else None
@@ -202,6 +216,8 @@ class EventsStage(Stage):
         pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
         if pos is None or tok.ent_type_ in _NAME_ENTS:
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
+        if tok.dep_ == _MODIFIER_DEP[pos] and tok.head.lemma_.lower() not in self.event_heads:
+            return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if tok.lemma_.lower() in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
         rows = self.triggers.get((tok.lemma_.lower(), pos), [])
@@ -233,15 +249,19 @@ class EventsStage(Stage):
         return self.mode_cue(sent, trig.plover, tok)
 
     def mode_cue(self, sent, plover: str, tok=None) -> tuple[str | None, str]:
-        """The mode set by cue words, first in the trigger's own phrase, else in the sentence; of
-        several, the one listed first in ``mode_cues.tsv`` (the most specific: "fired mortars" is
-        heavy-weapons, not firearms)."""
+        """The mode set by cue words (or consecutive words: "tear gas"), first in the trigger's own phrase,
+        else in the sentence; of several, the one listed first in ``mode_cues.tsv`` (the most specific:
+        "fired mortars" is heavy-weapons, not firearms)."""
         for scope, words in (("phrase", list(tok.subtree) if tok is not None else []), ("sentence", sent)):
             found = []
             for t in words:
                 hit = self.mode_cues.get((plover, t.lower_)) or self.mode_cues.get((plover, t.lemma_.lower()))
                 if hit:
                     found.append((hit, t.text))
+                for rest, phrase_hit in self.mode_phrases.get((plover, t.lower_), ()):
+                    following = t.doc[t.i + 1: t.i + 1 + len(rest)]
+                    if len(following) == len(rest) and all(w in (f.lower_, f.lemma_.lower()) for w, f in zip(rest, following)):
+                        found.append((phrase_hit, f"{t.text} {following.text}"))
             if found:
                 (_, mode), word = min(found)
                 return mode, f"mode '{mode}' from cue word '{word}' in the trigger's {scope}"

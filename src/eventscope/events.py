@@ -214,13 +214,18 @@ class EventsStage(Stage):
     # -- candidates -------------------------------------------------------
     def match(self, tok) -> Trigger | None:
         pos = "V" if tok.pos_ in _VERB_POS else "N" if tok.pos_ in _NOUN_POS else None
-        if pos is None or tok.ent_type_ in _NAME_ENTS:
+        if pos is None:
+            return None
+        lemma = tok.lemma_.lower()
+        rows = self.triggers.get((lemma, pos))
+        if not rows:  # most words (looked up first: the checks below cost more)
+            return None
+        if tok.ent_type_ in _NAME_ENTS:
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
         if tok.dep_ == _MODIFIER_DEP[pos] and tok.head.lemma_.lower() not in self.event_heads:
             return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
-        if tok.lemma_.lower() in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
+        if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        rows = self.triggers.get((tok.lemma_.lower(), pos), [])
         lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if len(rows) > 1 else None
         for trig in rows:
             if not trig.curated and not trig.cue and not _has_arguments(tok):

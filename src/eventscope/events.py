@@ -40,9 +40,9 @@ _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
 _MOD_DEPS = {"compound", "amod", "nmod"}
-# a participle before a noun ("a banned group") or a noun modifying another ("assault rifle", "resignation
-# speech") describes that noun: it reports no event of its own, unless that noun is one of the event heads of
-# cues.tsv ("shooting deaths", "coup attempt", "mediation mission")
+# a participle before a noun ("a banned group", "a fighting force") or a noun modifying another ("assault rifle",
+# "resignation speech") describes that noun: it reports no event of its own, unless that noun is itself an event
+# (EventsStage.event_head: "shooting incident", "coup attempt", "bombing raids")
 _MODIFIER_DEP = {"V": "amod", "N": "compound"}
 
 
@@ -222,7 +222,7 @@ class EventsStage(Stage):
             return None
         if tok.ent_type_ in _NAME_ENTS:
             return None  # "Treaty" in "Collective Security Treaty Organization" is a name, not an event
-        if tok.dep_ == _MODIFIER_DEP[pos] and tok.head.lemma_.lower() not in self.event_heads:
+        if tok.dep_ == _MODIFIER_DEP[pos] and not self.event_head(tok.head):
             return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
@@ -233,6 +233,13 @@ class EventsStage(Stage):
             if cue_holds(tok, trig.cue, lemmas):
                 return None if trig.plover == "NONE" else trig  # NONE: a discard pattern blocks the verb
         return None
+
+    def event_head(self, head) -> bool:
+        """The noun a modifier describes is itself an event, so the modifier says which one ("shooting
+        incident", "bombing raids", "coup attempt", "sanctions package"): an event head of cues.tsv, a death
+        word or a trigger noun."""
+        lemma = head.lemma_.lower()
+        return lemma in self.event_heads or (lemma, "N") in self.triggers
 
     def confidence(self, tok, trig: Trigger, lead: bool = False) -> float:
         """Detector confidence: the trigger row's weight, plus syntax support (a subject, the

@@ -87,3 +87,21 @@ def test_quote_speaker_full_name(run):
     ev = next(e for e in work.events if e.event_type == "AID")
     assert ev.quote is not None and ev.quote.speaker == "Yuri Ushakov"
     assert ev.quote.text.startswith("We are ready")
+
+
+@pytest.mark.parametrize("text, trigger, label", [
+    # an infinitive completing a noun is proposed or decided, not done
+    ("Parliament rejected a motion to impose sanctions on the company.", "sanctions", "hypothetical"),
+    ("A vote to expel the ambassador failed on Tuesday.", "expel", "hypothetical"),
+    ("The government announced its decision to withdraw troops from the town.", "withdraw", "planned"),
+])
+def test_factuality_of_an_infinitive_completing_a_noun(run, text, trigger, label):
+    work = run(text)
+    (ev,) = [e for e in work.events if e.trigger.text == trigger]
+    assert ev.factuality == label and "infinitive completing the noun" in ev.reasons["factuality"]
+
+
+def test_disaster_deaths_are_no_fatalities_of_an_assault(run):
+    work = run("The earthquake killed 40 people, and looters attacked shops in the city.")
+    assaults = [e for e in work.events if e.event_type == "ASSAULT"]
+    assert assaults and all(e.fatalities is None for e in assaults), [(e.trigger.text, e.fatalities) for e in assaults]

@@ -191,3 +191,39 @@ def test_dictionary_noise_is_blocked(detect, text, not_plover):
 
 def test_voting_to_act_stays_an_agreement(detect):
     assert "AGREE" in {e.event_type for e in detect("The assembly voted to join the customs union.")}
+
+
+@pytest.mark.parametrize("text, not_plover", [
+    # an infinitive completing a noun of capacity or entitlement states no event
+    ("Dock workers won the right to strike at the port.", "PROTEST"),
+    ("The decree gave the governor the power to arrest journalists.", "COERCE"),
+    ("Only the council has the authority to impose sanctions on members.", "SANCTION"),
+    # a disaster, accident or disease is no actor using force (PLOVER: ASSAULT is deliberate)
+    ("A hurricane killed 14 people on the island on Tuesday.", "ASSAULT"),
+    ("Floods destroyed hundreds of houses in the southern province.", "ASSAULT"),
+    ("Nine passengers were killed in a bus crash near the capital.", "ASSAULT"),
+    ("A mining accident which killed six workers shocked the town.", "ASSAULT"),
+    ("Bushfires burning through the hills destroyed 40 homes.", "ASSAULT"),
+    ("Cholera has killed more than 200 people in the region this year.", "ASSAULT"),
+    ("The former minister died of a heart attack in Paris.", "ASSAULT"),
+    # fighting or attacking an abstract thing is figurative
+    ("Farmers said they would fight for their land rights.", "ASSAULT"),
+    ("The mayor has led a long battle against corruption in the city.", "ASSAULT"),
+    ("The opposition leader attacked the court's ruling as a disgrace.", "ASSAULT"),
+    # PETRARCH2 plain COOPERATE rows of verbs that state no mutual cooperation
+    ("The movement was founded by exiled students in Paris.", "COOPERATE"),
+    ("The decree renders the earlier contract void.", "COOPERATE"),
+    ("The minister tendered his resignation to the king.", "COOPERATE"),
+    ("Two senators broke with the president over the budget.", "ASSAULT"),
+])
+def test_no_event_of_that_type(detect, text, not_plover):
+    assert not_plover not in {e.event_type for e in detect(text)}
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Rebels killed 14 people on the island on Tuesday.", "ASSAULT"),  # the same verbs with a deliberate actor
+    ("Militiamen fought government troops for control of the town.", "ASSAULT"),
+    ("The opposition leader attacked the court's ruling as a disgrace.", "ACCUSE"),  # PLOVER: criticize a policy
+])
+def test_deliberate_force_and_criticism(detect, text, plover):
+    assert plover in {e.event_type for e in detect(text)}

@@ -4,10 +4,13 @@
   ``data/attributes/vague_numbers.tsv``) syntactically tied to a death word in
   the event's sentence ("22 people have lost their lives", "killing three",
   "the death toll rose to 12").  Numbers under "including ..." are parts of a
-  total already counted and are ignored; ranges keep the lower figure.
+  total already counted and are ignored; ranges keep the lower figure; deaths
+  a disaster, accident or disease caused ("the storm killed 12") are no fatalities.
 * **factuality**: negated > hypothetical > planned > reported-claim > historical > asserted,
   from the trigger's verb chain (auxiliaries, governing verbs, subordinators;
-  cue words in ``data/attributes/cues.tsv``), and from the event date
+  cue words in ``data/attributes/cues.tsv``; an infinitive completing a noun is
+  hypothetical, "a vote to remove him", or planned after a noun of decision,
+  "the decision to withdraw"), and from the event date
   (a date after publication means planned; a date more than a year before
   publication means historical).
 * **quotes**: quoted passages (“...” or "...") with the speaker found through
@@ -20,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import acled_actor_codes, acled_event_type, codes, event_id, keep_best
+from .events import acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best, natural_cause
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
@@ -66,6 +69,7 @@ class AttributesStage(Stage):
         cues = load_table("attributes/cues.tsv")
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
+        self.natural_causes = {r["word"] for r in cues if r["kind"] == "natural_cause"}
         self.acled_rules = []
         for r in load_table("events/acled_rules.tsv"):
             groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
@@ -102,6 +106,8 @@ class AttributesStage(Stage):
             if lemma == "life" and tok.head.lemma_.lower() not in ("lose", "claim"):
                 continue
             verb = tok.head if lemma == "life" else tok
+            if natural_cause(verb, self.natural_causes) is not None:
+                continue  # "the storm killed 12": deaths no attack caused
             candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
             if lemma in ("dead", "death", "fatality", "toll"):
                 candidates.append(tok)
@@ -175,6 +181,11 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
             if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word):
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+        # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done
+        noun = infinitive_of_noun(tok.head if tok.dep_ == "dobj" else tok)  # the trigger, or the object of one
+        if noun is not None:
+            label = self.cues.get(("to_noun", noun.lemma_.lower())) or self.cues.get(("head", noun.lemma_.lower()))
+            found.setdefault(label or "hypothetical", f"infinitive completing the noun '{noun.text}'")
         top = chain[-1]  # a clause with its own subject, complement of a cue verb: "denied that troops shelled"
         if top.dep_ == "ccomp" and ("head", top.head.lemma_.lower()) in self.cues:
             found.setdefault(self.cues[("head", top.head.lemma_.lower())], f"clause governed by '{top.head.text}'")

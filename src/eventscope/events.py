@@ -57,6 +57,7 @@ class Trigger:
     acled_sub_event_type: str | None
     weight: float
     curated: bool = True  # False: a row derived from PETRARCH2's verb dictionary
+    note: str = ""  # why a rule of match() changed the row's type (added to the type reason)
 
 
 @functools.lru_cache(maxsize=None)
@@ -115,6 +116,46 @@ def _subtree(tok, depth: int):
     for _ in range(depth):
         yield from frontier
         frontier = [c for t in frontier for c in t.children]
+
+
+def _word_in(tok, words) -> bool:
+    """The token's lemma or form, or its form without a plural -s ("Wildfires", tagged a name), is in ``words``."""
+    low = tok.lower_
+    return tok.lemma_.lower() in words or low in words or (low.endswith("s") and low[:-1] in words)
+
+
+def infinitive_of_noun(tok):
+    """The noun an infinitive completes ("the right to strike", "a plan to attack", "efforts to ban"), or None."""
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    return None
+
+
+def natural_cause(tok, causes) -> object | None:
+    """The disaster, accident or disease noun (``causes``) that does what the verb ``tok`` says: its subject
+    ("the storm killed 12"; "a collision which killed two": the relative pronoun's noun), its passive agent
+    ("destroyed by the earthquake"), the noun it describes ("wildfires destroying the forest") or the
+    occasion of a passive ("killed in a car crash"); None if there is none."""
+    cands = []
+    for c in tok.children:
+        if c.dep_ == "nsubj":  # a passive subject is what is harmed
+            cands.append(tok.head if tok.dep_ == "relcl" and c.tag_ in ("WDT", "WP") else c)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and tok.tag_ == "VBN"):
+            cands += [g for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "acl" and infinitive_of_noun(tok) is None:
+        cands.append(tok.head)
+    return next((c for c in cands if _word_in(c, causes)), None)
+
+
+def abstract_object(tok, abstract) -> object | None:
+    """An abstract noun (``abstract``) that the fighting or attacking word ``tok`` is aimed at: its direct
+    object ("attacked the ruling", "fighting the good fight") or the object of for/against/with ("fight for
+    rights", "battle against corruption", "clashed with the stances of"); None if there is none."""
+    cands = [c for c in tok.children if c.dep_ == "dobj"]
+    cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "against", "with")
+              for g in c.children if g.dep_ == "pobj"]
+    return next((c for c in cands if _word_in(c, abstract)), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -192,6 +233,12 @@ class EventsStage(Stage):
         self.modal_heads = {r["word"] for r in cues if r["kind"] == "head"} - curated
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
+        kinds = {k: {r["word"] for r in cues if r["kind"] == k}
+                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack")}
+        self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
+        self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
+        self.verbal_attacks = kinds["verbal_attack"]
+        self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
         self.mode_cues: dict[tuple[str, str], tuple[int, str]] = {}
@@ -231,7 +278,7 @@ class EventsStage(Stage):
             if not trig.curated and not trig.cue and not _has_arguments(tok):
                 continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
             if cue_holds(tok, trig.cue, lemmas):
-                return None if trig.plover == "NONE" else trig  # NONE: a discard pattern blocks the verb
+                return None if trig.plover == "NONE" else self.checked(tok, trig)  # NONE: a discard pattern blocks the verb
         return None
 
     def event_head(self, head) -> bool:
@@ -240,6 +287,53 @@ class EventsStage(Stage):
         word or a trigger noun."""
         lemma = head.lemma_.lower()
         return lemma in self.event_heads or (lemma, "N") in self.triggers
+
+    def checked(self, tok, trig: Trigger) -> Trigger | None:
+        """The rules that read a matched trigger's context (word tables in cues.tsv): an infinitive
+        completing a noun of capacity states no event ("the right to strike"); a medical condition is no
+        event ("heart attack", "cardiac arrest"); a disaster, accident or disease does no ASSAULT (PLOVER:
+        ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); fighting or attacking
+        an abstract thing is figurative, no ASSAULT, and attacking it in words is criticism, ACCUSE.
+        A type turned down here is noted in ``vetoed`` (the sentence's model event may not have it)."""
+        trig2 = self._checked(tok, trig)
+        if trig2 is None or trig2.plover != trig.plover:
+            self.vetoed.add(trig.plover)  # the sentence model may not bring back what a rule turned down
+        return trig2
+
+    def _checked(self, tok, trig: Trigger) -> Trigger | None:
+        verb = tok.head if tok.dep_ == "dobj" else tok  # "the power to impose sanctions": its object too
+        noun = infinitive_of_noun(verb)
+        if noun is not None and _word_in(noun, self.capacity_nouns):
+            return None
+        if trig.pos == "N" and self.medical(tok):
+            return None
+        for part in (trig.cue or "").split("&"):  # "announced the cause of death as a cardiac arrest": no arrest
+            negate, kind, words = parse_cue(part)
+            if kind == "desc" and not negate:
+                hits = [d for d in _subtree(tok, 3) if d.lemma_.lower() in words]
+                if hits and all(self.medical(d) for d in hits):
+                    return None
+        if trig.plover != "ASSAULT":
+            return trig
+        if trig.pos == "V" and natural_cause(tok, self.natural_causes) is not None:
+            return None
+        obj = abstract_object(tok, self.abstract_nouns)
+        if obj is None:
+            return trig
+        if trig.pos == "V" and tok.lemma_.lower() in self.verbal_attacks and any(c.dep_ == "dobj" for c in tok.children):
+            return Trigger(trig.lemma, trig.pos, "ACCUSE", "disapprove", "111", None, None, trig.weight, trig.curated,
+                           note=f"; attacking an abstract object ('{obj.text}') is criticism (PLOVER ACCUSE)")
+        return None
+
+    def medical(self, tok) -> bool:
+        """An event noun made a medical condition by its modifier ("heart attack", "cardiac arrest")."""
+        return any(c.dep_ in _MOD_DEPS and c.lower_ in self.natural_modifiers for c in tok.children)
+
+    def force_blocked(self, tok, plover: str) -> bool:
+        """A model-proposed ASSAULT anchored at a verb whose doer is a disaster, accident or disease, or
+        aimed at an abstract object (see ``checked``)."""
+        return plover == "ASSAULT" and (natural_cause(tok, self.natural_causes) is not None
+                                        or abstract_object(tok, self.abstract_nouns) is not None)
 
     def confidence(self, tok, trig: Trigger, lead: bool = False) -> float:
         """Detector confidence: the trigger row's weight, plus syntax support (a subject, the
@@ -319,6 +413,7 @@ class EventsStage(Stage):
             p = probs[i]
             sentence_p.append((p, (para, sent, s_start, s_end)))
             found: list[Event] = []
+            self.vetoed = set()
             for tok in sent:
                 trig = self.match(tok)
                 if trig is None:
@@ -328,7 +423,7 @@ class EventsStage(Stage):
                     continue
                 reason = (DICTIONARY_REASON if not trig.curated else "") \
                     + f"{'verb' if trig.pos == 'V' else 'noun'} trigger '{tok.lemma_}'" \
-                    + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}"
+                    + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}" + trig.note
                 if p is not None:
                     conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
@@ -377,9 +472,11 @@ class EventsStage(Stage):
         """A sentence no trigger word matched: the model's type when it is sure (``model_min_prob``)
         and the sentence has a main verb (the event's anchor; a copula states no event)."""
         top = max(p, key=p.get)
-        if top == "NONE" or p[top] < self.model_min_prob or sent.root.pos_ != "VERB":
+        if top == "NONE" or p[top] < self.model_min_prob or sent.root.pos_ != "VERB" or top in self.vetoed:
             return None
         root = sent.root
+        if self.force_blocked(root, top):
+            return None
         evidence = [(p, top, self.sentence_weight)]
         reason = f"model: P({top})={p[top]:.2f} in sentence, anchored at the main verb '{root.lemma_}'"
         if article_p is not None:
@@ -402,6 +499,8 @@ class EventsStage(Stage):
         if max(p, key=p.get) != top:
             return None  # the article model alone does not make an event: the sentence must agree
         root = sent.root
+        if self.force_blocked(root, top):
+            return None
         conf = self.combine(self.min_confidence, [(p, top, self.sentence_weight), (article_p, top, self.article_weight)])
         reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
                   f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")

@@ -448,7 +448,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 if o is not None:
                     sources.append((o, f"'by' agent of passive '{t.text}'"))
         for c in t.children:
-            if c.dep_ in ("dobj", "dative") and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children):
+            if c.dep_ in ("dobj", "dative") and not _own(c):
                 targets.append((c, f"{c.dep_} of '{t.text}'"))
         for c in t.children:
             if c.dep_ != "prep":
@@ -501,6 +501,11 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
                         for o, p in _prep_objects(t.head, generic)]
     return sources, targets
+
+
+def _own(tok) -> bool:
+    """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target."""
+    return any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
 
 
 def _named(tok) -> bool:
@@ -580,7 +585,7 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
             # a joined verb's object is this verb's too ("shooting and killing two people"); a controlled
             # verb's is often a theme ("agreed to send troops"), so only one that names someone
             out += [(g, f"{g.dep_} of '{c.text}', {rel} of '{t.text}'") for g in objects
-                    if (joined or _named(g)) and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in g.children)]
+                    if (joined or _named(g)) and not _own(g)]
     return out
 
 

@@ -62,7 +62,7 @@ _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
 def _tokens(text: str) -> list[str]:
     """Word tokens of a phrase; hyphens and punctuation split words ("ISIS-linked" -> ISIS, linked) and a
     possessive 's is dropped ("Tajikistan's" -> Tajikistan)."""
-    return [re.sub(r"'s$", "", w) for w in _TOKEN.findall(text.replace("’", "'"))]
+    return [w[:-2] if w.endswith("'s") else w for w in _TOKEN.findall(text.replace("’", "'"))]
 
 
 def _key(words: list[str]) -> str:
@@ -151,6 +151,9 @@ class ActorResolver:
         # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
         # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
         self._vocab = {w for k in (*self._names, *self._agents, *self._surnames, *_PRONOUNS) for w in k.split()}
+        # every key's proper word prefixes ("united nations" of "united nations security council"): the
+        # n-gram scan of resolve() stops extending a phrase once no key starts with it
+        self._prefixes = {" ".join(k.split()[:j]) for k in self._names for j in range(1, len(k.split()))}
 
     # ------------------------------------------------------------------ loading
     def _add(self, surface: str, entry: _Entry) -> None:
@@ -212,6 +215,19 @@ class ActorResolver:
             out = [e for e in self._names.get(_key([chunk[0][:-1]]), []) if e.kind == "demonym"]
         return out
 
+    def _reach(self, words: list[str], lower: list[str], i: int) -> int:
+        """The longest n for which words[i:i+n] may be a key: 0 when the first word cannot start a name
+        (``_lookup`` wants upper case or a digit), else as long as some key starts with the words."""
+        if not (words[i][:1].isupper() or words[i][:1].isdigit()):
+            return 0
+        n, end, key = 1, min(self._max_len, len(lower) - i), lower[i]
+        while n < end:
+            key += " " + lower[i + n]  # the first n + 1 words
+            if key not in self._prefixes and key not in self._names:
+                break
+            n += 1
+        return n
+
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
         rows = self._people[idx][1]
@@ -260,11 +276,11 @@ class ActorResolver:
             return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name,
                          reason=f"pronoun '{words[0]}' -> most recent actor in paragraph ({a.reason})")
 
-        # scan all n-grams, longest first, left to right
+        # scan all n-grams, longest first, left to right (only as long as some key starts with the words)
         found: list[tuple[int, int, _Entry]] = []
         i = 0
         while i < len(words):
-            for n in range(min(self._max_len, len(words) - i), 0, -1):
+            for n in range(self._reach(words, lower, i), 0, -1):
                 entries = self._lookup(words, i, n)
                 if entries:
                     found.append((i, n, entries[0]))

@@ -95,6 +95,8 @@ class TypeModel:
     def __init__(self, vocab: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
                  classes: list[str], info: dict):
         self.index = {f: i for i, f in enumerate(vocab)}
+        # the column of "L:" + f for a feature f: a sentence scored as its own lead needs no prefixed copies
+        self.lead_index = {f[2:]: i for f, i in self.index.items() if f.startswith("L:")}
         self.idf = idf.astype(np.float64)
         self.coef = coef.astype(np.float64)  # (classes, features)
         self.coef_t = np.ascontiguousarray(self.coef.T)  # (features, classes): rows gathered per feature
@@ -121,21 +123,30 @@ class TypeModel:
 
     def predict_many(self, many: list[Counter]) -> list[dict[str, float]]:
         """Probabilities for several feature sets with one gather over the weights."""
+        return self._scores([[(self.index.get(f), n) for f, n in feats.items()] for feats in many])
+
+    def predict_leads(self, sentences: list[Counter]) -> list[dict[str, float]]:
+        """``predict_many([article_features([f]) for f in sentences])`` (each sentence scored as a
+        one-sentence text, its own lead), without building the prefixed copies: same columns, same order."""
+        index, lead = self.index, self.lead_index
+        return self._scores([[(index.get(f), n) for f, n in feats.items()]
+                             + [(lead.get(f), n) for f, n in feats.items()] for feats in sentences])
+
+    def _scores(self, columns: list[list[tuple[int | None, float]]]) -> list[dict[str, float]]:
+        """Softmax probabilities of several texts given as (column or None, count) pairs."""
         idx: list[int] = []
         tf: list[float] = []
         owner: list[int] = []
-        for k, feats in enumerate(many):
-            for f, n in feats.items():
-                i = self.index.get(f)
-                if i is not None:
-                    idx.append(i)
-                    tf.append(n)
-                    owner.append(k)
-        scores = np.tile(self.intercept, (len(many), 1))
+        for k, pairs in enumerate(columns):
+            known = [(i, n) for i, n in pairs if i is not None]
+            idx += [i for i, _ in known]
+            tf += [n for _, n in known]
+            owner += [k] * len(known)
+        scores = np.tile(self.intercept, (len(columns), 1))
         if idx:
             ii, who = np.asarray(idx), np.asarray(owner)
             v = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * self.idf[ii]
-            norms = np.sqrt(np.bincount(who, weights=v * v, minlength=len(many)))
+            norms = np.sqrt(np.bincount(who, weights=v * v, minlength=len(columns)))
             v /= norms[who]
             starts = np.flatnonzero(np.r_[True, who[1:] != who[:-1]])  # ``owner`` is sorted
             scores[who[starts]] += np.add.reduceat(self.coef_t[ii] * v[:, None], starts, axis=0)

@@ -78,6 +78,9 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     if "&" in cue:
         return all(cue_holds(tok, part, subtree_lemmas) for part in cue.split("&"))
     negate, kind, words = parse_cue(cue)
+    if kind == "desc":  # most checks (PETRARCH2's noun patterns): no need for the children
+        lemmas = subtree_lemmas if subtree_lemmas is not None else {d.lemma_.lower() for d in _subtree(tok, 3)}
+        return words.isdisjoint(lemmas) == negate
     children = list(tok.children)
     if kind == "prep":
         found = any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in children)
@@ -90,9 +93,6 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         found = any(c.lower_ in words for c in children)
     elif kind == "dep":
         found = any(c.dep_ in words for c in children)
-    elif kind == "desc":
-        lemmas = subtree_lemmas if subtree_lemmas is not None else {d.lemma_.lower() for d in _subtree(tok, 3)}
-        found = not words.isdisjoint(lemmas)
     elif kind == "head":
         found = tok.head is not tok and tok.head.lemma_.lower() in words
     elif kind == "subj":  # a subject by lemma or by entity label ("Kunduz fell to", not "shares fell to")
@@ -402,7 +402,7 @@ class EventsStage(Stage):
         if self.model is not None and sentences:
             feats = [features([s]) for _, s, _, _ in sentences]
             # every sentence is scored as the model saw one-sentence texts in training (it is its own lead)
-            probs = self.model.predict_many([article_features([f]) for f in feats])
+            probs = self.model.predict_leads(feats)  # = predict_many([article_features([f]) for f in feats])
             if len(sentences) > 1:  # the article's view: what the whole story is about (news leads state it)
                 article_p = (self.article_model or self.model).predict(article_features(feats))
         events: list[Event] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.actors import ActorContext, ActorsStage
+from eventscope.actors import ActorContext, ActorResolver, ActorsStage
 from eventscope.nlp import NlpStage
 from eventscope.schema import Article, Event, Span, Work
 
@@ -400,3 +400,13 @@ def test_a_full_name_settles_a_shared_surname(nlp_stage, actors_stage):
     work.events = [_event(text, "Yoon accused", "accused")]
     actors_stage.process([work])
     assert work.events[0].source.name == "Yoon Suk Yeol"
+
+
+def test_the_ngram_scan_reaches_every_table_surface():
+    """resolve() extends an n-gram only while some table key starts with it (``_reach``): no surface of
+    the tables may be cut short, even inside a longer phrase."""
+    r = ActorResolver()
+    for key in r._names:
+        lower = ["the", *key.split(), "said"]
+        words = [w[:1].upper() + w[1:] for w in lower]
+        assert r._reach(words, lower, 1) >= len(lower) - 2, key

@@ -10,7 +10,7 @@ from eventscope.config import Config
 import importlib.util
 from pathlib import Path
 
-from eventscope.event_model import TypeModel, code_fingerprint, features, load_article_model, load_type_model
+from eventscope.event_model import TypeModel, article_features, code_fingerprint, features, load_article_model, load_type_model
 from eventscope.events import EventsStage
 from eventscope.ingest import make_article
 from eventscope.nlp import NlpStage
@@ -90,10 +90,23 @@ class _Always(TypeModel):
     def predict_many(self, many):
         return [dict(self.probs) for _ in many]
 
+    predict_leads = predict_many
+
 
 @pytest.fixture(scope="module")
 def nlp():
     return NlpStage()
+
+
+def test_scoring_sentences_as_leads_equals_the_prefixed_copies(nlp):
+    """The events stage scores every sentence as its own lead with ``predict_leads``, a shortcut for
+    ``predict_many`` over ``article_features([f])`` (the features plus their "L:" copies)."""
+    work = Work(article=make_article("Rebels attacked a convoy near the border on Monday. The minister met "
+                                     "his Russian counterpart in Moscow. Talks will resume next week."))
+    nlp.process([work])
+    feats = [features([s]) for _, s, _, _ in work.sentences()]
+    model = load_type_model()
+    assert model.predict_leads(feats) == model.predict_many([article_features([f]) for f in feats])
 
 
 def _events(nlp, text, model):

@@ -153,6 +153,7 @@ class ActorResolver:
         self._vocab = {w for k in (*self._names, *self._agents, *self._surnames, *_PRONOUNS) for w in k.split()}
         # every key's proper word prefixes ("united nations" of "united nations security council"): the
         # n-gram scan of resolve() stops extending a phrase once no key starts with it
+        self._agent_words = {w for k in self._agents for w in k.split()}  # _agent() needs one of them
         self._prefixes = {" ".join(k.split()[:j]) for k in self._names for j in range(1, len(k.split()))}
 
     # ------------------------------------------------------------------ loading
@@ -358,6 +359,8 @@ class ActorResolver:
 
     def _agent(self, lower: list[str]) -> tuple[str, str] | None:
         """Agent noun ending the phrase (longest match ending at the last word), else any agent word."""
+        if self._agent_words.isdisjoint(lower):
+            return None
         for end in range(len(lower), 0, -1):
             for n in range(min(4, end), 0, -1):
                 k = " ".join(lower[end - n:end])

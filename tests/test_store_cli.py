@@ -173,3 +173,17 @@ def test_extract_api_rejects_empty_article():
     with pytest.raises(eventscope.EventscopeError) as exc:
         eventscope.extract("   \n\n  ")
     assert exc.value.code == "E110"
+
+
+def test_appeals_and_demands_keep_their_cameo_root_and_gdelt_quad_class():
+    """PLOVER REQUEST holds CAMEO's appeals (02, verbal cooperation in GDELT's QuadClass) and demands
+    (10, verbal conflict): the CAMEO code says which, and the GDELT export's QuadClass follows it."""
+    from eventscope.exports import to_gdelt
+
+    cases = {"The president urged the rebels to lay down their arms.": ("02", 1),
+             "The opposition demanded the resignation of the prime minister.": ("10", 3)}
+    for text, (root, quad) in cases.items():
+        (ev,) = [e for e in eventscope.extract(text, published="2024-05-02") if e.event_type == "REQUEST"]
+        assert ev.cameo_root == root, text
+        df = to_gdelt([(ev.model_dump(mode="json"), {})])
+        assert (df.EventRootCode[0], df.QuadClass[0]) == (root, quad), text

@@ -38,7 +38,7 @@ GDELT_NOTES = {
     "Actor1CountryCode": "ISO 3166-1 alpha-3 (GDELT uses CAMEO country codes, mostly the same)",
     "Actor1Type1Code": "eventscope sector (GOV, MIL, REB, CVL, IGO, MED, ...), CAMEO-style",
     "EventCode": "CAMEO code of the trigger row (3-4 digits) else the root",
-    "QuadClass": "from the PLOVER type: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+    "QuadClass": "as GDELT derives it from the CAMEO root (01-05 verbal coop 1, 06-08 material coop 2, 09-13 verbal conflict 3, 14-20 material conflict 4); from the PLOVER type when there is no root",
     "GoldsteinScale": "PLOVER conflict-cooperation score of the type/mode (PLOVER manual), -10..+10",
     "NumMentions": "mentions of the event's canonical event (cross-article dedup, see dedup.py); NumSources: its "
                    "distinct outlets; 1 and 1 in a database without dedup tables. One row per stored event: use "
@@ -141,6 +141,15 @@ def _quads() -> dict[str, int]:
     return {r["plover"]: _QUAD[r["quad"]] for r in load_table("events/plover_map.tsv")}
 
 
+def quad_class(event_type: str, cameo_root: str | None) -> int | None:
+    """GDELT's QuadClass of a CAMEO root (01-05 verbal cooperation 1, 06-08 material cooperation 2,
+    09-13 verbal conflict 3, 14-20 material conflict 4); the PLOVER type's quad without one."""
+    if cameo_root and cameo_root.isdigit() and 1 <= int(cameo_root) <= 20:
+        root = int(cameo_root)
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    return _quads().get(event_type)
+
+
 @functools.lru_cache(maxsize=None)
 def _disorder() -> dict[str, str]:
     return {r["sub_event_type"]: r["disorder_type"] for r in load_table("events/acled_types.tsv")}
@@ -186,7 +195,7 @@ def to_gdelt(rows: list[tuple[dict, dict]], counts: dict[str, tuple[int, int]] |
             "Actor2Name": tgt.get("name") or tgt.get("text"), "Actor2CountryCode": tgt.get("country"),
             "Actor2Type1Code": tgt.get("sector"),
             "EventCode": rec.get("cameo_code") or rec.get("cameo_root"), "EventRootCode": rec.get("cameo_root"),
-            "QuadClass": _quads().get(rec["event_type"]), "GoldsteinScale": score,
+            "QuadClass": quad_class(rec["event_type"], rec.get("cameo_root")), "GoldsteinScale": score,
             "NumMentions": counts.get(rec["event_id"], (1, 1))[0], "NumSources": counts.get(rec["event_id"], (1, 1))[1],
             "ActionGeo_FullName": full or None, "ActionGeo_CountryCode": loc.get("country"),
             "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"), "SOURCEURL": art.get("url"),

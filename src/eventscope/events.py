@@ -44,6 +44,7 @@ _MOD_DEPS = {"compound", "amod", "nmod"}
 # "resignation speech") describes that noun: it reports no event of its own, unless that noun is itself an event
 # (EventsStage.event_head: "shooting incident", "coup attempt", "bombing raids")
 _MODIFIER_DEP = {"V": "amod", "N": "compound"}
+_HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 
 
 @dataclass(frozen=True)
@@ -185,9 +186,30 @@ def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: st
     row = plover_map.get((plover, mode or "*")) or plover_map[(plover, "*")]
     sub = acled_sub or row["acled_sub_event_type"] or None
     etype = acled_types.get(sub) if sub else (row["acled_event_type"] or None)
-    cameo_code = cameo or row["cameo_root"]
+    cameo_code = mode_cameo(cameo, row, plover_map[(plover, "*")]["cameo_root"])
     return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
             "acled_sub_event_type": sub}
+
+
+def mode_cameo(cameo: str | None, mode_row: dict, root: str) -> str:
+    """The CAMEO code of an event: the trigger row's own, unless that is only the type's generic code ("190"
+    for ASSAULT's root 19) and the mode has a code of its own in plover_map.tsv: crowd-control weapons are
+    CAMEO 175, "use tactics of violent repression", whether the police "used" or "fired" tear gas."""
+    specific = mode_row["cameo_root"]
+    if len(specific) > 2 and (cameo is None or cameo in (root, root + "0")):
+        return specific
+    return cameo or specific
+
+
+def _following(t, n: int) -> list:
+    """The ``n`` words after token ``t``, skipping hyphens ("tear-gas", "water-cannon" are "tear gas")."""
+    out = []
+    for f in t.doc[t.i + 1: t.i + 1 + 2 * n]:
+        if f.text not in _HYPHENS:
+            out.append(f)
+            if len(out) == n:
+                break
+    return out
 
 
 def _rank(ev: Event) -> tuple[bool, float]:
@@ -365,9 +387,9 @@ class EventsStage(Stage):
                 if hit:
                     found.append((hit, t.text))
                 for rest, phrase_hit in self.mode_phrases.get((plover, t.lower_), ()):
-                    following = t.doc[t.i + 1: t.i + 1 + len(rest)]
+                    following = _following(t, len(rest))
                     if len(following) == len(rest) and all(w in (f.lower_, f.lemma_.lower()) for w, f in zip(rest, following)):
-                        found.append((phrase_hit, f"{t.text} {following.text}"))
+                        found.append((phrase_hit, " ".join([t.text] + [f.text for f in following])))
             if found:
                 (_, mode), word = min(found)
                 return mode, f"mode '{mode}' from cue word '{word}' in the trigger's {scope}"

@@ -133,3 +133,48 @@ def test_firing_in_the_air_is_crowd_control(pipeline, text):
 ])
 def test_other_firing_is_no_crowd_control(pipeline, text, mode):
     assert _one(pipeline, text, "ASSAULT", "fired").mode == mode
+
+
+# -- PETRARCH2 dictionary noise: PLOVER's COOPERATE, statements and attitudes ----------------------
+
+def _types_at(pipeline, text, trigger):
+    return {e.event_type for e in _events(pipeline, text) if e.trigger.text == trigger}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Senate conducted a hearing with the Justice Department on the merger.", "conducted"),
+    ("The new timetable provides carriers with ninety days to end their routes.", "provides"),
+    ("A summons was issued to the company's accountant on Monday.", "issued"),
+    ("The foreign ministry issued a statement on the elections.", "issued"),
+    ("Germany expanded its consulate in Turkey.", "expanded"),
+    ("The constitution of Kenya established a senate for the counties.", "established"),
+    ("The premier mourned the passing of the poet.", "mourned"),
+    ("India grieves the loss of its former president.", "grieves"),
+    ("The former minister was admired by all parties.", "admired"),
+    ("The rebels prefer exile to surrender, a spokesman said.", "prefer"),
+    ("President Biden said he was humbled by the victory.", "humbled"),
+    ("The senator admitted to receiving the payments.", "admitted"),
+    ("The Kremlin reiterated its plan to cut gas exports to Poland.", "reiterated"),
+    ("Japan expressed interest in the pipeline project.", "expressed"),
+])
+def test_dictionary_verbs_that_state_no_plover_event(pipeline, text, trigger):
+    # each sentence names coded actors, so PETRARCH2's bare verb (or its pattern) made an event before these rows
+    assert not _types_at(pipeline, text, trigger)
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Germany provided Ukraine with ammunition and tanks.", "provided", "AID"),  # aid in a 'with' phrase
+    ("Norway provided intelligence to the Kenyan police about the cell.", "provided", "COOPERATE"),  # sharing intelligence
+    ("China and Vietnam expanded trade ties in March.", "expanded", "COOPERATE"),
+    ("The junta allowed UN monitors into the prison.", "allowed", "RETREAT"),  # access for third parties
+    ("The court allowed the candidacy of the former general.", "allowed", "CONCEDE"),  # no COOPERATE
+    ("France expressed support for the Greek position.", "expressed", "SUPPORT"),
+    ("Russia expressed anger over the expulsion of its diplomats.", "expressed", "ACCUSE"),
+    ("The senator expressed opposition to the nomination of the judge.", "expressed", "ACCUSE"),
+])
+def test_dictionary_verbs_kept_where_plover_codes_them(pipeline, text, trigger, plover):
+    assert _types_at(pipeline, text, trigger) == {plover}
+
+
+def test_an_issued_order_or_warrant_stays(pipeline):
+    assert _types_at(pipeline, "The court issued an arrest warrant for the former minister.", "issued")

@@ -178,3 +178,66 @@ def test_dictionary_verbs_kept_where_plover_codes_them(pipeline, text, trigger, 
 
 def test_an_issued_order_or_warrant_stays(pipeline):
     assert _types_at(pipeline, "The court issued an arrest warrant for the former minister.", "issued")
+
+
+# -- what is asked for, cannot be done or is missing did not happen ----------------------------------
+
+def _fact(pipeline, text, trigger):
+    found = [e for e in _events(pipeline, text) if e.trigger.text == trigger]
+    assert found, f"no event at {trigger!r} in {text!r}"
+    return found[0].factuality
+
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    ("The opposition asked the prime minister to resign.", "resign", "hypothetical"),
+    ("Rights groups urged Egypt to release the journalists.", "release", "hypothetical"),
+    ("The union demanded that the government withdraw the decree.", "withdraw", "hypothetical"),
+    ("The families appealed to the prosecutor to investigate the killing.", "investigate", "hypothetical"),
+    ("The rebels called for a ceasefire in the east.", "ceasefire", "hypothetical"),
+    ("She was unable to negotiate a deal with the unions.", "negotiate", "negated"),
+    ("Under the constitution, the parliament can remove the president.", "remove", "hypothetical"),
+    ("The country may leave the bloc without a trade deal.", "deal", "negated"),
+    ("After failed negotiations for a deal on fishing, the deadline was extended.", "deal", "hypothetical"),
+])
+def test_requested_impossible_or_missing_events_are_not_asserted(pipeline, text, trigger, factuality):
+    assert _fact(pipeline, text, trigger) == factuality
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The opposition asked the prime minister to resign.", "asked"),  # the request itself took place
+    ("The rebels called for a ceasefire in the east.", "called"),
+    ("The prime minister resigned on Monday after the opposition asked him to.", "resigned"),
+    ("The two sides signed a ceasefire after talks in Doha.", "ceasefire"),
+    ("Police arrested the man for the attack on the mosque.", "attack"),  # 'for' is no request
+    ("The talks between the two governments produced a trade deal.", "deal"),
+    ("The negotiators were able to agree on a truce.", "agree"),
+])
+def test_done_events_near_those_cues_stay_asserted(pipeline, text, trigger):
+    assert _fact(pipeline, text, trigger) == "asserted"
+
+
+# -- event words that name no event here ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In his talk at the university, the minister praised the reform.", "talk"),  # a speech
+    ("The government did not meet the deadline set by the unions.", "meet"),
+    ("The ministry met its target of ten thousand new homes.", "met"),
+])
+def test_event_words_that_name_no_event(pipeline, text, trigger):
+    assert not _types_at(pipeline, text, trigger)
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Talks between Iran and the US resumed in Vienna.", "Talks", "CONSULT"),
+    ("Putin met Erdogan in Sochi on Tuesday.", "met", "CONSULT"),
+])
+def test_the_same_words_as_events(pipeline, text, trigger, plover):
+    assert _types_at(pipeline, text, trigger) == {plover}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The minister called the stabbing an act of cowardice.", "stabbing"),  # naming, not asking
+    ("Police received the first call about the shooting at noon.", "shooting"),  # a phone call
+])
+def test_call_asks_only_for_or_on(pipeline, text, trigger):
+    assert _fact(pipeline, text, trigger) == "asserted"

@@ -183,8 +183,11 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
-            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word):
+            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
+                    and not _call_not_for(word):
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+            elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
+                found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done
         noun = infinitive_of_noun(tok.head if tok.dep_ == "dobj" else tok)  # the trigger, or the object of one
         if noun is not None:
@@ -385,6 +388,13 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
                 return _phrase(appos[0] if appos else child)
         break
     return None
+
+
+def _call_not_for(word) -> bool:
+    """'call' asks for something only as "call for" / "call on X to": not in naming ("called the stabbing an act
+    of barbarity", "calling the agreements legitimate") or as a noun ("the first call about the attack")."""
+    return word.lemma_.lower() == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in word.children)
 
 
 def _claims_responsibility(verb) -> bool:

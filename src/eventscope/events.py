@@ -256,10 +256,10 @@ class EventsStage(Stage):
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
         kinds = {k: {r["word"] for r in cues if r["kind"] == k}
-                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack")}
+                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only")}
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
-        self.verbal_attacks = kinds["verbal_attack"]
+        self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
@@ -316,6 +316,7 @@ class EventsStage(Stage):
         event ("heart attack", "cardiac arrest"); a disaster, accident or disease does no ASSAULT (PLOVER:
         ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); fighting or attacking
         an abstract thing is figurative, no ASSAULT, and attacking it in words is criticism, ACCUSE.
+        A noun that is an event only in the plural ("talks") is none in the singular ("a talk at a think tank").
         A type turned down here is noted in ``vetoed`` (the sentence's model event may not have it)."""
         trig2 = self._checked(tok, trig)
         if trig2 is None or trig2.plover != trig.plover:
@@ -327,7 +328,7 @@ class EventsStage(Stage):
         noun = infinitive_of_noun(verb)
         if noun is not None and _word_in(noun, self.capacity_nouns):
             return None
-        if trig.pos == "N" and self.medical(tok):
+        if trig.pos == "N" and (self.medical(tok) or self.singular_only_in_name(tok)):
             return None
         for part in (trig.cue or "").split("&"):  # "announced the cause of death as a cardiac arrest": no arrest
             negate, kind, words = parse_cue(part)
@@ -346,6 +347,11 @@ class EventsStage(Stage):
             return Trigger(trig.lemma, trig.pos, "ACCUSE", "disapprove", "111", None, None, trig.weight, trig.curated,
                            note=f"; attacking an abstract object ('{obj.text}') is criticism (PLOVER ACCUSE)")
         return None
+
+    def singular_only_in_name(self, tok) -> bool:
+        """A noun that is an event only in the plural, used in the singular: "talks" are negotiations, "his talk
+        at the think tank" is a speech (cues.tsv ``plural_only``)."""
+        return tok.tag_ == "NN" and tok.lemma_.lower() in self.plural_only
 
     def medical(self, tok) -> bool:
         """An event noun made a medical condition by its modifier ("heart attack", "cardiac arrest")."""

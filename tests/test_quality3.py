@@ -241,3 +241,26 @@ def test_the_same_words_as_events(pipeline, text, trigger, plover):
 ])
 def test_call_asks_only_for_or_on(pipeline, text, trigger):
     assert _fact(pipeline, text, trigger) == "asserted"
+
+
+# -- a participle used as a noun, what a document says, holding a position ---------------------------
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Officers detained the accused outside the court in Lagos.", "accused"),  # "the accused" is a person
+    ("The wounded were carried to a clinic in Aden.", "wounded"),
+    ("The charter of the alliance prohibits military interventions by Turkey in Greece.", "prohibits"),
+    ("Turkey maintains a position that Cyprus has no rights in the zone.", "maintains"),
+    ("Bolton had held the position of adviser to Trump since April 2018.", "held"),
+])
+def test_no_event_from_nouns_documents_and_states(pipeline, text, trigger):
+    assert not _types_at(pipeline, text, trigger)
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("The prosecutor accused the minister of fraud.", "accused", "ACCUSE"),
+    ("Militants wounded three soldiers near the border.", "wounded", "ASSAULT"),
+    ("Russia prohibited flights from Georgia.", "prohibited", "COERCE"),
+    ("Turkey maintained its blockade of Armenia for a decade.", "blockade", "COERCE"),
+])
+def test_the_same_verbs_with_actors_stay_events(pipeline, text, trigger, plover):
+    assert plover in _types_at(pipeline, text, trigger)

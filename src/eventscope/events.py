@@ -125,6 +125,12 @@ def _word_in(tok, words) -> bool:
     return tok.lemma_.lower() in words or low in words or (low.endswith("s") and low[:-1] in words)
 
 
+def participle_as_noun(tok) -> bool:
+    """A past participle with a determiner is a noun for people: "the accused", "the wounded", "the detained"
+    (a gerund with one, "the shooting", is an event noun)."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)  # not "the shooting"
+
+
 def infinitive_of_noun(tok):
     """The noun an infinitive completes ("the right to strike", "a plan to attack", "efforts to ban"), or None."""
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and any(
@@ -260,6 +266,7 @@ class EventsStage(Stage):
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
+        self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
@@ -316,7 +323,9 @@ class EventsStage(Stage):
         event ("heart attack", "cardiac arrest"); a disaster, accident or disease does no ASSAULT (PLOVER:
         ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); fighting or attacking
         an abstract thing is figurative, no ASSAULT, and attacking it in words is criticism, ACCUSE.
-        A noun that is an event only in the plural ("talks") is none in the singular ("a talk at a think tank").
+        A noun that is an event only in the plural ("talks") is none in the singular ("a talk at a think tank");
+        a participle with a determiner is a noun ("the accused"); a dictionary verb whose subject is a law or
+        document states what the text says ("the constitution prohibits").
         A type turned down here is noted in ``vetoed`` (the sentence's model event may not have it)."""
         trig2 = self._checked(tok, trig)
         if trig2 is None or trig2.plover != trig.plover:
@@ -324,6 +333,10 @@ class EventsStage(Stage):
         return trig2
 
     def _checked(self, tok, trig: Trigger) -> Trigger | None:
+        if trig.pos == "V" and participle_as_noun(tok):
+            return None
+        if not trig.curated and self.document_subject(tok) is not None:
+            return None
         verb = tok.head if tok.dep_ == "dobj" else tok  # "the power to impose sanctions": its object too
         noun = infinitive_of_noun(verb)
         if noun is not None and _word_in(noun, self.capacity_nouns):
@@ -352,6 +365,12 @@ class EventsStage(Stage):
         """A noun that is an event only in the plural, used in the singular: "talks" are negotiations, "his talk
         at the think tank" is a speech (cues.tsv ``plural_only``)."""
         return tok.tag_ == "NN" and tok.lemma_.lower() in self.plural_only
+
+    def document_subject(self, tok):
+        """The subject of a PETRARCH2 dictionary verb when it is a law, a document or an abstract thing ("the
+        policy provides airlines with 45 days", "the constitution prohibits", "the decision put it"): what a
+        text says or allows is no act of an actor (PETRARCH codes actor-on-actor clauses); None otherwise."""
+        return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
 
     def medical(self, tok) -> bool:
         """An event noun made a medical condition by its modifier ("heart attack", "cardiac arrest")."""

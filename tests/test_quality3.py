@@ -264,3 +264,18 @@ def test_no_event_from_nouns_documents_and_states(pipeline, text, trigger):
 ])
 def test_the_same_verbs_with_actors_stay_events(pipeline, text, trigger, plover):
     assert plover in _types_at(pipeline, text, trigger)
+
+
+def test_agreeing_with_an_opinion_is_no_agree(pipeline):
+    text = "The governor agreed, saying only this group was capable of the bombing."
+    assert any(e.event_type == "ASSAULT" for e in _events(pipeline, text))  # the sentence is read
+    assert not _types_at(pipeline, text, "agreed")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran and the EU agreed to resume talks in Vienna.",
+    "The two sides agreed on a ceasefire in the east.",
+    "The two sides agreed a trade deal on Tuesday.",
+])
+def test_agreeing_to_or_on_something_is_agree(pipeline, text):
+    assert _types_at(pipeline, text, "agreed") == {"AGREE"}

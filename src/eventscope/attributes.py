@@ -32,6 +32,9 @@ _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "area", "country", "state",
                 "county", "market", "street", "square", "neighbourhood", "neighborhood", "camp", "port", "border"}
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by reference to an earlier sentence
+_CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 
 
@@ -73,8 +76,9 @@ class AttributesStage(Stage):
         self.acled_rules = []
         for r in load_table("events/acled_rules.tsv"):
             groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
-            self.acled_rules.append(dict(r, groups=[g.split("|") for g in groups if not g.startswith("@")],
-                                         phrase_groups=[set(g[1:].split("|")) for g in groups if g.startswith("@")]))
+            self.acled_rules.append(dict(r, groups=[g.split("|") for g in groups if g[:1] not in ("@", "^")],
+                                         phrase_groups=[set(g[1:].split("|")) for g in groups if g.startswith("@")],
+                                         back_groups=[g[1:].split("|") for g in groups if g.startswith("^")]))
         self.future_types = {(r["plover"], f): r for r in load_table("events/future_types.tsv")
                              for f in r["factuality"].split("|")}
         self.use_future_types = bool(self.config["events.future_types"])
@@ -179,8 +183,11 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
-            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word):
+            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
+                    and not _call_not_for(word):
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+            elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
+                found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done
         noun = infinitive_of_noun(tok.head if tok.dep_ == "dobj" else tok)  # the trigger, or the object of one
         if noun is not None:
@@ -229,7 +236,8 @@ class AttributesStage(Stage):
         inter = {role: acled_actor_codes().get(a.sector, (0,))[0] if a else 0
                  for role, a in (("source", ev.source), ("target", ev.target))}
         sector = {"source": ev.source.sector if ev.source else "", "target": ev.target.sector if ev.target else ""}
-        words = phrase = None  # the sentence's lemmas and the trigger's own phrase: built for the first rule needing them
+        words = phrase = back = None  # the sentence's lemmas, the trigger's own phrase, the words "^" groups see:
+        # each built for the first rule needing it
         for rule in self.acled_rules:
             if not (_allowed(rule["plover"], ev.event_type) and _allowed(rule["mode"], ev.mode or "")):
                 continue
@@ -243,16 +251,18 @@ class AttributesStage(Stage):
                 values = [sector[r] if allowed.lstrip("!")[:1].isalpha() else str(inter[r]) for r in roles]  # MIL|COP or 1|2
                 if not any(_allowed(allowed, v) for v in values):
                     continue
-            if rule["groups"] and words is None:
-                lemmas = [t.lemma_.lower() for t in tok.sent]
-                words, joined = set(lemmas), " " + " ".join(lemmas) + " "
+            if (rule["groups"] or rule["back_groups"]) and words is None:
+                words, joined = _lemmas(tok.sent)
             if rule["phrase_groups"] and phrase is None:
                 root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
                 while root.dep_ in ("advcl", "xcomp") and root.head is not root:
                     root = root.head
                 phrase = {t.lemma_.lower() for t in _own_phrase(root)}
-            if any(not any((w in words) if " " not in w else (f" {w} " in joined) for w in group)
-                   for group in rule["groups"]) or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]):
+            if rule["back_groups"] and back is None:
+                back = [(words, joined)] + ([_lemmas(prev)] if (prev := _antecedent_sentence(tok)) is not None else [])
+            if any(not _group_in(group, words, joined) for group in rule["groups"]) \
+                    or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]) \
+                    or any(not any(_group_in(group, w, j) for w, j in back) for group in rule["back_groups"]):
                 continue
             sub = None if rule["sub_event_type"] == "-" else rule["sub_event_type"]
             if sub != ev.acled_sub_event_type:
@@ -282,6 +292,36 @@ class AttributesStage(Stage):
                     break
         if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
             work.events = keep_best(work.events)
+
+
+def _lemmas(span) -> tuple[set[str], str]:
+    """A span's lemmas as a set and as one string for several-word entries, hyphens left out ("tear-gas",
+    "tear-gassed" read as "tear gas")."""
+    lemmas = [t.lemma_.lower() for t in span if t.text not in _HYPHENS]
+    return set(lemmas), " " + " ".join(lemmas) + " "
+
+
+def _group_in(group, words: set[str], joined: str) -> bool:
+    """One of the group's entries is among the lemmas (a several-word entry as consecutive lemmas)."""
+    return any((w in words) if " " not in w else (f" {w} " in joined) for w in group)
+
+
+def _antecedent_sentence(tok):
+    """The previous sentence of the paragraph when the trigger's own phrase names the people it acts on only
+    by a pronoun or a crowd noun, not as the doer ("police fired tear gas at them", "they were tear-gassed",
+    "... on the crowd"): who they were, a demonstration or fans, is said there. None otherwise."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    root = tok
+    while root.dep_ in ("advcl", "xcomp") and root.head is not root:
+        root = root.head
+    acted_on = [t for t in _own_phrase(root) if t is not tok and t.dep_ != "nsubj"]  # the doer ("they fired") is not
+    if tok.dep_ == "acomp":  # "they were tear-gassed" parsed as an adjective: its copula's subject is acted on
+        acted_on += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not any(t.lower_ in _BACK_PRONOUNS or t.pos_ == "NOUN" and t.lemma_.lower() in _CROWD_NOUNS for t in acted_on):
+        return None
+    return tok.doc[sent.start - 1].sent
 
 
 def _own_phrase(tok) -> list:
@@ -348,6 +388,13 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
                 return _phrase(appos[0] if appos else child)
         break
     return None
+
+
+def _call_not_for(word) -> bool:
+    """'call' asks for something only as "call for" / "call on X to": not in naming ("called the stabbing an act
+    of barbarity", "calling the agreements legitimate") or as a noun ("the first call about the attack")."""
+    return word.lemma_.lower() == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in word.children)
 
 
 def _claims_responsibility(verb) -> bool:

@@ -44,6 +44,7 @@ _MOD_DEPS = {"compound", "amod", "nmod"}
 # "resignation speech") describes that noun: it reports no event of its own, unless that noun is itself an event
 # (EventsStage.event_head: "shooting incident", "coup attempt", "bombing raids")
 _MODIFIER_DEP = {"V": "amod", "N": "compound"}
+_HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,12 @@ def _word_in(tok, words) -> bool:
     return tok.lemma_.lower() in words or low in words or (low.endswith("s") and low[:-1] in words)
 
 
+def participle_as_noun(tok) -> bool:
+    """A past participle with a determiner is a noun for people: "the accused", "the wounded", "the detained"
+    (a gerund with one, "the shooting", is an event noun)."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)  # not "the shooting"
+
+
 def infinitive_of_noun(tok):
     """The noun an infinitive completes ("the right to strike", "a plan to attack", "efforts to ban"), or None."""
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and any(
@@ -185,9 +192,30 @@ def codes(plover: str, mode: str | None, cameo: str | None = None, acled_sub: st
     row = plover_map.get((plover, mode or "*")) or plover_map[(plover, "*")]
     sub = acled_sub or row["acled_sub_event_type"] or None
     etype = acled_types.get(sub) if sub else (row["acled_event_type"] or None)
-    cameo_code = cameo or row["cameo_root"]
+    cameo_code = mode_cameo(cameo, row, plover_map[(plover, "*")]["cameo_root"])
     return {"cameo_root": cameo_code[:2], "cameo_code": cameo_code, "acled_event_type": etype,
             "acled_sub_event_type": sub}
+
+
+def mode_cameo(cameo: str | None, mode_row: dict, root: str) -> str:
+    """The CAMEO code of an event: the trigger row's own, unless that is only the type's generic code ("190"
+    for ASSAULT's root 19) and the mode has a code of its own in plover_map.tsv: crowd-control weapons are
+    CAMEO 175, "use tactics of violent repression", whether the police "used" or "fired" tear gas."""
+    specific = mode_row["cameo_root"]
+    if len(specific) > 2 and (cameo is None or cameo in (root, root + "0")):
+        return specific
+    return cameo or specific
+
+
+def _following(t, n: int) -> list:
+    """The ``n`` words after token ``t``, skipping hyphens ("tear-gas", "water-cannon" are "tear gas")."""
+    out = []
+    for f in t.doc[t.i + 1: t.i + 1 + 2 * n]:
+        if f.text not in _HYPHENS:
+            out.append(f)
+            if len(out) == n:
+                break
+    return out
 
 
 def _rank(ev: Event) -> tuple[bool, float]:
@@ -234,10 +262,11 @@ class EventsStage(Stage):
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
         kinds = {k: {r["word"] for r in cues if r["kind"] == k}
-                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack")}
+                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only")}
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
-        self.verbal_attacks = kinds["verbal_attack"]
+        self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
+        self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
@@ -294,6 +323,9 @@ class EventsStage(Stage):
         event ("heart attack", "cardiac arrest"); a disaster, accident or disease does no ASSAULT (PLOVER:
         ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); fighting or attacking
         an abstract thing is figurative, no ASSAULT, and attacking it in words is criticism, ACCUSE.
+        A noun that is an event only in the plural ("talks") is none in the singular ("a talk at a think tank");
+        a participle with a determiner is a noun ("the accused"); a dictionary verb whose subject is a law or
+        document states what the text says ("the constitution prohibits").
         A type turned down here is noted in ``vetoed`` (the sentence's model event may not have it)."""
         trig2 = self._checked(tok, trig)
         if trig2 is None or trig2.plover != trig.plover:
@@ -301,11 +333,15 @@ class EventsStage(Stage):
         return trig2
 
     def _checked(self, tok, trig: Trigger) -> Trigger | None:
+        if trig.pos == "V" and participle_as_noun(tok):
+            return None
+        if not trig.curated and self.document_subject(tok) is not None:
+            return None
         verb = tok.head if tok.dep_ == "dobj" else tok  # "the power to impose sanctions": its object too
         noun = infinitive_of_noun(verb)
         if noun is not None and _word_in(noun, self.capacity_nouns):
             return None
-        if trig.pos == "N" and self.medical(tok):
+        if trig.pos == "N" and (self.medical(tok) or self.singular_only_in_name(tok)):
             return None
         for part in (trig.cue or "").split("&"):  # "announced the cause of death as a cardiac arrest": no arrest
             negate, kind, words = parse_cue(part)
@@ -324,6 +360,17 @@ class EventsStage(Stage):
             return Trigger(trig.lemma, trig.pos, "ACCUSE", "disapprove", "111", None, None, trig.weight, trig.curated,
                            note=f"; attacking an abstract object ('{obj.text}') is criticism (PLOVER ACCUSE)")
         return None
+
+    def singular_only_in_name(self, tok) -> bool:
+        """A noun that is an event only in the plural, used in the singular: "talks" are negotiations, "his talk
+        at the think tank" is a speech (cues.tsv ``plural_only``)."""
+        return tok.tag_ == "NN" and tok.lemma_.lower() in self.plural_only
+
+    def document_subject(self, tok):
+        """The subject of a PETRARCH2 dictionary verb when it is a law, a document or an abstract thing ("the
+        policy provides airlines with 45 days", "the constitution prohibits", "the decision put it"): what a
+        text says or allows is no act of an actor (PETRARCH codes actor-on-actor clauses); None otherwise."""
+        return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
 
     def medical(self, tok) -> bool:
         """An event noun made a medical condition by its modifier ("heart attack", "cardiac arrest")."""
@@ -365,9 +412,9 @@ class EventsStage(Stage):
                 if hit:
                     found.append((hit, t.text))
                 for rest, phrase_hit in self.mode_phrases.get((plover, t.lower_), ()):
-                    following = t.doc[t.i + 1: t.i + 1 + len(rest)]
+                    following = _following(t, len(rest))
                     if len(following) == len(rest) and all(w in (f.lower_, f.lemma_.lower()) for w, f in zip(rest, following)):
-                        found.append((phrase_hit, f"{t.text} {following.text}"))
+                        found.append((phrase_hit, " ".join([t.text] + [f.text for f in following])))
             if found:
                 (_, mode), word = min(found)
                 return mode, f"mode '{mode}' from cue word '{word}' in the trigger's {scope}"

@@ -53,7 +53,7 @@ def _vocabulary() -> list[str]:
         "'80s", "’90s", "1980s", "80s", "12th", "3rd", "21st", "3:15", "15:00:07", "2:05:31", "3pm", "p.m.",
         "a.m.", "GMT", "2015", "2015-09-28", "2015-W39", "12/05/2014", "1990-91", "1990–1991", "No.", "$2015",
         "€", "£", "%", "2,000", "1.5", "twenty-five", "mid-", "ago", "from now", "hence", "old", "and older",
-        "\u017funday", "\u212aate", "\u0130", "\u0131", "caf\u00e9", "e\u0301", "\u0663", "\u00b2", "x_2015", "_",
+        "\u017funday", "\u017fummer", "\u212aate", "\u0130", "\u0131", "caf\u00e9", "e\u0301", "\u0663", "\u00b2", "x_2015", "_",
     ]
 
 
@@ -118,3 +118,15 @@ def test_every_modifier_and_weekday_prefix_is_covered(rule):
                 for case in (str.lower, str.title):
                     text = case(prefix) + sep + expression
                     assert _fast_scan(r, text, 0, len(text)) == _full_scan(r, text, 0, len(text)), text
+
+
+@pytest.mark.parametrize("rule", [r.name for r in dates._grammar()])
+def test_every_word_after_the_is_covered(rule):
+    """A "the" is keyed together with the word after it ("the end", "the #"): every
+    vocabulary word after "the", before a few tails."""
+    r = next(x for x in dates._grammar() if x.name == rule)
+    for word in _vocabulary():
+        for case in (str.lower, str.title):
+            for tail in ("", " days", " two days", " 5 days", " of the year", " May", " summer"):
+                text = case("the " + word) + tail
+                assert _fast_scan(r, text, 0, len(text)) == _full_scan(r, text, 0, len(text)), text

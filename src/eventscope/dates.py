@@ -1256,7 +1256,8 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     sent_bounds = None
     if trig is not None:
         para = work.paragraph_of(event.trigger.start)
-        sent_bounds = (para.start + trig.sent.start_char, para.start + trig.sent.end_char)
+        sent = trig.sent  # spaCy finds the sentence anew on each ``Token.sent``
+        sent_bounds = (para.start + sent.start_char, para.start + sent.end_char)
         for t, (value, precision) in anchorable:
             if sent_bounds[0] <= t.start < sent_bounds[1]:
                 how = _attachment(work, t, trig)

@@ -216,47 +216,57 @@ def _np_zero_filled(arr):
     return out
 
 
-def _gap_outliers(values: list[float], max_drop: int) -> set[int]:
-    """Indices of the few values (at most ``max_drop`` at each end) that a wide gap cuts off
+def _gap_outliers(values, max_drop: int):
+    """Positions of the few values (at most ``max_drop`` at each end) that a wide gap cuts off
     from the rest: the widest gap among the first (last) ``max_drop + 1`` sorted values, if it
     is over 1 degree and over half the extent of the values beyond it (a mis-coded village
     1,500 km outside its province; a real outlying island group is kept when it is close
-    to the rest relative to the unit's size)."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    v = [values[i] for i in order]
-    n = len(v)
+    to the rest relative to the unit's size).  ``values`` is a numpy array (an admin unit can
+    have thousands of cities); only the sorted values at both ends are read into Python."""
+    import numpy as np
+
+    n = len(values)
     k = min(max_drop, n // 4)
-    out: set[int] = set()
     if k < 1:
-        return out
-    j = max(range(1, k + 1), key=lambda j: v[j] - v[j - 1])
-    if v[j] - v[j - 1] > max(1.0, 0.5 * (v[-1] - v[j])):
-        out.update(order[:j])
-    j = max(range(n - k, n), key=lambda j: v[j] - v[j - 1])
-    if v[j] - v[j - 1] > max(1.0, 0.5 * (v[j - 1] - v[0])):
-        out.update(order[j:])
+        return []
+    order = np.argsort(values, kind="stable")
+    head = values[order[:k + 1]].tolist()  # the k + 1 smallest values
+    tail = values[order[n - k - 1:]].tolist()  # the k + 1 largest
+    out = []
+    j = max(range(1, k + 1), key=lambda j: head[j] - head[j - 1])  # the first widest gap
+    if head[j] - head[j - 1] > max(1.0, 0.5 * (tail[-1] - head[j])):
+        out.append(order[:j])
+    j = max(range(1, k + 1), key=lambda j: tail[j] - tail[j - 1])
+    if tail[j] - tail[j - 1] > max(1.0, 0.5 * (tail[j - 1] - head[0])):
+        out.append(order[n - k - 1 + j:])
     return out
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Representative point of an admin unit from its cities: the centre of the bounding box
-    of their coordinates, after dropping the few (at most 2 %) cut off from the rest by a wide
-    gap (see ``_gap_outliers``).  GeoNames, which the usual geocoding gold standards use, places
-    a province at about the middle of its extent, not at its population's centre: a box over
-    all cities, villages included, finds "Queensland" within 100 km of it where the 5th-95th
-    percentile box or the median city (both pulled to the populated south-east) are 500+ km
-    off.  Handles the antimeridian."""
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180:
-        lons = [lo + 360 if lo < 0 else lo for lo in lons]
-    max_drop = max(1, len(points) // 50)
-    bad = _gap_outliers(lats, max_drop) | _gap_outliers(lons, max_drop)
-    keep = [i for i in range(len(points)) if i not in bad]
-    la = [lats[i] for i in keep]
-    lo_ = [lons[i] for i in keep]
-    lat = (min(la) + max(la)) / 2
-    lon = (min(lo_) + max(lo_)) / 2
+def _centre(points) -> tuple[float, float]:
+    """Representative point of an admin unit from its cities' (lat, lon) ``points`` (a list of
+    pairs or an n x 2 array): the centre of the bounding box of their coordinates, after
+    dropping the few (at most 2 %) cut off from the rest by a wide gap (see ``_gap_outliers``).
+    GeoNames, which the usual geocoding gold standards use, places a province at about the
+    middle of its extent, not at its population's centre: a box over all cities, villages
+    included, finds "Queensland" within 100 km of it where the 5th-95th percentile box or the
+    median city (both pulled to the populated south-east) are 500+ km off.  Handles the
+    antimeridian.  Computed on numpy arrays: a cold pass over the sample builds 384 units
+    from 35,000 cities."""
+    import numpy as np
+
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    lats, lons = pts[:, 0], pts[:, 1]
+    if lons.max() - lons.min() > 180:
+        lons = np.where(lons < 0, lons + 360, lons)
+    max_drop = max(1, len(pts) // 50)
+    bad = _gap_outliers(lats, max_drop) + _gap_outliers(lons, max_drop)
+    if bad:
+        keep = np.ones(len(pts), dtype=bool)
+        for rows in bad:
+            keep[rows] = False
+        lats, lons = lats[keep], lons[keep]
+    lat = (float(lats.min()) + float(lats.max())) / 2
+    lon = (float(lons.min()) + float(lons.max())) / 2
     return round(lat, 5), round(lon - 360 if lon > 180 else lon, 5)
 
 
@@ -423,10 +433,12 @@ class Gazetteer:
         if e is not None:
             return e
         if key < self.CITY0:
+            import numpy as np
+
             i = key - self.SUB0
             name, iso, _gcode, gid, _typ, _aliases, level, parent, cid = self.subs[i]
             rows = self._sub_rows[self._sub_bounds[i]:self._sub_bounds[i + 1]]
-            lat, lon = _centre(list(zip(self.c_lat[rows].tolist(), self.c_lon[rows].tolist())))
+            lat, lon = _centre(np.column_stack((self.c_lat[rows], self.c_lon[rows])))
             a1 = self.SUB0 + int(parent) if level == "2" and parent else None
             e = Entry("admin1" if level == "1" else "admin2", name, self._iso3_of_cid[int(cid)] if cid else None,
                       lat, lon, int(gid) if gid else None, int(self.sub_pop[i]), iso=iso or None,

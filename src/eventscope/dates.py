@@ -377,7 +377,7 @@ def _duration_value(n: float | None, unit: str) -> str:
 # *start key* is one of the rule's.  ``_finditer`` tries the pattern only there and finds the
 # same matches as ``pattern.finditer`` over the whole text, eight times faster: ``finditer``
 # has the regex engine try every alternative of a long case-insensitive pattern at every
-# character (0.3-0.4 s for the 77 sample articles, 0.04 s this way).  A "the" is keyed together
+# character (0.3-0.4 s for the 77 sample articles, 0.05 s this way).  A "the" is keyed together
 # with the run after it ("the end" for "the end of", "the #" for "the 5th of May"): most of an
 # article's "the"s start no date, and every pattern follows its "the" with white space and
 # another word or a number.
@@ -385,7 +385,7 @@ _RUN = re.compile(r"[^\W\d_]+|\d+|'")  # a run of letters, a run of digits, an a
 _DIGITS = "#"  # start key of a run of digits
 _NON_ASCII = "*"  # start key of a run with a non-ASCII character; tried by every rule, since a
 #                   case-insensitive pattern reads "ſ" as "s" and the Kelvin sign as "k"
-NUMBER = ("0",)  # phrase list standing for "any number" in ``_starts``
+_NUMBER = ("0",)  # phrase list standing for "any number" in ``_starts``
 
 
 def _start_key(run: str) -> str:
@@ -397,9 +397,9 @@ def _start_key(run: str) -> str:
 
 
 def _starts(*phrase_lists) -> frozenset[str]:
-    """Start keys of a rule whose matches begin with one of these phrases (the key of each
-    phrase's first run: "mid" for "mid-"; "the end" for "the end of", see ``_start_key``),
-    plus "*"."""
+    """Start keys of a rule whose matches begin with one of these phrases, plus "*": the key
+    of each phrase's first run ("mid" for "mid-"), or for a phrase opening with "the", "the"
+    and the key of its second run ("the end" for "the end of", "the #" for "the 0")."""
     keys = {_NON_ASCII}
     for phrases in phrase_lists:
         for phrase in phrases:
@@ -456,17 +456,17 @@ def _grammar() -> tuple[_Rule, ...]:
     mods = lex["mod"]  # OPT_MOD
     wds = lex["weekday"]  # OPT_WD
     months = lex["month"]
-    numbers = [*words, *tens.split("|"), *NUMBER]  # NUM
+    numbers = [*words, *tens.split("|"), *_NUMBER]  # NUM
     rel_unit = ["this", "last", "next", "past", "previous", "coming", "current"]
     rel_units = ["past", "last", "next", "coming", "previous", "following", "recent"]  # bare_units
     rules = [
-        _Rule("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){E}"), _h_iso_date, _starts(NUMBER)),
-        _Rule("iso_week", re.compile(rf"{B}(?P<y>\d{{4}})-W(?P<w>\d\d){E}"), _h_iso_week, _starts(NUMBER)),
+        _Rule("iso_date", re.compile(rf"{B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){E}"), _h_iso_date, _starts(_NUMBER)),
+        _Rule("iso_week", re.compile(rf"{B}(?P<y>\d{{4}})-W(?P<w>\d\d){E}"), _h_iso_week, _starts(_NUMBER)),
         _Rule("numeric_date", re.compile(rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){E}"), _h_numeric_date,
-              _starts(NUMBER)),
+              _starts(_NUMBER)),
         _Rule("day_month", re.compile(
             rf"{B}{OPT_WD}(?:the\s+)?(?P<d>\d{{1,2}}){ORD}?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{E}", I),
-            _h_month_day, _starts(wds, _the(NUMBER), NUMBER)),
+            _h_month_day, _starts(wds, _the(_NUMBER), _NUMBER)),
         _Rule("month_day", re.compile(
             rf"{B}{OPT_WD}(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}){ORD}?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?{E}", I),
             _h_month_day, _starts(wds, months)),
@@ -482,15 +482,15 @@ def _grammar() -> tuple[_Rule, ...]:
             rf"{B}{OPT_MOD}(?:(?P<rel>last|this|next|past|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{E}", I),
             _h_season, _starts(mods, ["last", "this", "next", "past"], _the(lex["season"]), lex["season"])),
         _Rule("year_range", re.compile(rf"{B}(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d){E}"), _h_year_range,
-              _starts(NUMBER)),
+              _starts(_NUMBER)),
         _Rule("decade", re.compile(rf"{B}{OPT_MOD}(?:(?P<c>1\d|20)?(?P<d>\d)0|'(?P<d2>\d)0)[’']?s{E}", I), _h_decade,
-              _starts(mods, NUMBER, ["'"])),
+              _starts(mods, _NUMBER, ["'"])),
         _Rule("century", re.compile(rf"{B}{OPT_MOD}(?P<n>\d{{1,2}}){ORD}[\s-]+century{E}", I), _h_century,
-              _starts(mods, NUMBER)),
+              _starts(mods, _NUMBER)),
         _Rule("fiscal_year", re.compile(rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>{YEAR}){E}", I), _h_fiscal_year,
               _starts(["fiscal", "FY"])),  # "FY2015" is the run "FY" and the run "2015"
         _Rule("mod_year", re.compile(rf"{B}{OPT_MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d)", I), _h_year,
-              _starts(mods, NUMBER)),
+              _starts(mods, _NUMBER)),
         _Rule("rel_unit", re.compile(
             rf"{B}{OPT_MOD}(?:(?P<the>the)\s+)?(?P<rel>this|last|next|past|previous|coming|current)\s+"
             rf"(?:(?P<fiscal>fiscal|financial|calendar)\s+)?(?P<unit>week|month|year|quarter|decade|century|weekend){E}", I),
@@ -511,13 +511,13 @@ def _grammar() -> tuple[_Rule, ...]:
         _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+(?:that|of|when)\b)", I), _h_ref,
               _starts(lex["ref"])),
         _Rule("race_time", re.compile(rf"{B}(?P<h>\d{{1,2}}):(?P<mi>\d\d):(?P<s>\d\d){E}"), _h_race_time,
-              _starts(NUMBER)),
+              _starts(_NUMBER)),
         _Rule("clock", re.compile(
             rf"{B}(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?![\w]))"
             rf"|(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)(?::(?P<s2>\d\d))?(?![:\d])"
             rf"|(?P<word>noon|midnight)(?![\w]))"
             rf"(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|ET|PT|local\s+time)(?![\w]))?"
-            rf"(?:\s+(?P<wd>{WEEKDAY})(?![\w]))?", I), _h_clock, _starts(NUMBER, ["noon", "midnight"])),
+            rf"(?:\s+(?P<wd>{WEEKDAY})(?![\w]))?", I), _h_clock, _starts(_NUMBER, ["noon", "midnight"])),
         _Rule("duration", re.compile(
             rf"{B}(?:the\s+(?:(?:past|last|next|first|coming|previous|following|final)\s+)?|(?:past|last|next)\s+)?(?:(?:{DMOD})\s+)?"
             rf"(?P<n>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{UNIT})(?P<tail>[\s-]+(?:old|of\s+age|and\s+(?:older|over|up)))?{E}"
@@ -528,8 +528,8 @@ def _grammar() -> tuple[_Rule, ...]:
         _Rule("bare_units", re.compile(
             rf"{B}(?:(?:the\s+)?(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
             rf"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|decade|century){E}", I), _h_bare_units,
-            _starts(rel_units, _the(rel_units),
-                    "years months weeks days decades hours minutes centuries decade century".split())),
+            _starts(rel_units, _the(rel_units), ["years", "months", "weeks", "days", "decades", "hours", "minutes",
+                                                 "centuries", "decade", "century"])),
         _Rule("set", re.compile(
             rf"{B}(?:(?P<q>every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<what>{UNIT}|{WEEKDAY}|{POD}|{SEASON}|season)"
             rf"|(?P<adv>{_alt(lex['set_adverb'])})){E}", I), _h_set, _starts(["every", "each"], lex["set_adverb"])),

@@ -217,8 +217,8 @@ def _np_zero_filled(arr):
 
 
 def _gap_outliers(values, max_drop: int):
-    """Positions of the few values (at most ``max_drop`` at each end) that a wide gap cuts off
-    from the rest: the widest gap among the first (last) ``max_drop + 1`` sorted values, if it
+    """Index arrays holding the positions of the few values (at most ``max_drop`` at each end)
+    that a wide gap cuts off from the rest: the widest gap among the first (last) ``max_drop + 1`` sorted values, if it
     is over 1 degree and over half the extent of the values beyond it (a mis-coded village
     1,500 km outside its province; a real outlying island group is kept when it is close
     to the rest relative to the unit's size).  ``values`` is a numpy array (an admin unit can
@@ -1325,8 +1325,9 @@ class Recogniser:
 
         doc = para.doc
         # The tests below read the tokens' attributes from arrays and their first letter from
-        # the article text: ``doc[i].attr`` builds a Token object per access, and this loop
-        # visits every token of the article.
+        # the article text ``text`` (the paragraph's Doc is ``text[para.start:para.end]``):
+        # ``doc[i].attr`` builds a Token object per access, and this loop visits every token
+        # of the article.
         n = len(doc)
         starts = [para.start + idx for idx in para.token_starts()]  # offsets in ``text``
         alpha, punct, iob = doc.to_array([IS_ALPHA, IS_PUNCT, ENT_IOB]).T.tolist() if n else ([], [], [])

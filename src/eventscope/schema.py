@@ -122,11 +122,16 @@ class Paragraph:
         if self.end < 0:
             self.end = self.start + len(self.doc.text)
 
+    def token_starts(self) -> list[int]:
+        """Char offset of each token in the paragraph (``Token.idx``), computed once."""
+        if self._token_starts is None:
+            # one array read: iterating the Doc would build a Token object per token
+            self._token_starts = self.doc.to_array("IDX").tolist()
+        return self._token_starts
+
     def token_at(self, offset: int):
         """The token covering absolute char ``offset`` (the token starting before it, if in whitespace)."""
-        if self._token_starts is None:
-            self._token_starts = [t.idx for t in self.doc]
-        i = bisect.bisect_right(self._token_starts, offset - self.start) - 1
+        i = bisect.bisect_right(self.token_starts(), offset - self.start) - 1
         return self.doc[i] if i >= 0 else None
 
 

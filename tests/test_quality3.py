@@ -83,11 +83,17 @@ def test_hyphenated_crowd_control_weapons(pipeline, text, trigger):
 
 
 def test_gassing_without_tear_is_no_crowd_control(pipeline):
-    events = _events(pipeline, "The regime gassed the rebel-held suburb, killing dozens.")
-    assert all(e.mode != "crowd-control" for e in events)
+    (tear,) = [e for e in _events(pipeline, "Riot police tear-gassed the marchers near the palace on Sunday.")
+               if e.event_type == "ASSAULT"]
+    assert tear.mode == "crowd-control"
+    events = [e for e in _events(pipeline, "The regime gassed the rebel-held suburb, killing dozens.")
+              if e.event_type == "ASSAULT"]
+    assert events and all(e.mode != "crowd-control" for e in events)
 
 
 def test_a_dispersal_without_a_weapon_is_no_assault(pipeline):
+    with_weapon = _events(pipeline, "Riot police dispersed the marchers with tear gas near the palace on Sunday.")
+    assert any(e.event_type == "ASSAULT" and e.trigger.text == "dispersed" for e in with_weapon)
     events = _events(pipeline, "Riot police dispersed the marchers near the palace on Sunday.")
     assert not any(e.event_type == "ASSAULT" and e.trigger.text == "dispersed" for e in events)
 
@@ -116,15 +122,6 @@ def test_previous_sentence_is_read_only_for_a_pronoun_or_crowd(pipeline, text, n
     ev = _one(pipeline, text, "ASSAULT", "fired")
     assert ev.mode == "crowd-control" and ev.acled_sub_event_type is not None
     assert ev.acled_sub_event_type != not_sub
-
-
-@pytest.mark.parametrize("text", [
-    "Soldiers fired into the air to disperse the marchers.",
-    "Police fired shots in the air as students approached the palace.",
-])
-def test_firing_in_the_air_is_crowd_control(pipeline, text):
-    ev = _one(pipeline, text, "ASSAULT", "fired")
-    assert ev.mode == "crowd-control" and ev.acled_event_type != "Explosions/Remote violence"
 
 
 @pytest.mark.parametrize("text, mode", [
@@ -279,3 +276,36 @@ def test_agreeing_with_an_opinion_is_no_agree(pipeline):
 ])
 def test_agreeing_to_or_on_something_is_agree(pipeline, text):
     assert _types_at(pipeline, text, "agreed") == {"AGREE"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Reporters asked about the bombing in Kabul.", "bombing"),
+    ("Amnesty urged an inquiry into the arrest of 20 journalists.", "arrest"),
+    ("The court rejected an appeal against the arrest of the opposition leader.", "arrest"),
+    ("The army denied involvement in the bombing.", "bombing"),
+    ("Police did not comment on the shooting.", "shooting"),
+])
+def test_an_event_named_as_a_topic_keeps_its_factuality(pipeline, text, trigger):
+    """What a request, a denial or a refusal is about happened: only what is asked for, denied or
+    refused takes their modality ("urged an inquiry": the inquiry is hypothetical, the arrest is not)."""
+    (ev,) = [e for e in _events(pipeline, text) if e.trigger.text == trigger]
+    assert ev.factuality == "asserted", ev.reasons["factuality"]
+
+
+def test_the_goal_of_a_request_stays_hypothetical(pipeline):
+    (ev,) = [e for e in _events(pipeline, "The UN called for a ceasefire in Gaza.") if e.trigger.text == "ceasefire"]
+    assert ev.factuality == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "The refugees arrived at the camp in March. Soldiers fired tear gas at them.",
+    "Migrants had gathered at the border crossing for weeks. Police fired tear gas at the crowd.",
+])
+def test_a_month_or_a_gathering_before_is_no_protest(pipeline, text):
+    ev = _one(pipeline, text, "ASSAULT")
+    assert ev.mode == "crowd-control" and ev.acled_sub_event_type == "Attack"
+
+
+def test_missiles_in_an_air_attack_are_no_crowd_control(pipeline):
+    ev = _one(pipeline, "Iran fired missiles in an air attack on Israel.", "ASSAULT")
+    assert ev.mode == "aerial"

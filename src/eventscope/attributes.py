@@ -35,6 +35,7 @@ _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "r
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by reference to an earlier sentence
 _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
+_GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 
 
@@ -165,6 +166,14 @@ class AttributesStage(Stage):
         found: dict[str, str] = {}
         would = None
         chain = self.verb_chain(tok)
+        # the words above a preposition that names a topic or a relation do not say whether the event
+        # happened: "asked about the bombing", "an inquiry into the arrest", "an appeal against the arrest",
+        # "denied involvement in the bombing" (but "called for a ceasefire", "agreed to talks", "the threat of
+        # an attack" name what is asked for, agreed or threatened)
+        for i, word in enumerate(chain[1:], 1):
+            if word.dep_ == "prep" and word.lower_ not in _GOAL_PREPS and ("prep", word.lower_) not in self.cues:
+                chain = chain[:i]
+                break
         for i, word in enumerate(chain):
             for child in word.children:
                 low = child.lower_
@@ -296,8 +305,8 @@ class AttributesStage(Stage):
 
 def _lemmas(span) -> tuple[set[str], str]:
     """A span's lemmas as a set and as one string for several-word entries, hyphens left out ("tear-gas",
-    "tear-gassed" read as "tear gas")."""
-    lemmas = [t.lemma_.lower() for t in span if t.text not in _HYPHENS]
+    "tear-gassed" read as "tear gas") and dates too (the month "March" is no march)."""
+    lemmas = [t.lemma_.lower() for t in span if t.text not in _HYPHENS and t.ent_type_ != "DATE"]
     return set(lemmas), " " + " ".join(lemmas) + " "
 
 

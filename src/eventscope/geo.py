@@ -1300,6 +1300,8 @@ class Recogniser:
             start += 1
         if end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
             end -= 1
+        if (start, end) == (ent.start, ent.end):
+            return ent  # nothing trimmed: the entity reads as the new span would (a Span is slow to build)
         return doc[start:end] if end > start else None
 
     @staticmethod
@@ -1345,25 +1347,28 @@ class Recogniser:
             found = False
             for k in range(j, i, -1):
                 span = doc[i:k]
-                if span[-1].lower_ in ("of", "the") or self.gaz.is_nonplace(span.text):
+                if span[-1].lower_ in ("of", "the"):
                     continue
-                ents = self.gaz.entries(span.text)
+                name = span.text  # read once: Span.text joins the tokens anew on each call
+                if self.gaz.is_nonplace(name):
+                    continue
+                ents = self.gaz.entries(name)
                 named = [e for _k, e, how in ents if how == "name" and e.kind in ("country", "admin1", "region")]
                 prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
                     and span.start != span.sent.start and not doc[span.start - 1].is_stop  # "A", "In"
-                if pending is not None and len(span) == 1 and not prev_cap and len(span.text) > 2 \
+                if pending is not None and len(span) == 1 and not prev_cap and len(name) > 2 \
                         and span[0].pos_ == "PROPN" \
                         and not any(e.kind in ("country", "region") for e in named) and not self._cue(span) \
                         and (span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLES) \
                         and any(how == "name" and (e.kind == "admin1" or e.kind == "city"
                                                    and e.population >= self.MIN_POP_STRONG) for _k, e, how in ents):
-                    pending.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))
+                    pending.append(Mention(name, para.start + span.start_char, para.start + span.end_char))
                     continue
                 if not named:
                     continue
                 strong_single = any(e.kind in ("country", "region") for e in named) or self._cue(span)
                 if (len(span) > 1 or strong_single) and not prev_cap:
-                    out.append(Mention(span.text, para.start + span.start_char, para.start + span.end_char))
+                    out.append(Mention(name, para.start + span.start_char, para.start + span.end_char))
                     found = True
                     i = k
                     break

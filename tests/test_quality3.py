@@ -309,3 +309,22 @@ def test_a_month_or_a_gathering_before_is_no_protest(pipeline, text):
 def test_missiles_in_an_air_attack_are_no_crowd_control(pipeline):
     ev = _one(pipeline, "Iran fired missiles in an air attack on Israel.", "ASSAULT")
     assert ev.mode == "aerial"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Putin arrived in the capital of Tajikistan on Monday to attend the summit.", "CONSULT"),
+    ("The Iranian delegation arrived in Vienna for talks.", "CONSULT"),
+    ("Foreign ministers of the EU gathered in Brussels on Monday.", "CONSULT"),
+    ("Hundreds of protesters gathered outside the ministry in Nairobi.", "PROTEST"),
+])
+def test_arriving_and_gathering_by_officials_or_protesters(pipeline, text, plover):
+    assert _one(pipeline, text, plover)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police arrived at the scene and detained the gunman.", "arrived"),  # police at a scene: no visit
+    ("Thousands of people had gathered outside the congress on Tuesday.", "gathered"),
+    ("Migrants had gathered at the border crossing for weeks.", "gathered"),
+])
+def test_arriving_or_gathering_by_others_is_no_meeting(pipeline, text, trigger):
+    assert "CONSULT" not in _types_at(pipeline, text, trigger)

@@ -153,7 +153,31 @@ def test_gazetteer_disk_cache_gives_the_same_gazetteer(tmp_path, monkeypatch):
     assert list(a) == list(b) and all(same(a[k], b[k]) for k in a)
     assert cached.resolve("Kiev").country == "UKR" and cached.resolve("Ky.").precision == "admin1"
     # a damaged cache file is rebuilt and rewritten; "off" never reads or writes one
-    (tmp_path / "cache" / "gazetteer.pickle").write_bytes(b"not a pickle")
+    [stored] = (tmp_path / "cache").glob("gazetteer-*.pickle")
+    stored.write_bytes(b"not a pickle")
     assert not Gazetteer().from_cache and Gazetteer().from_cache
     monkeypatch.setenv(CACHE_ENV, "off")
     assert not Gazetteer().from_cache
+
+
+def test_disk_cache_keeps_one_entry_per_key_and_prunes_the_least_recently_used(tmp_path, monkeypatch):
+    """Two checkouts with different code (different keys) must not overwrite each other's entry;
+    only the CACHE_KEEP most recently used entries of a name stay on disk."""
+    import hashlib
+    import os
+
+    from eventscope.tables import CACHE_ENV, CACHE_KEEP, load_cached, store_cached
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    keys = [hashlib.sha256(bytes([i])).hexdigest() for i in range(CACHE_KEEP + 1)]
+    for i, key in enumerate(keys[:CACHE_KEEP]):
+        assert store_cached("thing", key, i)
+    assert [load_cached("thing", key) for key in keys] == [*range(CACHE_KEEP), None]
+    oldest = tmp_path / f"thing-{keys[1][:16]}.pickle"
+    for f in tmp_path.glob("thing-*.pickle"):
+        os.utime(f, ns=(1, 1) if f == oldest else (2, 2))  # keys[1] unused the longest
+    assert store_cached("thing", keys[-1], "new")
+    left = {f.name for f in tmp_path.glob("thing-*.pickle")}
+    assert len(left) == CACHE_KEEP and oldest.name not in left
+    assert load_cached("thing", keys[1]) is None and load_cached("thing", keys[0]) == 0
+    assert load_cached("thing", keys[-1]) == "new"

@@ -69,23 +69,37 @@ def fingerprint(*parts: object, files: Iterable[Path] = (), stat_files: Iterable
     return h.hexdigest()
 
 
+def _cache_file(folder: Path, name: str, key: str) -> Path:
+    """One file per key, so checkouts or installs with different code keep their own entry."""
+    return folder / f"{name}-{key[:16]}.pickle"
+
+
 def load_cached(name: str, key: str) -> Any | None:
     """The value stored by ``store_cached(name, key, value)``, or None if there is none for this
     exact key (or the cache is off, unreadable or damaged: the caller then rebuilds)."""
     folder = cache_dir()
     if folder is None:
         return None
+    path = _cache_file(folder, name, key)
     try:
-        with open(folder / f"{name}.pickle", "rb") as fh:
+        with open(path, "rb") as fh:
             stored_key, value = pickle.load(fh)
     except Exception:  # noqa: BLE001 - missing, stale format or damaged: rebuild
         return None
-    return value if stored_key == key else None
+    if stored_key != key:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when older entries are pruned
+    return value
+
+
+CACHE_KEEP = 3  # entries kept per name: the most recently used
 
 
 def store_cached(name: str, key: str, value: Any) -> bool:
     """Write ``value`` under ``name`` for ``key`` (atomically: readers see the old or the new
-    file, never a partial one); False if the cache is off or not writable."""
+    file, never a partial one) and remove all but the ``CACHE_KEEP`` most recently used entries
+    of ``name``; False if the cache is off or not writable."""
     folder = cache_dir()
     if folder is None:
         return False
@@ -95,10 +109,15 @@ def store_cached(name: str, key: str, value: Any) -> bool:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{name}.pickle")
-        return True
+        os.replace(tmp, _cache_file(folder, name, key))
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no error
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         return False
+    with contextlib.suppress(OSError):
+        entries = sorted(folder.glob(f"{name}-*.pickle"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        for old in entries[CACHE_KEEP:]:
+            old.unlink()
+        (folder / f"{name}.pickle").unlink(missing_ok=True)  # the single-file layout before per-key files
+    return True

@@ -1,0 +1,47 @@
+"""Word senses that PETRARCH2's verb dictionary reads as events: its plain rows for "demonstrate",
+"march", "release" and "impact" fire whatever the object or subject.  The curated rows of
+``data/events/triggers.tsv`` say which sense is the event; every sentence here was written for these
+tests.  Each case checks the event sense first, so a test cannot pass by detecting nothing."""
+import pytest
+
+from eventscope.pipeline import Pipeline
+from eventscope.schema import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline().setup()
+
+
+def _types(pipeline, text):
+    works = pipeline.process([Article(article_id="ws", text=text, published="2024-03-01")])
+    return {(e.event_type, e.trigger.text) for e in works[0].events}
+
+
+@pytest.mark.parametrize("event, not_event, plover", [
+    # demonstrate: taking part in a protest, not showing something
+    ("Thousands of students demonstrated outside the parliament in Dhaka.",
+     "This recapture clearly demonstrates the strength of the Taliban.", "PROTEST"),
+    # release: freeing people, not publishing a document or a video
+    ("The rebels released twenty hostages near the border on Sunday.",
+     "The rebels released a video of the attack on Sunday.", "RETREAT"),
+    ("The junta released the detained journalists.",
+     "The Kremlin released a statement on Ukraine.", "RETREAT"),
+    ("The junta released the detained journalists.",
+     "President Trump released his tax returns to Congress.", "RETREAT"),
+])
+def test_a_dictionary_verb_has_its_event_only_in_the_event_sense(pipeline, event, not_event, plover):
+    assert any(t == plover for t, _ in _types(pipeline, event)), event
+    assert not any(t == plover for t, _ in _types(pipeline, not_event)), not_event
+
+
+def test_marching_troops_move_and_marching_protesters_protest(pipeline):
+    assert ("PROTEST", "marched") in _types(pipeline, "Hundreds of protesters marched to the presidential palace.")
+    troops = _types(pipeline, "Russian troops marched into the town of Balakliia on Friday.")
+    assert ("MOBILIZE", "marched") in troops and ("PROTEST", "marched") not in troops
+
+
+def test_impact_is_no_support(pipeline):
+    text = "The fall of the city will impact the government very deeply, the Afghan minister said."
+    assert not any(t == "SUPPORT" or trig == "impact" for t, trig in _types(pipeline, text))
+    assert ("SUPPORT", "backed") in _types(pipeline, "The Afghan minister backed the government's plan.")

@@ -410,3 +410,29 @@ def test_the_ngram_scan_reaches_every_table_surface():
         lower = ["the", *key.split(), "said"]
         words = [w[:1].upper() + w[1:] for w in lower]
         assert r._reach(words, lower, 1) >= len(lower) - 2, key
+
+
+def _typed(nlp_stage, actors_stage, text: str, trigger: str, event_type: str):
+    work = Work(article=Article(article_id="a", text=text, published="2015-09-29"))
+    nlp_stage.process([work])
+    event = _event(text, text, trigger)
+    event.event_type = event_type
+    work.events = [event]
+    actors_stage.process([work])
+    return work.events[0]
+
+
+def test_a_material_act_without_a_named_target_falls_on_its_place(nlp_stage, actors_stage):
+    ev = _typed(nlp_stage, actors_stage, "Nigeria will withdraw its peacekeeping force from Chad.", "withdraw", "RETREAT")
+    assert ev.source.country == "NGA"
+    assert ev.target.country == "TCD" and ev.target.sector is None and "place the act falls on" in ev.target.reason
+    ev = _typed(nlp_stage, actors_stage, "The military government declared a state of siege in Haiti.", "declared",
+                "COERCE")
+    assert ev.target.country == "HTI"
+    # a named target comes first; a meeting's venue is no target; a capital as a place is its people, not its government
+    ev = _typed(nlp_stage, actors_stage, "Israeli soldiers arrested 20 Palestinians in Hebron.", "arrested", "COERCE")
+    assert ev.target.country == "PSE" and "place" not in ev.target.reason
+    assert _typed(nlp_stage, actors_stage, "The Tajik president met Chinese officials in Moscow.", "met", "CONSULT").target.country == "CHN"
+    assert _typed(nlp_stage, actors_stage, "The two presidents met in Moscow.", "met", "CONSULT").target is None
+    ev = _typed(nlp_stage, actors_stage, "The American army deployed in Kabul on Monday.", "deployed", "MOBILIZE")
+    assert ev.target.country == "AFG" and ev.target.sector is None

@@ -52,6 +52,10 @@ _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him":
              "her": "person", "its": "thing", "their": "any", "his": "person"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
+# material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
+# "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
+_PLACE_PREPS = {"in", "from", "inside", "across", "throughout"}
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
@@ -522,6 +526,20 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
     return sources, targets
 
 
+def place_targets(trigger) -> list[tuple[object, str]]:
+    """(token, rule) for the places named by an "in"/"from"/... phrase of the trigger or of its object
+    ("imposed a curfew in Haiti", "pulled troops out from Lebanon"): the target of a material act whose
+    clause names no one."""
+    out = []
+    for head in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                o = _pobj(c)
+                if o is not None and o.ent_type_ in ("GPE", "LOC"):
+                    out.append((o, f"the place the act falls on ('{c.text}' object of '{head.text}')"))
+    return out
+
+
 def _own(tok) -> bool:
     """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target."""
     return any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
@@ -715,6 +733,11 @@ class ActorsStage(Stage):
             sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
+            if event.target is None and event.event_type in _PLACE_TARGET_TYPES:
+                place, _ = self._pick(place_targets(tok), date, ctx, work, exclude=used)
+                if place is not None and place.country:
+                    # the place's people, not its government: "Kabul" as a place is no AFG GOV
+                    event.target = Actor(text=place.text, country=place.country, reason=place.reason)
             # the speaker may be the source when the clause names no one else: no subject-like word
             # that is a pronoun or a name ("They rejected..."), other than "we"/"I"
             if not any(t.pos_ in ("PRON", "PROPN") and t.lower_ not in _FIRST_PERSON for t, _ in sources):

@@ -74,12 +74,7 @@ class AttributesStage(Stage):
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
         self.natural_causes = {r["word"] for r in cues if r["kind"] == "natural_cause"}
-        self.acled_rules = []
-        for r in load_table("events/acled_rules.tsv"):
-            groups = [g.strip() for g in r["words"].split(";")] if r["words"] != "-" else []
-            self.acled_rules.append(dict(r, groups=[g.split("|") for g in groups if g[:1] not in ("@", "^")],
-                                         phrase_groups=[set(g[1:].split("|")) for g in groups if g.startswith("@")],
-                                         back_groups=[g[1:].split("|") for g in groups if g.startswith("^")]))
+        self.acled_rules = [_acled_rule(r) for r in load_table("events/acled_rules.tsv")]
         self.future_types = {(r["plover"], f): r for r in load_table("events/future_types.tsv")
                              for f in r["factuality"].split("|")}
         self.use_future_types = bool(self.config["events.future_types"])
@@ -262,15 +257,21 @@ class AttributesStage(Stage):
                     continue
             if (rule["groups"] or rule["back_groups"]) and words is None:
                 words, joined = _lemmas(tok.sent)
-            if rule["phrase_groups"] and phrase is None:
+            if (rule["phrase_groups"] or rule["not_phrase"] or rule["acted_groups"] or rule["not_acted"]) \
+                    and phrase is None:
                 root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
                 while root.dep_ in ("advcl", "xcomp") and root.head is not root:
                     root = root.head
-                phrase = {t.lemma_.lower() for t in _own_phrase(root)}
+                own = _own_phrase(root)
+                phrase = {t.lemma_.lower() for t in own}
+                acted = {t.lemma_.lower() for t in _acted_on(own, {root, tok})}
             if rule["back_groups"] and back is None:
                 back = [(words, joined)] + ([_lemmas(prev)] if (prev := _antecedent_sentence(tok)) is not None else [])
             if any(not _group_in(group, words, joined) for group in rule["groups"]) \
                     or any(phrase.isdisjoint(group) for group in rule["phrase_groups"]) \
+                    or any(not phrase.isdisjoint(group) for group in rule["not_phrase"]) \
+                    or any(acted.isdisjoint(group) for group in rule["acted_groups"]) \
+                    or any(not acted.isdisjoint(group) for group in rule["not_acted"]) \
                     or any(not any(_group_in(group, w, j) for w, j in back) for group in rule["back_groups"]):
                 continue
             sub = None if rule["sub_event_type"] == "-" else rule["sub_event_type"]
@@ -301,6 +302,33 @@ class AttributesStage(Stage):
                     break
         if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
             work.events = keep_best(work.events)
+
+
+def _acled_rule(row: dict) -> dict:
+    """One ``acled_rules.tsv`` row with its word groups sorted by where they must (or must not) occur:
+    ``groups`` the sentence, ``phrase_groups`` ("@") the trigger's own phrase, ``not_phrase`` ("@!") not
+    there, ``acted_groups`` ("~") the part of the own phrase the trigger acts on (its subject and a passive
+    "by" agent left out: "gunmen shot dead a councillor" acts on the councillor, not on the gunmen),
+    ``not_acted`` ("~!") not there, ``back_groups`` ("^") the sentence or the one before it."""
+    groups = [g.strip() for g in row["words"].split(";")] if row["words"] != "-" else []
+    kinds: dict[str, list] = {"groups": [], "phrase_groups": [], "not_phrase": [], "acted_groups": [],
+                              "not_acted": [], "back_groups": []}
+    for g in groups:
+        for prefix, kind, as_set in (("@!", "not_phrase", True), ("@", "phrase_groups", True),
+                                     ("~!", "not_acted", True), ("~", "acted_groups", True),
+                                     ("^", "back_groups", False), ("", "groups", False)):
+            if g.startswith(prefix):
+                words = g[len(prefix):].split("|")
+                kinds[kind].append(set(words) if as_set else words)
+                break
+    return dict(row, **kinds)
+
+
+def _acted_on(own: list, heads: set) -> list:
+    """The words of a trigger's own phrase (``_own_phrase``) that name what it acts on: without the subtree
+    of the trigger's or its clause head's subject and of a passive "by" agent (the doer)."""
+    doers = {d.i for h in heads for c in h.children if c.dep_ in ("nsubj", "agent") for d in c.subtree}
+    return [t for t in own if t.i not in doers and t not in heads]
 
 
 def _lemmas(span) -> tuple[set[str], str]:

@@ -436,3 +436,8 @@ def test_a_material_act_without_a_named_target_falls_on_its_place(nlp_stage, act
     assert _typed(nlp_stage, actors_stage, "The two presidents met in Moscow.", "met", "CONSULT").target is None
     ev = _typed(nlp_stage, actors_stage, "The American army deployed in Kabul on Monday.", "deployed", "MOBILIZE")
     assert ev.target.country == "AFG" and ev.target.sector is None
+    # "from" names the place left only for a withdrawal; otherwise where the act comes from, no target
+    for text, trigger, plover in [("Russia fired missiles from Belarus, officials said.", "fired", "ASSAULT"),
+                                  ("Aid from Japan arrived in Gaza on Tuesday.", "Aid", "AID")]:
+        ev = _typed(nlp_stage, actors_stage, text, trigger, plover)
+        assert ev.target is None or ev.target.country not in ("BLR", "JPN"), text

@@ -181,3 +181,11 @@ def test_disk_cache_keeps_one_entry_per_key_and_prunes_the_least_recently_used(t
     assert len(left) == CACHE_KEEP and oldest.name not in left
     assert load_cached("thing", keys[1]) is None and load_cached("thing", keys[0]) == 0
     assert load_cached("thing", keys[-1]) == "new"
+    # reading an entry marks it used: the entry read last survives the next store, the unread oldest goes
+    first = tmp_path / f"thing-{keys[0][:16]}.pickle"
+    for f in tmp_path.glob("thing-*.pickle"):
+        os.utime(f, ns=(1, 1) if f == first else (3, 3))  # keys[0] is the oldest entry ...
+    assert load_cached("thing", keys[0]) == 0  # ... until it is read
+    assert store_cached("thing", keys[1], "again")
+    assert load_cached("thing", keys[0]) == 0 and load_cached("thing", keys[1]) == "again"
+    assert len(list(tmp_path.glob("thing-*.pickle"))) == CACHE_KEEP

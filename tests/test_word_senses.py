@@ -35,8 +35,16 @@ def test_a_dictionary_verb_has_its_event_only_in_the_event_sense(pipeline, event
     assert not any(t == plover for t, _ in _types(pipeline, not_event)), not_event
 
 
+def test_demonstrating_outside_a_place_is_still_a_protest(pipeline):
+    """The parser may take the place or the feeling shown for an object: only "showing" objects block it."""
+    for text in ["Workers demonstrated outside parliament, smashing the silence with drums.",
+                 "Farmers demonstrated their anger outside parliament in Brussels."]:
+        assert ("PROTEST", "demonstrated") in _types(pipeline, text), text
+
+
 def test_marching_troops_move_and_marching_protesters_protest(pipeline):
     assert ("PROTEST", "marched") in _types(pipeline, "Hundreds of protesters marched to the presidential palace.")
+    assert ("PROTEST", "marched") in _types(pipeline, "Soldiers marched in protest against pension cuts in Kinshasa.")
     troops = _types(pipeline, "Russian troops marched into the town of Balakliia on Friday.")
     assert ("MOBILIZE", "marched") in troops and ("PROTEST", "marched") not in troops
 

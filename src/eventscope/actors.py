@@ -55,7 +55,9 @@ _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
-_PLACE_PREPS = {"in", "from", "inside", "across", "throughout"}
+_PLACE_PREPS = {"in", "inside", "across", "throughout"}
+_LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
+# Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
@@ -526,14 +528,15 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
     return sources, targets
 
 
-def place_targets(trigger) -> list[tuple[object, str]]:
-    """(token, rule) for the places named by an "in"/"from"/... phrase of the trigger or of its object
-    ("imposed a curfew in Haiti", "pulled troops out from Lebanon"): the target of a material act whose
-    clause names no one."""
+def place_targets(trigger, event_type: str) -> list[tuple[object, str]]:
+    """(token, rule) for the places named by an "in"/"inside"/"across"/"throughout" phrase of the trigger
+    or of its object ("imposed a curfew in Haiti"), and for a withdrawal also by a "from" phrase
+    ("withdrew its troops from Lebanon"): the target of a material act whose clause names no one."""
+    preps = _PLACE_PREPS | {"from"} if event_type in _LEAVING_TYPES else _PLACE_PREPS
     out = []
     for head in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]:
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 o = _pobj(c)
                 if o is not None and o.ent_type_ in ("GPE", "LOC"):
                     out.append((o, f"the place the act falls on ('{c.text}' object of '{head.text}')"))
@@ -734,7 +737,7 @@ class ActorsStage(Stage):
             event.source, used = self._pick(sources, date, ctx, work)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
             if event.target is None and event.event_type in _PLACE_TARGET_TYPES:
-                place, _ = self._pick(place_targets(tok), date, ctx, work, exclude=used)
+                place, _ = self._pick(place_targets(tok, event.event_type), date, ctx, work, exclude=used)
                 if place is not None and place.country:
                     # the place's people, not its government: "Kabul" as a place is no AFG GOV
                     event.target = Actor(text=place.text, country=place.country, reason=place.reason)

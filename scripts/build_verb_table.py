@@ -64,6 +64,9 @@ def content_word(post: str) -> str | None:
     return None
 
 
+PARTICLES = {"up", "down", "off", "out", "back", "away", "over", "in", "on"}  # a pattern's first word as a verb particle
+
+
 def synset_before(post: str, word: str) -> bool:
     """The pattern needs a synset word (``&PKO``, ``&REFUGEE``) before its content word: "ORDER &PKO (TO
     REMAIN)" is about peacekeepers staying; a ``desc:remain`` cue alone would code any order to remain."""
@@ -83,17 +86,17 @@ def main(resources: str) -> None:
 
     def flush():
         for lemma, cue_word, code in verbs:
-            for desc, pcode, owner in patterns:
+            for desc, pcode, owner, particle in patterns:
                 if pcode != "---" and owner in block_verbs and owner != lemma:
                     continue  # a pattern written for another verb of the synset ("# VOTE" on "select")
-                add(lemma, cue_word, desc, pcode)
+                add(lemma, particle or cue_word, desc, pcode)
             if code and code != "---":
                 add(lemma, cue_word, None, code)
 
     def add(lemma, particle, desc, code):
         cue = f"desc:{desc}" if desc else (f"child:{particle}" if particle else "")
-        if particle and desc:
-            cue = f"desc:{desc}"
+        if particle and desc:  # a phrasal verb's pattern needs its particle too ("put up barricades", "set off explosives")
+            cue = f"child:{particle}&desc:{desc}"
         if code == "---":
             rows.setdefault((lemma, cue), (lemma, "NONE", "", "", cue, 0.6))
             return
@@ -120,10 +123,13 @@ def main(resources: str) -> None:
             tokens = body.split()
             if "*" not in tokens or code is None:
                 continue
-            desc = content_word(body.split("*", 1)[1])
+            post = body.split("*", 1)[1]
+            desc = content_word(post)
             owner = (comment.split() or [""])[0].lstrip("+").split("_")[0].lower()
-            if desc and not synset_before(body.split("*", 1)[1], desc):
-                patterns.append((desc, code, owner))
+            first = (post.split() or [""])[0].lower()
+            particle = first if first in PARTICLES else None  # "- * UP BARRICADE # PUT": "put up barricades"
+            if desc and not synset_before(post, desc):
+                patterns.append((desc, code, owner, particle))
             continue
         word = line.split()[0]
         if word.startswith("&") or word.startswith("-"):

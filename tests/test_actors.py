@@ -441,3 +441,12 @@ def test_a_material_act_without_a_named_target_falls_on_its_place(nlp_stage, act
                                   ("Aid from Japan arrived in Gaza on Tuesday.", "Aid", "AID")]:
         ev = _typed(nlp_stage, actors_stage, text, trigger, plover)
         assert ev.target is None or ev.target.country not in ("BLR", "JPN"), text
+
+
+def test_a_city_modifying_an_event_says_where_not_who(nlp_stage, actors_stage):
+    """A capital stands for its government as a subject ("Kabul rejected the plan"), but a city modifying a
+    noun is the place of the event: "a Kabul car bombing" was coded as done by the Afghan government."""
+    assert _one(nlp_stage, actors_stage, "Kabul rejected the proposal.", "rejected").source.sector == "GOV"
+    assert _one(nlp_stage, actors_stage, "A Kabul car bombing killed 12 people.", "killed").source is None
+    assert _one(nlp_stage, actors_stage, "The Moscow talks ended without a deal.", "talks").source is None
+    assert _one(nlp_stage, actors_stage, "US airstrikes killed five militants.", "killed").source.country == "USA"

@@ -131,6 +131,8 @@ def test_a_model_event_in_a_report_hangs_on_the_reported_verb():
     assert sent.root.lemma_ == "say" and stage.anchor(sent).text == "ordered"
     sent = next(nlp("The government ordered the newspaper to close its offices.").sents)
     assert stage.anchor(sent).text == "ordered"
+    sent = next(nlp("The minister said he had told the ambassador to leave the country.").sents)
+    assert stage.anchor(sent).text == "said"  # a report of another speech act keeps the reporting verb
 
 
 def test_a_trend_or_a_crisis_hitting_is_no_assault():
@@ -145,3 +147,35 @@ def test_a_trend_or_a_crisis_hitting_is_no_assault():
     for text in ["Moscow must act before the Taliban resurgence hits its shores.",
                  "The recession hit the car industry hard.", "The crisis struck the region in 2008."]:
         assert "ASSAULT" not in types(text), text
+
+
+# -- review of the figurative and purpose rules: real violence stays violence ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters attacked the parliamentary election with rockets and mortars.",  # armed attackers
+    "Militias battled for influence in Tripoli.",
+    "Western powers bombed Libya in March 2011.",  # "powers" are states, not the abstract "power"
+    "Supporters of the two candidates fought in the streets of Kisumu, leaving three dead.",  # deaths
+    "Opposition supporters battled ruling party youths after the election results were announced.",  # no candidate
+    "The two clans fought for three days, leaving 40 dead.",
+    "Herders and farmers fought over grazing land near Jos.",  # someone to fight: "over"
+    "Villagers fought back when the attackers arrived.",
+])
+def test_real_violence_near_political_or_abstract_words_stays_assault(text):
+    import eventscope
+
+    assert "ASSAULT" in {e.event_type for e in eventscope.extract(text, published="2024-03-01")}, text
+
+
+def test_a_purpose_yields_to_the_act_done_and_does_not_spread_over_a_coordination():
+    import eventscope
+
+    def assaults(text):
+        return [e for e in eventscope.extract(text, published="2024-03-01") if e.event_type == "ASSAULT"]
+
+    (ev,) = assaults("Gunmen entered the village to attack residents, killing nine.")
+    assert ev.trigger.text == "killing" and ev.factuality == "asserted"
+    (ev,) = assaults("Police arrived to arrest the suspects and shot two of them.")
+    assert ev.trigger.text == "shot" and ev.factuality == "asserted"
+    assert assaults("The rebels retreated, only to attack again at dawn.")  # "only to": a result, not an aim
+    assert not assaults("Troops were sent to secure the town of Kidal.")  # the purpose of the sending

@@ -187,3 +187,45 @@ def test_appeals_and_demands_keep_their_cameo_root_and_gdelt_quad_class():
         assert ev.cameo_root == root, text
         df = to_gdelt([(ev.model_dump(mode="json"), {})])
         assert (df.EventRootCode[0], df.QuadClass[0]) == (root, quad), text
+
+
+def test_export_filters_and_python_path(db, tmp_path):
+    """`export` takes the query filters (factuality may list several values) and the Python export takes a
+    database path as well as a Store."""
+    from eventscope.exports import export
+
+    happened = tmp_path / "happened.tsv"
+    r = cli("export", "--db", str(db), "--format", "gdelt", "--out", str(happened),
+            "--factuality", "asserted,historical,reported-claim")
+    assert r.returncode == 0, r.stderr
+    events = eventscope.query(db)
+    expected = events.factuality.isin(["asserted", "historical", "reported-claim"]).sum()
+    assert 0 < expected < len(events)  # the sample has events that did not happen: the filter must drop them
+    assert len(pd.read_csv(happened, sep="\t")) == expected
+    assert export(db, "gdelt", tmp_path / "all.tsv") == len(events)
+    assert cli("export", "--db", str(db), "--type", "nonsense").returncode == 2
+
+
+def test_acled_export_names_unnamed_actors_as_acled_does():
+    """ACLED's generic actors: an unnamed perpetrator of violence is an Unidentified Armed Group (3) of the event's
+    country, its unnamed victims Civilians (7), unnamed demonstrators Protesters (6); a place name is not repeated."""
+    from eventscope.exports import to_acled, to_gdelt
+
+    def record(acled_type, sub, source=None, target=None):
+        return {"event_id": "e" * 16, "event_type": "ASSAULT", "acled_event_type": acled_type,
+                "acled_sub_event_type": sub, "factuality": "asserted", "source": source, "target": target,
+                "location": {"name": "Kabul", "country": "AFG", "admin1": "Kabul", "lat": 34.5, "lon": 69.2,
+                             "precision": "city"},
+                "date": {"value": "2024-03-01", "precision": "day"}, "evidence": {"text": "x"}}
+
+    df = to_acled([(record("Violence against civilians", "Attack"), {})])
+    assert (df.actor1[0], df.inter1[0], df.actor2[0], df.inter2[0], df.interaction[0]) == (
+        "Unidentified Armed Group (Afghanistan)", 3, "Civilians (Afghanistan)", 7, 37)
+    assert df.civilian_targeting[0] == "Civilian targeting"
+    named = record("Violence against civilians", "Attack", source={"text": "Taliban", "country": "AFG", "sector": "REB"},
+                   target={"text": "a teacher"})
+    df = to_acled([(named, {})])
+    assert (df.actor1[0], df.inter1[0], df.actor2[0], df.inter2[0]) == ("Taliban (Afghanistan)", 2, "a teacher", 7)
+    df = to_acled([(record("Protests", "Peaceful protest"), {})])
+    assert (df.actor1[0], df.inter1[0], df.actor2[0], df.interaction[0]) == ("Protesters (Afghanistan)", 6, "", 60)
+    assert to_gdelt([(record("Protests", "Peaceful protest"), {})]).ActionGeo_FullName[0] == "Kabul, Afghanistan"

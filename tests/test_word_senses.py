@@ -53,3 +53,27 @@ def test_impact_is_no_support(pipeline):
     text = "The fall of the city will impact the government very deeply, the Afghan minister said."
     assert not any(t == "SUPPORT" or trig == "impact" for t, trig in _types(pipeline, text))
     assert ("SUPPORT", "backed") in _types(pipeline, "The Afghan minister backed the government's plan.")
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Protesters put up barricades across the main road.", "PROTEST"),  # PETRARCH2 "* UP BARRICADE # PUT"
+    ("Militants set off explosives near the checkpoint.", "ASSAULT"),  # "* OFF EXPLOSIVE # SET"
+    ("Rebels carried out an operation against the army in Kivu.", "ASSAULT"),  # "+CARRY_OUT ... * OPERATION"
+    ("The government shut down the opposition television station.", "COERCE"),
+])
+def test_phrasal_dictionary_patterns_keep_their_particle(pipeline, text, plover):
+    assert any(t == plover for t, _ in _types(pipeline, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers battled the government over the budget.",  # politicians fighting, no armed word
+    "Russia hit back with sanctions on British officials.",  # hitting with sanctions
+    "The opposition leader hammered the government's policy on migration.",
+])
+def test_political_fights_are_no_assault(pipeline, text):
+    """PETRARCH2 keeps a violent verb's other senses in patterns written for other verbs of its block; without
+    them (see scripts/build_verb_table.py) the figurative rule reads a fight between politicians, or one fought
+    with sanctions, as no physical violence. Rebels battling troops stay an ASSAULT."""
+    assert not any(t == "ASSAULT" for t, _ in _types(pipeline, text)), text
+    assert any(t == "ASSAULT" for t, _ in _types(pipeline, "Rebels battled government troops near the airport."))
+    assert any(t == "ASSAULT" for t, _ in _types(pipeline, "The president fought the rebels for ten years."))

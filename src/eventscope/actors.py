@@ -354,6 +354,9 @@ class ActorResolver:
                                  reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
         if country is None and sector is None and name is None:
             return None
+        if not agent and name is None and all(e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words)
+                                              for start, n, e in found):
+            return None  # a city modifying another noun says where, not who: "a Kabul car bombing", "the Paris attacks"
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
 
@@ -667,6 +670,8 @@ class ActorsStage(Stage):
             actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
+            if rule.startswith("compound of") and actor.reason.startswith("capital_metonym"):
+                continue  # "the Moscow talks", "the Kabul bombing": the city says where, not who
             extra = _conjuncts(tok)
             note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i

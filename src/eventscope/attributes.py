@@ -199,7 +199,13 @@ class AttributesStage(Stage):
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
                 found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "sent troops to secure the town", "raises money to assist": the aim of the main act, not an act done
-        aim = next((w for w in chain if purpose_head(w, self.result_verbs) is not None), None)
+        aim = None
+        for w in chain:  # not across a coordination: "arrived to arrest them and shot two" shot them
+            if purpose_head(w, self.result_verbs) is not None:
+                aim = w
+                break
+            if w.dep_ == "conj":
+                break
         if aim is not None:
             found.setdefault("planned", f"{PURPOSE_REASON} of '{aim.head.text}'")
         # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done

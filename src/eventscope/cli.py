@@ -286,15 +286,27 @@ def export(
     db: Annotated[Path, typer.Option(help="DuckDB file written by `eventscope run`.")] = Path("events.duckdb"),
     format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
     out_path: Annotated[Optional[Path], typer.Option("--out", help="File to write (default events.<format>).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 country of place, source or target.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Substring of an actor's text or name.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Events on/after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events on/before YYYY-MM-DD.")] = None,
+    factuality: Annotated[Optional[str], typer.Option(help="One or several, comma-separated: asserted,historical,"
+                                                      "reported-claim (what happened), planned, hypothetical, negated")] = None,
 ):
-    """Export all stored events to a file (gdelt: GDELT 2.0 event columns, TSV; acled: ACLED columns, CSV)."""
+    """Export stored events (all, or those the filters select) to a file (gdelt: GDELT 2.0 event columns, TSV;
+    acled: ACLED columns, CSV, only the events that happened)."""
     from .exports import DEFAULT_NAMES, export as do_export
-    from .store import Store
+    from .queries import Filters
 
+    if type and type.upper() not in PLOVER_TYPES:
+        raise EventscopeError("E406", value=type, choices=", ".join(PLOVER_TYPES))
+    _valid_date(since, "--since")
+    _valid_date(until, "--until")
+    filters = Filters(event_type=type, country=country, actor=actor, since=since, until=until, factuality=factuality)
     out_path = out_path or Path(DEFAULT_NAMES[format.value])
-    with Store(db, read_only=True) as store:
-        n = do_export(store, format.value, out_path)
-    what = {"geojson": "events with coordinates", "acled": "events ACLED codes"}.get(format.value, "events")
+    n = do_export(db, format.value, out_path, filters)
+    what = {"geojson": "events with coordinates", "acled": "events of ACLED's types that happened"}.get(format.value, "events")
     err.print(f"wrote {n} {what} to {out_path}")
 
 

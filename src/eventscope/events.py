@@ -148,7 +148,8 @@ def purpose_head(tok, result_verbs=frozenset()):
     ``result_verb``) states an outcome, no purpose: "the demands expanded to include", "returned to find"."""
     if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in result_verbs \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) \
+            and not any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):  # "only to attack again": a result
         return tok.head
     return None
 
@@ -295,12 +296,14 @@ class EventsStage(Stage):
         self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
         kinds = {k: {r["word"] for r in cues if r["kind"] == k}
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
-                           "contest_verb", "electoral", "armed", "result_verb")}
+                           "contest_verb", "electoral", "armed", "result_verb", "politician", "death")}
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
         self.contest_verbs, self.electoral_words, self.armed_words = kinds["contest_verb"], kinds["electoral"], kinds["armed"]
         self.result_verbs = frozenset(kinds["result_verb"])
+        self.politicians = kinds["politician"]
+        self.harm_words = kinds["death"] | {"wound", "injure", "injury", "casualty", "shoot", "stab", "behead"}
         self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
         self.speech_verbs = {r["word"] for r in cues if r["kind"] == "speech"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
@@ -414,14 +417,17 @@ class EventsStage(Stage):
         or a fight with no one to fight and no place, in a sentence with no armed word ("Let's keep
         fighting", "our moment to fight for an America that works")."""
         aims = aimed_at(tok)
+        if self.violent_context(tok, aims):
+            return None
         abstract = self.abstract_nouns  # a contest with a disaster is no violence either: "fought the blaze"
         if tok.lemma_.lower() in self.contest_verbs:  # (not "opened fire": the fire is the weapon)
             abstract = abstract | self.natural_causes
         obj = next((c for c in aims if _word_in(c, abstract)), None)
         if obj is not None and all(_word_in(c, abstract) for c in aims):  # "fought police for democracy" is violence
             return f"aimed at the abstract '{obj.text}'"
-        subj = next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.abstract_nouns)
-                     and not self.event_head(c)), None)  # "fighting killed 20" is violence
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not self.event_head(c)  # "fighting killed 20"
+                     and (c.lower_ in self.abstract_nouns or c.tag_ == "NN" and c.lemma_.lower() in self.abstract_nouns)),
+                    None)  # singular or as listed: "Western powers bombed Libya" are states, not power
         if subj is not None:
             return f"its subject '{subj.text}' is abstract"
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.contest_verbs:
@@ -434,14 +440,31 @@ class EventsStage(Stage):
         scope = list(_subtree(tok, 3))
         if tok.dep_ in ("advcl", "xcomp"):  # the purpose of entering a race: the race is the head's object
             scope += [w for c in tok.head.children if c.dep_ in ("dobj", "prep") for w in c.subtree]
+        politician = next((w for s in subjects for w in s.subtree if _word_in(w, self.politicians)), None)
+        if politician is not None:  # "Lawmakers battled the government over the budget": a political fight
+            return f"a political contest ('{politician.text}' with no armed word)"
         contest = next((w for w in scope if _word_in(w, self.electoral_words)), None)
-        if contest is not None:
+        political = not aims or any(a.ent_type_ in ("PERSON", "ORG", "NORP") or _word_in(a, self.electoral_words)
+                                    or _word_in(a, self.politicians) for a in aims)
+        if contest is not None and political:  # against a candidate or a party, not "opposition supporters"
             return f"a contest in an election ('{contest.text}')"
-        targets = [c for c in tok.children if c.dep_ == "dobj"] + [
-            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", *_PLACE_PREPS)]
+        targets = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prt" and c.lower_ in ("back", "off")] + [
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", "over", *_PLACE_PREPS)]
         if not targets and not any(_word_in(w, self.armed_words) for w in tok.sent):
             return "no one to fight, no place and no armed word in the sentence"
         return None
+
+    def violent_context(self, tok, aims) -> bool:
+        """The fighting word ``tok`` is physical: an armed word (``armed``: fighters, gunmen, rioters, rockets)
+        in its phrase or its subject's, or a death or injury word in its sentence outside what it is aimed
+        at ("fought for three days, leaving 40 dead"; not "fight the virus that killed thousands")."""
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_word_in(w, self.armed_words) for w in [*_subtree(tok, 3), *(w for s in subjects for w in s.subtree)]):
+            return True
+        aimed = {w.i for a in aims for w in a.subtree}
+        return any(w.lemma_.lower() in self.harm_words and w.i not in aimed for w in tok.sent)
 
     def singular_only_in_name(self, tok) -> bool:
         """A noun that is an event only in the plural, used in the singular: "talks" are negotiations, "his talk
@@ -576,11 +599,15 @@ class EventsStage(Stage):
         deployed to help", "the delegations met to sign an agreement"): PLOVER codes the act done, and the
         purpose clause's event is only its aim (one left alone gets factuality planned in the attributes stage)."""
         drop, result_verbs = set(), self.result_verbs
+        purposes = {pos: purpose_head(sent.doc[i], result_verbs) for i, pos in anchors.items()}
         for i, pos in anchors.items():
-            head = purpose_head(sent.doc[i], result_verbs)
+            head = purposes[pos]
             if head is not None and head.i in anchors:
                 drop.add(pos)
                 found[anchors[head.i]].reasons["purpose"] = f"'{sent.doc[i].text}' states its purpose, not an event"
+            elif head is not None and any(ev.event_type == found[pos].event_type and purposes.get(n) is None
+                                          for n, ev in enumerate(found) if n != pos):
+                drop.add(pos)  # "entered the village to attack residents, killing nine": the killing is the act done
         return [ev for n, ev in enumerate(found) if n not in drop]
 
     # -- the model's part -----------------------------------------------------------
@@ -630,12 +657,13 @@ class EventsStage(Stage):
 
     def anchor(self, sent):
         """The verb a model-only event hangs on: the sentence's main verb, or in a report ("the government
-        ordered the paper to close, a spokesman said") the reported clause's verb, whose subject and
-        object are the event's actors, not the speaker."""
+        ordered the paper to close, a spokesman said"; "Ethnic Albanians have sworn to fight, officials said")
+        the reported clause's verb, whose subject is the event's source as event coders code it; a report of
+        another speech act keeps the reporting verb ("the minister said he had told the ambassador to leave")."""
         root = sent.root
         if root.lemma_.lower() in self.speech_verbs:
             inner = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
-            if inner is not None:
+            if inner is not None and inner.lemma_.lower() not in self.speech_verbs:
                 return inner
         return root
 

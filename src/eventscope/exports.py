@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from .errors import EventscopeError
 from .events import acled_actor_codes
-from .queries import Filters, select_events
+from .queries import Filters, events_sql, select_events
 from .store import EVENT_COLUMNS, Store
 from .tables import load_table
 
@@ -55,8 +55,13 @@ ACLED_NOTES = {
     "iso": "ISO 3166-1 numeric code of the location's country",
     "time_precision": "1 day, 2 week, 3 month or coarser",
     "geo_precision": "1 city/town, 2 district (admin2), 3 province, country or region",
-    "inter1/inter2": "from the actor's sector (data/events/acled_inter.tsv); 0 when there is no actor; a party "
-                     "protesting or rioting is Protesters (6) or Rioters (5), the party named in assoc_actor",
+    "inter1/inter2": "from the actor's sector (data/events/acled_inter.tsv); a party protesting or rioting is "
+                     "Protesters (6) or Rioters (5), the party named in assoc_actor; an actor the text does not name is "
+                     "ACLED's generic one: Protesters (6) or Rioters (5) (Country), Unidentified Armed Group (Country) (3) "
+                     "for political violence, Civilians (Country) (7) as the target of violence against civilians; "
+                     "0 with an empty name for the other unnamed actors (a Strategic development's)",
+    "location": "the event's place; empty (and event_id_cnty XXX-...) when the article does not make it clear: "
+                "ACLED records a location for every event, so these rows need one before they join ACLED data",
     "fatalities": "0 when the text gives no number (ACLED's convention)",
     "source_scale": "empty: eventscope does not classify outlets",
 }
@@ -75,15 +80,20 @@ ACLED_COLUMNS = [
 _QUAD = {"verbal_coop": 1, "material_coop": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 
-def export(store: Store, fmt: str, out: str | Path, filters: Filters | None = None) -> int:
-    """Write matching events to ``out``; returns the number of rows written."""
+def export(store: Store | str | Path, fmt: str, out: str | Path, filters: Filters | None = None) -> int:
+    """Write the events matching ``filters`` (all by default) of ``store`` (a ``Store`` or the path of a
+    database written by ``eventscope run``) to ``out``; returns the number of rows written."""
     if fmt not in FORMATS:
         raise EventscopeError("E403", fmt=fmt, choices=", ".join(FORMATS))
     out = Path(out)
     if not out.parent.is_dir():
         raise EventscopeError("E305", path=out, detail=f"no directory {out.parent}")
+    if not isinstance(store, Store):
+        with Store(store, read_only=True) as opened:
+            return export(opened, fmt, out, filters)
     if fmt in ("csv", "parquet"):
-        table = select_events(store, filters, FLAT_COLUMNS).to_arrow_table()
+        sql, params = events_sql(filters, FLAT_COLUMNS)
+        table = store.con.cursor().sql(sql, params=params).to_arrow_table()  # a relation: no extra copy
         if fmt == "csv":
             pacsv.write_csv(table, out)
         else:
@@ -186,8 +196,8 @@ def to_gdelt(rows: list[tuple[dict, dict]], counts: dict[str, tuple[int, int]] |
     for rec, art in rows:
         src, tgt, loc = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}
         score = _scores().get((rec["event_type"], rec.get("mode") or "*"), _scores().get((rec["event_type"], "*")))
-        full = ", ".join(x for x in (loc.get("name"), loc.get("admin1") if loc.get("admin1") != loc.get("name") else None,
-                                     _country(loc["country"])[0] if loc.get("country") else None) if x)
+        full = ", ".join(dict.fromkeys(x for x in (loc.get("name"), loc.get("admin1"),
+                                                   _country(loc["country"])[0] if loc.get("country") else None) if x))
         out.append({
             "GLOBALEVENTID": int(rec["event_id"][:15], 16), "SQLDATE": _sqldate(rec),
             "Actor1Name": src.get("name") or src.get("text"), "Actor1CountryCode": src.get("country"),
@@ -207,10 +217,12 @@ def to_gdelt(rows: list[tuple[dict, dict]], counts: dict[str, tuple[int, int]] |
 
 
 def _actor_name(actor: dict) -> str:
+    """The actor's name with its country in brackets, as ACLED writes them ("Protesters (Kenya)")."""
     if not actor:
         return ""
     name = actor.get("name") or actor.get("text") or ""
-    return f"{name} ({actor['country']})" if actor.get("country") and actor.get("country") not in name else name
+    country = _country(actor["country"])[0] or actor["country"] if actor.get("country") else ""
+    return f"{name} ({country})" if country and country not in name and actor["country"] not in name else name
 
 
 # ACLED names demonstrators generically and puts the group they belong to (a party) in the associated-actor column.
@@ -231,6 +243,24 @@ def _acled_actor(actor: dict, event_type: str, role: str) -> tuple[str, str, int
     return _actor_name(actor), "", inter, civilian
 
 
+# ACLED's codebook names the actors a report leaves unnamed: demonstrators as "Protesters (Country)" or "Rioters
+# (Country)", an unknown perpetrator of political violence as "Unidentified Armed Group (Country)" (a political
+# militia, 3), the victims of violence against civilians as "Civilians (Country)"
+_UNNAMED = {("Protests", "source"): ("Protesters", 6), ("Riots", "source"): ("Rioters", 5),
+            ("Battles", "source"): ("Unidentified Armed Group", 3),
+            ("Explosions/Remote violence", "source"): ("Unidentified Armed Group", 3),
+            ("Violence against civilians", "source"): ("Unidentified Armed Group", 3),
+            ("Violence against civilians", "target"): ("Civilians", 7)}
+
+
+def _unnamed(event_type: str, role: str, country: str | None) -> tuple[str, int]:
+    """ACLED's generic actor for an unnamed source or target (``_UNNAMED``), or ("", 0)."""
+    name, inter = _UNNAMED.get((event_type, role), ("", 0))
+    if not name:
+        return "", 0
+    return (f"{name} ({_country(country)[0]})" if country and _country(country)[0] else name), inter
+
+
 def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
     """ACLED export columns for the events ACLED codes (``acled_event_type`` set) that took place."""
     out = []
@@ -243,6 +273,13 @@ def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
         src, tgt, loc, date = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, rec.get("date") or {}
         actor1, assoc1, inter1, _ = _acled_actor(src, rec["acled_event_type"], "source")
         actor2, assoc2, inter2, civilian = _acled_actor(tgt, rec["acled_event_type"], "target")
+        if not actor1:
+            actor1, inter1 = _unnamed(rec["acled_event_type"], "source", src.get("country") or loc.get("country"))
+        if not actor2:
+            actor2, inter2 = _unnamed(rec["acled_event_type"], "target", tgt.get("country") or loc.get("country"))
+            civilian = civilian or inter2 == 7
+        elif inter2 == 0 and rec["acled_event_type"] == "Violence against civilians":
+            inter2, civilian = 7, True  # a named victim of no known sector: violence against civilians targets civilians
         name, numeric, region = _country(loc["country"]) if loc.get("country") else ("", None, "")
         sqldate = _sqldate(rec)
         out.append({

@@ -18,7 +18,7 @@ class Filters:
     actor: str | None = None  # substring of a source/target text or name
     since: dt.date | str | None = None  # event date range overlaps [since, until]
     until: dt.date | str | None = None
-    factuality: str | None = None
+    factuality: str | None = None  # one value, or several comma-separated
     admin1: str | None = None  # first-level division of the location (name, case-insensitive)
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north of the location
     q: str | None = None  # full text: every word must occur in the evidence, trigger, place or an actor
@@ -46,9 +46,10 @@ class Filters:
         if self.until:
             clauses.append("date_start <= CAST(? AS DATE)")
             params.append(str(self.until))
-        if self.factuality:
-            clauses.append("factuality = ?")
-            params.append(self.factuality)
+        if self.factuality:  # one value or several, comma-separated ("asserted,historical")
+            values = [v.strip() for v in self.factuality.split(",") if v.strip()]
+            clauses.append(f"factuality IN ({', '.join('?' * len(values))})")
+            params.extend(values)
         if self.admin1:
             clauses.append("lower(location_admin1) = lower(?)")
             params.append(self.admin1)

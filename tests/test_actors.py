@@ -450,3 +450,12 @@ def test_a_city_modifying_an_event_says_where_not_who(nlp_stage, actors_stage):
     assert _one(nlp_stage, actors_stage, "A Kabul car bombing killed 12 people.", "killed").source is None
     assert _one(nlp_stage, actors_stage, "The Moscow talks ended without a deal.", "talks").source is None
     assert _one(nlp_stage, actors_stage, "US airstrikes killed five militants.", "killed").source.country == "USA"
+
+
+def test_a_capital_that_acts_stays_an_actor(nlp_stage, actors_stage):
+    """Only a city before an event noun ("a Kabul car bombing") is a place: a possessive capital, a capital
+    before a body of people or an act of state is the government."""
+    assert _one(nlp_stage, actors_stage, "Tehran's negotiators met European diplomats.", "met").source.country == "IRN"
+    assert _one(nlp_stage, actors_stage, "The Beijing leadership rejected the proposal.", "rejected").source.country == "CHN"
+    ev = _one(nlp_stage, actors_stage, "Washington sanctions on Iran took effect on Monday.", "sanctions")
+    assert ev.source.country == "USA"

@@ -179,3 +179,21 @@ def test_a_purpose_yields_to_the_act_done_and_does_not_spread_over_a_coordinatio
     assert ev.trigger.text == "shot" and ev.factuality == "asserted"
     assert assaults("The rebels retreated, only to attack again at dawn.")  # "only to": a result, not an aim
     assert not assaults("Troops were sent to secure the town of Kidal.")  # the purpose of the sending
+
+
+def test_second_review_mends():
+    """Guards of a president are armed doers, a weapon of speech is no weapon, a life saved is no death, and a
+    coordinated infinitive shares its purpose ("to secure the town and arrest the militants")."""
+    import eventscope
+
+    def events(text):
+        return eventscope.extract(text, published="2024-03-01")
+
+    assert "ASSAULT" in {e.event_type for e in events("The president's guards fought protesters outside parliament.")}
+    assert "ASSAULT" in {e.event_type for e in events("Ruling party supporters fought opposition activists in Harare.")}
+    for text in ["The minister vowed to fight inflation with every weapon in the central bank's arsenal.",
+                 "Doctors fought to save the lives of patients with cancer."]:
+        assert "ASSAULT" not in {e.event_type for e in events(text)}, text
+    arrest = [e for e in events("Troops were deployed to secure the town and arrest the militants.")
+              if e.trigger.text == "arrest"]
+    assert arrest and arrest[0].factuality == "planned"

@@ -229,3 +229,24 @@ def test_acled_export_names_unnamed_actors_as_acled_does():
     df = to_acled([(record("Protests", "Peaceful protest"), {})])
     assert (df.actor1[0], df.inter1[0], df.actor2[0], df.interaction[0]) == ("Protesters (Afghanistan)", 6, "", 60)
     assert to_gdelt([(record("Protests", "Peaceful protest"), {})]).ActionGeo_FullName[0] == "Kabul, Afghanistan"
+
+
+def test_acled_export_country_names_and_blocs():
+    """ACLED's country spellings ("Iran", "Democratic Republic of Congo", "Turkey"), and an actor coded with a
+    region or bloc code of the actor tables (NATO: WST) exports without a country instead of failing."""
+    from eventscope.exports import _country, to_acled
+
+    assert [_country(c)[0] for c in ("IRN", "COD", "TUR", "SYR")] == ["Iran", "Democratic Republic of Congo", "Turkey", "Syria"]
+    rec = {"event_id": "f" * 16, "event_type": "ASSAULT", "acled_event_type": "Explosions/Remote violence",
+           "acled_sub_event_type": "Air/drone strike", "factuality": "asserted",
+           "source": {"text": "NATO warplanes", "name": "NATO", "country": "WST", "sector": "IGO"}, "target": None,
+           "location": {"name": "Pristina", "country": "XKX", "lat": 42.7, "lon": 21.2, "precision": "city"},
+           "date": {"value": "1999-04-01", "precision": "day"}, "evidence": {"text": "x"}}
+    assert to_acled([(rec, {})]).actor1[0] == "NATO"
+
+
+def test_factuality_filter_values_are_checked(db):
+    assert len(eventscope.query(db, factuality="Asserted,HISTORICAL")) > 0
+    r = cli("query", "--db", str(db), "--factuality", "bogus")
+    assert r.returncode == 2 and "E407" in r.stderr
+    assert cli("export", "--db", str(db), "--factuality", ",").returncode == 2

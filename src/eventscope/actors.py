@@ -56,6 +56,11 @@ _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
 _PLACE_PREPS = {"in", "inside", "across", "throughout"}
+# events a city before them locates rather than does ("the Moscow talks", "the Kabul bombing"; not "Washington
+# sanctions", "the Beijing crackdown")
+_VENUE_EVENTS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "bombing", "attack",
+                 "blast", "explosion", "shooting", "stabbing", "massacre", "riot", "protest", "rally", "march",
+                 "demonstration", "clash", "siege", "fire", "strike", "airstrike", "raid"}
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
@@ -354,9 +359,11 @@ class ActorResolver:
                                  reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
         if country is None and sector is None and name is None:
             return None
-        if not agent and name is None and all(e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words)
-                                              for start, n, e in found):
-            return None  # a city modifying another noun says where, not who: "a Kabul car bombing", "the Paris attacks"
+        head = lower[-1][:-1] if lower[-1] not in _VENUE_EVENTS and lower[-1].endswith("s") else lower[-1]
+        if not agent and name is None and head in _VENUE_EVENTS and re.search(r"['’]s\b", text) is None and all(
+                e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words) for start, n, e in found):
+            return None  # a city before an event noun says where, not who: "a Kabul car bombing" (not "Kabul's decision",
+            # "the Beijing leadership")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
 
@@ -670,8 +677,9 @@ class ActorsStage(Stage):
             actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
-            if rule.startswith("compound of") and actor.reason.startswith("capital_metonym"):
-                continue  # "the Moscow talks", "the Kabul bombing": the city says where, not who
+            if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
+                    and tok.head.lemma_.lower() in _VENUE_EVENTS:
+                continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)
             extra = _conjuncts(tok)
             note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i

@@ -200,11 +200,11 @@ class AttributesStage(Stage):
                 found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "sent troops to secure the town", "raises money to assist": the aim of the main act, not an act done
         aim = None
-        for w in chain:  # not across a coordination: "arrived to arrest them and shot two" shot them
-            if purpose_head(w, self.result_verbs) is not None:
+        for w in chain:  # not across a finite coordination: "arrived to arrest them and shot two" shot them
+            if purpose_head(w, self.result_verbs) is not None:  # ("sent to secure the town and arrest them": both aims)
                 aim = w
                 break
-            if w.dep_ == "conj":
+            if w.dep_ == "conj" and w.tag_ in ("VBD", "VBZ", "VBP"):
                 break
         if aim is not None:
             found.setdefault("planned", f"{PURPOSE_REASON} of '{aim.head.text}'")

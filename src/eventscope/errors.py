@@ -33,6 +33,7 @@ class Errors:
     E404 = "Unknown baseline metric '{metric}' in {path}"
     E405 = "Unknown filter(s) {names}. Known filters: {known}"
     E406 = "Unknown event type {value!r}. Choose one of: {choices}"
+    E407 = "Unknown factuality {value!r}. Choose one or several, comma-separated, of: {choices}"
     E109 = "{path}:{line}: record must be a JSON object, got {kind}"
     E501 = "invalid request: {detail}"
     E502 = "no event with id {event_id!r}"

@@ -303,7 +303,7 @@ class EventsStage(Stage):
         self.contest_verbs, self.electoral_words, self.armed_words = kinds["contest_verb"], kinds["electoral"], kinds["armed"]
         self.result_verbs = frozenset(kinds["result_verb"])
         self.politicians = kinds["politician"]
-        self.harm_words = kinds["death"] | {"wound", "injure", "injury", "casualty", "shoot", "stab", "behead"}
+        self.harm_words = (kinds["death"] - {"life"}) | {"wound", "injure", "injury", "casualty", "shoot", "stab", "behead"}
         self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
         self.speech_verbs = {r["word"] for r in cues if r["kind"] == "speech"}
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
@@ -417,8 +417,11 @@ class EventsStage(Stage):
         or a fight with no one to fight and no place, in a sentence with no armed word ("Let's keep
         fighting", "our moment to fight for an America that works")."""
         aims = aimed_at(tok)
-        if self.violent_context(tok, aims):
-            return None
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):  # "troops were sent to fight": the head's
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_word_in(w, self.armed_words) for s in subjects for w in s.subtree):
+            return None  # armed doers: "Taliban fighters attacked the election", "militias battled for influence"
         abstract = self.abstract_nouns  # a contest with a disaster is no violence either: "fought the blaze"
         if tok.lemma_.lower() in self.contest_verbs:  # (not "opened fire": the fire is the weapon)
             abstract = abstract | self.natural_causes
@@ -430,18 +433,13 @@ class EventsStage(Stage):
                     None)  # singular or as listed: "Western powers bombed Libya" are states, not power
         if subj is not None:
             return f"its subject '{subj.text}' is abstract"
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.contest_verbs:
-            return None
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):  # "troops were sent to fight": the head's
-            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(_word_in(w, self.armed_words) for s in [tok, *subjects] for w in s.subtree):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.contest_verbs or self.violent_context(tok, aims):
             return None
         scope = list(_subtree(tok, 3))
         if tok.dep_ in ("advcl", "xcomp"):  # the purpose of entering a race: the race is the head's object
             scope += [w for c in tok.head.children if c.dep_ in ("dobj", "prep") for w in c.subtree]
-        politician = next((w for s in subjects for w in s.subtree if _word_in(w, self.politicians)), None)
-        if politician is not None:  # "Lawmakers battled the government over the budget": a political fight
+        politician = next((w for s in subjects for w in (s, *s.conjuncts) if _word_in(w, self.politicians)), None)
+        if politician is not None:  # "Lawmakers battled the government over the budget" (not "the president's guards")
             return f"a political contest ('{politician.text}' with no armed word)"
         contest = next((w for w in scope if _word_in(w, self.electoral_words)), None)
         political = not aims or any(a.ent_type_ in ("PERSON", "ORG", "NORP") or _word_in(a, self.electoral_words)
@@ -455,16 +453,20 @@ class EventsStage(Stage):
         return None
 
     def violent_context(self, tok, aims) -> bool:
-        """The fighting word ``tok`` is physical: an armed word (``armed``: fighters, gunmen, rioters, rockets)
-        in its phrase or its subject's, or a death or injury word in its sentence outside what it is aimed
-        at ("fought for three days, leaving 40 dead"; not "fight the virus that killed thousands")."""
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):
-            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(_word_in(w, self.armed_words) for w in [*_subtree(tok, 3), *(w for s in subjects for w in s.subtree)]):
+        """The fighting word ``tok`` is physical: an armed word (``armed``: soldiers, gunmen, rioters, guards)
+        in what it acts on (its object, a passive agent, an against/on/at phrase; not a "with every weapon" or
+        a clause), or a death or injury word in its own clause outside what it is aimed at, a participle such
+        as "leaving 40 dead" included, a reported or planned clause not ("fought the lockdown, saying it would
+        kill"; "fought to save lives")."""
+        acted = [w for c in tok.children if c.dep_ in ("dobj", "agent") or c.dep_ == "prep" and c.lower_ in
+                 ("against", "on", "at") for w in c.subtree]
+        if any(_word_in(w, self.armed_words) for w in acted):
             return True
         aimed = {w.i for a in aims for w in a.subtree}
-        return any(w.lemma_.lower() in self.harm_words and w.i not in aimed for w in tok.sent)
+        skip = {w.i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "advcl" and (
+            c.tag_ != "VBG" or c.lemma_.lower() in self.speech_verbs) for w in c.subtree}
+        return any(w.lemma_.lower() in self.harm_words and w.i not in aimed and w.i not in skip and w.i != tok.i
+                   for w in tok.subtree)
 
     def singular_only_in_name(self, tok) -> bool:
         """A noun that is an event only in the plural, used in the singular: "talks" are negotiations, "his talk

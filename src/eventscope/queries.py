@@ -47,7 +47,7 @@ class Filters:
             clauses.append("date_start <= CAST(? AS DATE)")
             params.append(str(self.until))
         if self.factuality:  # one value or several, comma-separated ("asserted,historical")
-            values = [v.strip() for v in self.factuality.split(",") if v.strip()]
+            values = factualities(self.factuality)
             clauses.append(f"factuality IN ({', '.join('?' * len(values))})")
             params.extend(values)
         if self.admin1:
@@ -96,6 +96,18 @@ def events_sql(filters: Filters | None = None, columns: str = "*") -> tuple[str,
         sql += " LIMIT ? OFFSET ?"
         params += [int(filters.limit), int(filters.offset)]
     return sql, params
+
+
+FACTUALITIES = ("asserted", "planned", "hypothetical", "negated", "historical", "reported-claim")
+
+
+def factualities(value: str) -> list[str]:
+    """The factuality values of a filter ("asserted,historical", any case); an unknown one is error E407."""
+    values = [v.strip().lower() for v in value.split(",") if v.strip()]
+    bad = [v for v in values if v not in FACTUALITIES]
+    if bad or not values:
+        raise EventscopeError("E407", value=value, choices=", ".join(FACTUALITIES))
+    return values
 
 
 def select_events(store: Store, filters: Filters | None = None, columns: str = "*"):

@@ -411,3 +411,20 @@ def test_eval_smoke_on_five_trnews_docs(tmp_path):
     for key in ("precision", "recall", "f1", "acc_161km_matched"):
         assert 0.0 <= res["e2e"][key] <= 1.0
     assert res["e2e"]["f1"] > 0.3
+
+
+def test_event_nouns_as_subjects_and_places_naming_events():
+    """An event noun that is the subject of its verb happened where the verb's locative says ("clashes erupted
+    in Kunduz"); a town naming the event or the trigger's subject is its place ("the El Paso shooting", "a Kabul
+    car bombing killed 12"); a country before a noun names its people, not the place ("US troops")."""
+    import eventscope
+
+    def place(text, trigger):
+        (ev,) = [e for e in eventscope.extract(text, published="2019-08-05") if e.trigger.text == trigger]
+        return ev.location.name if ev.location else None
+
+    assert place("Protests broke out in Tehran after the vote.", "Protests") == "Tehran"
+    assert place("Clashes erupted in Kunduz on Monday.", "Clashes") == "Kunduz"
+    assert place("The El Paso shooting left 22 people dead.", "shooting") == "El Paso"
+    assert place("A Kabul car bombing killed 12 people on Monday.", "killed") == "Kabul"
+    assert place("US troops attacked the rebels.", "attacked") != "Washington"  # a country names its people

@@ -250,3 +250,24 @@ def test_factuality_filter_values_are_checked(db):
     r = cli("query", "--db", str(db), "--factuality", "bogus")
     assert r.returncode == 2 and "E407" in r.stderr
     assert cli("export", "--db", str(db), "--factuality", ",").returncode == 2
+
+
+def test_acled_export_describes_unnamed_attackers_and_demonstrators_by_place(tmp_path, db):
+    """"Unidentified gunmen" is ACLED's Unidentified Armed Group (3), demonstrators named only as such take the
+    place's country; `export --out DIR` and an empty date range are user mistakes, not tracebacks."""
+    from eventscope.exports import to_acled
+
+    loc = {"name": "Maiduguri", "country": "NGA", "lat": 11.8, "lon": 13.2, "precision": "city"}
+    base = {"event_id": "a" * 16, "event_type": "ASSAULT", "factuality": "asserted", "location": loc,
+            "date": {"value": "2024-03-01", "precision": "day"}, "evidence": {"text": "x"}}
+    attack = dict(base, acled_event_type="Violence against civilians", acled_sub_event_type="Attack",
+                  source={"text": "unidentified gunmen", "sector": "REB"}, target=None)
+    df = to_acled([(attack, {})])
+    assert (df.actor1[0], df.inter1[0]) == ("Unidentified Armed Group (Nigeria)", 3)
+    protest = dict(base, event_type="PROTEST", acled_event_type="Protests", acled_sub_event_type="Peaceful protest",
+                   source={"text": "protesters", "sector": "OPP"}, target=None)
+    assert to_acled([(protest, {})]).actor1[0] == "Protesters (Nigeria)"
+    r = cli("export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path))
+    assert r.returncode == 2 and "E305" in r.stderr
+    r = cli("query", "--db", str(db), "--since", "2020-01-02", "--until", "2020-01-01")
+    assert r.returncode == 2 and "E509" in r.stderr

@@ -236,8 +236,7 @@ def query(
 
     if type and type.upper() not in PLOVER_TYPES:
         raise EventscopeError("E406", value=type, choices=", ".join(PLOVER_TYPES))
-    _valid_date(since, "--since")
-    _valid_date(until, "--until")
+    _valid_range(since, until)
     filters = Filters(event_type=type, country=country, actor=actor, since=since, until=until,
                       factuality=factuality, limit=limit)
     if canonical:
@@ -301,8 +300,7 @@ def export(
 
     if type and type.upper() not in PLOVER_TYPES:
         raise EventscopeError("E406", value=type, choices=", ".join(PLOVER_TYPES))
-    _valid_date(since, "--since")
-    _valid_date(until, "--until")
+    _valid_range(since, until)
     filters = Filters(event_type=type, country=country, actor=actor, since=since, until=until, factuality=factuality)
     out_path = out_path or Path(DEFAULT_NAMES[format.value])
     n = do_export(db, format.value, out_path, filters)
@@ -399,6 +397,14 @@ def alerts(
                           a["level"], f"{a['prior4_avg']:.2f}", surge)
         out.print(table)
         err.print(f"{len(found)} alerts")
+
+
+def _valid_range(since: str | None, until: str | None) -> None:
+    """Both dates well formed, and the range not empty (E508, E509)."""
+    _valid_date(since, "--since")
+    _valid_date(until, "--until")
+    if since and until and since > until:
+        raise EventscopeError("E509", since=since, until=until)
 
 
 def _valid_date(value: str | None, option: str) -> None:

@@ -43,6 +43,7 @@ class Errors:
     E506 = "invalid bounding box {value!r}: expected four numbers west,south,east,north"
     E507 = "internal server error ({kind}); see the server log"
     E508 = "invalid date {value!r} for {option}: expected YYYY-MM-DD"
+    E509 = "--since {since} is after --until {until}: no event can match"
 
 
 class Warnings:

@@ -88,6 +88,8 @@ def export(store: Store | str | Path, fmt: str, out: str | Path, filters: Filter
     out = Path(out)
     if not out.parent.is_dir():
         raise EventscopeError("E305", path=out, detail=f"no directory {out.parent}")
+    if out.is_dir():
+        raise EventscopeError("E305", path=out, detail="it is a directory; give a file name")
     if not isinstance(store, Store):
         with Store(store, read_only=True) as opened:
             return export(opened, fmt, out, filters)
@@ -234,15 +236,30 @@ _DEMONSTRATORS = {("Protests", "source"): (6, "Protesters"), ("Protests", "targe
                   ("Riots", "source"): (5, "Rioters")}
 
 
-def _acled_actor(actor: dict, event_type: str, role: str) -> tuple[str, str, int, bool]:
+# words that name demonstrators generically ("protesters"): no associated actor beside ACLED's "Protesters (Country)"
+_DEMONSTRATOR_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "rioter", "marchers",
+                       "crowd", "crowds", "activists", "students", "workers", "people", "residents"}
+# words that describe an attacker without naming one ("gunmen", "unknown assailants"): ACLED's Unidentified Armed Group
+_UNNAMED_ATTACKERS = {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "men", "man", "bomber",
+                      "bombers", "kidnapper", "kidnappers", "abductor", "abductors", "shooter", "shooters"}
+
+
+def _acled_actor(actor: dict, event_type: str, role: str, place_country: str | None = None) -> tuple[str, str, int, bool]:
     """(actor, associated actor, inter code, civilian) of an event's source or target (data/events/acled_inter.tsv);
-    a sector marked ``demonstrators`` taking part in a protest or riot is coded as the protesters or rioters."""
+    a sector marked ``demonstrators`` taking part in a protest or riot is coded as the protesters or rioters; an
+    attacker the text only describes ("unidentified gunmen") is left for ACLED's generic actor (``_unnamed``)."""
     if not actor:
+        return "", "", 0, False
+    words = (actor.get("text") or "").lower().split()
+    if role == "source" and not actor.get("name") and words and words[-1] in _UNNAMED_ATTACKERS \
+            and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         return "", "", 0, False
     inter, civilian, demonstrators = acled_actor_codes().get(actor.get("sector"), (0, False, False))
     if demonstrators and (event_type, role) in _DEMONSTRATORS:
         inter, generic = _DEMONSTRATORS[event_type, role]
-        return _actor_name({"name": generic, "country": actor.get("country")}), _actor_name(actor), inter, False
+        country = actor.get("country") or place_country  # demonstrators of the place's country: "Protesters (Kenya)"
+        generic_only = bool(words) and words[-1] in _DEMONSTRATOR_WORDS and not actor.get("name")
+        return _actor_name({"name": generic, "country": country}), "" if generic_only else _actor_name(actor), inter, False
     return _actor_name(actor), "", inter, civilian
 
 
@@ -274,8 +291,8 @@ def to_acled(rows: list[tuple[dict, dict]]) -> pd.DataFrame:
         if not rec.get("acled_event_type") or rec.get("factuality") not in ACLED_FACTUALITY:
             continue
         src, tgt, loc, date = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, rec.get("date") or {}
-        actor1, assoc1, inter1, _ = _acled_actor(src, rec["acled_event_type"], "source")
-        actor2, assoc2, inter2, civilian = _acled_actor(tgt, rec["acled_event_type"], "target")
+        actor1, assoc1, inter1, _ = _acled_actor(src, rec["acled_event_type"], "source", loc.get("country"))
+        actor2, assoc2, inter2, civilian = _acled_actor(tgt, rec["acled_event_type"], "target", loc.get("country"))
         if not actor1:
             actor1, inter1 = _unnamed(rec["acled_event_type"], "source", src.get("country") or loc.get("country"))
         if not actor2:

@@ -1399,7 +1399,10 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None) -
 def _locate(event: Event, work: Work) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
-    1. A place attached to the trigger (or to the clause the trigger heads) through a
+    0. A town or province naming the event noun or the trigger's subject ("the El Paso shooting", "a
+       Kabul car bombing killed 12").
+    1. A place attached to the trigger (or to the clause the trigger heads, or to the verb an event
+       noun is the subject of: "clashes erupted *in* Kunduz") through a
        locative preposition ("clashes *in* Kunduz", "arrived *in* the capital of Tajikistan"),
        or through "to"/"into" for visits and deployments ("his visit *to* Dushanbe").
     2. A material event (ASSAULT, COERCE, ...) whose target is a city or province
@@ -1430,10 +1433,23 @@ def _locate(event: Event, work: Work) -> Place | None:
     # 1. dependency path from the place up to the trigger through a locative preposition
     clause = {trig.i}
     head = trig
-    while head.dep_ in ("xcomp", "ccomp", "aux", "auxpass", "conj") and head.head is not head:
-        head = head.head
-    if head is not trig:
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+        head = trig.head  # an event noun as subject: "clashes erupted in Kunduz", "protests broke out in Tehran"
         clause.add(head.i)
+    while head.dep_ in ("xcomp", "ccomp", "aux", "auxpass", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.i != trig.i:
+        clause.add(head.i)
+    # 0. a town or province naming the event noun, or the noun that is the trigger's subject: "the El Paso
+    #    shooting", "a Kabul car bombing killed 12" (a country before a noun names its people: "US troops")
+    nouns = {trig.i} if trig.pos_ in ("NOUN", "PROPN") else {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for p in places:
+        tok = work.token_at(p.start)
+        if tok is None or p.precision not in ("city", "admin1", "admin2") or tok.dep_ != "compound":
+            continue
+        noun = tok.head.head if tok.head.dep_ == "compound" else tok.head  # "Kabul car bombing": car -> bombing
+        if noun.i in nouns:
+            return p.model_copy(update={"reason": f"the place names the event's noun '{noun.text}'; {p.reason}"})
     for p in places:
         tok = work.token_at(p.start)
         if tok is None:

@@ -427,4 +427,5 @@ def test_event_nouns_as_subjects_and_places_naming_events():
     assert place("Clashes erupted in Kunduz on Monday.", "Clashes") == "Kunduz"
     assert place("The El Paso shooting left 22 people dead.", "shooting") == "El Paso"
     assert place("A Kabul car bombing killed 12 people on Monday.", "killed") == "Kabul"
+    assert place("Washington officials met Taliban negotiators in Doha.", "met") == "Doha"  # the locative first
     assert place("US troops attacked the rebels.", "attacked") != "Washington"  # a country names its people

@@ -1396,17 +1396,30 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None) -
     return place
 
 
+def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | None:
+    """A town or province written before one of the ``nouns`` ("the El Paso shooting", "a Kabul car bombing":
+    Kabul -> car -> bombing), with the rule in its reason; a country before a noun names its people ("US troops")."""
+    for p in places:
+        tok = work.token_at(p.start)
+        if tok is None or p.precision not in ("city", "admin1", "admin2") or tok.dep_ != "compound":
+            continue
+        noun = tok.head.head if tok.head.dep_ == "compound" else tok.head
+        if noun.i in nouns:
+            return p.model_copy(update={"reason": f"the place names the noun '{noun.text}'; {p.reason}"})
+    return None
+
+
 def _locate(event: Event, work: Work) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
-    0. A town or province naming the event noun or the trigger's subject ("the El Paso shooting", "a
-       Kabul car bombing killed 12").
+    0. A town or province naming the event noun ("the El Paso shooting", "the Geneva talks").
     1. A place attached to the trigger (or to the clause the trigger heads, or to the verb an event
        noun is the subject of: "clashes erupted *in* Kunduz") through a
        locative preposition ("clashes *in* Kunduz", "arrived *in* the capital of Tajikistan"),
        or through "to"/"into" for visits and deployments ("his visit *to* Dushanbe").
     2. A material event (ASSAULT, COERCE, ...) whose target is a city or province
-       happened there ("Kunduz fell to the Taliban").
+       happened there ("Kunduz fell to the Taliban"); then a town or province naming the trigger's
+       subject ("a Kabul car bombing killed 12", "New York police arrested 20").
     3. Otherwise the only place in the trigger's clause (reached from the place without
        crossing another clause's verb) that is not the source or target actor, not a
        modifier of some other noun ("Tajikistan's border") and not governed by a
@@ -1440,16 +1453,11 @@ def _locate(event: Event, work: Work) -> Place | None:
         head = head.head
     if head.i != trig.i:
         clause.add(head.i)
-    # 0. a town or province naming the event noun, or the noun that is the trigger's subject: "the El Paso
-    #    shooting", "a Kabul car bombing killed 12" (a country before a noun names its people: "US troops")
-    nouns = {trig.i} if trig.pos_ in ("NOUN", "PROPN") else {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")}
-    for p in places:
-        tok = work.token_at(p.start)
-        if tok is None or p.precision not in ("city", "admin1", "admin2") or tok.dep_ != "compound":
-            continue
-        noun = tok.head.head if tok.head.dep_ == "compound" else tok.head  # "Kabul car bombing": car -> bombing
-        if noun.i in nouns:
-            return p.model_copy(update={"reason": f"the place names the event's noun '{noun.text}'; {p.reason}"})
+    # 0. a town or province naming the event noun: "the El Paso shooting", "the Geneva talks"
+    if trig.pos_ in ("NOUN", "PROPN"):
+        named = _naming_place(work, places, {trig.i})
+        if named is not None:
+            return named
     for p in places:
         tok = work.token_at(p.start)
         if tok is None:
@@ -1464,6 +1472,11 @@ def _locate(event: Event, work: Work) -> Place | None:
         for p in places:
             if p.text and p.text.lower() in target and p.precision in ("city", "admin1", "admin2"):
                 return p.model_copy(update={"reason": f"the {event.event_type} event's target is this place; {p.reason}"})
+    # 2b. a town or province naming the trigger's subject: "a Kabul car bombing killed 12", "New York police
+    #     arrested 20" (after the locatives: "Washington officials met them in Doha" happened in Doha)
+    subject = _naming_place(work, places, {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")})
+    if subject is not None:
+        return subject
     # 3. the only non-actor place in the sentence
     free = []
     for p in places:

@@ -38,3 +38,20 @@ def seed_events(seed_text):
     import eventscope
 
     return eventscope.extract(seed_text, published="2015-09-29")
+
+
+def events_of(pipeline, text: str, published: str = "2024-03-01") -> list:
+    """The events the pipeline finds in one article made of ``text`` (the sentence tests' helper)."""
+    from eventscope.schema import Article
+
+    return pipeline.process([Article(article_id="t", text=text, published=published)])[0].events
+
+
+def one_event(pipeline, text: str, plover: str, trigger: str | None = None, published: str = "2024-03-01"):
+    """The first ``plover`` event (at ``trigger`` if given) in ``text``; fails when there is none, so a
+    "does not misfire" case cannot pass by detecting nothing."""
+    found = [e for e in events_of(pipeline, text, published) if e.event_type == plover
+             and (trigger is None or e.trigger.text == trigger)]
+    assert found, f"no {plover} event{' at ' + trigger if trigger else ''} in {text!r}"
+    return found[0]
+

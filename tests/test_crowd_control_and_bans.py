@@ -2,23 +2,15 @@
 these tests; ACLED sub-event types follow the definitions of ACLED's public codebook)."""
 import pytest
 
-from eventscope.pipeline import Pipeline
-from eventscope.schema import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline().setup()
+from .conftest import events_of, one_event
 
 
 def _events(pipeline, text):
-    return pipeline.process([Article(article_id="a", text=text, published="2020-01-01")])[0].events
+    return events_of(pipeline, text, published="2020-01-01")
 
 
 def _one(pipeline, text, plover):
-    found = [e for e in _events(pipeline, text) if e.event_type == plover]
-    assert found, f"no {plover} event in {text!r}"
-    return found[0]
+    return one_event(pipeline, text, plover, published="2020-01-01")
 
 
 @pytest.mark.parametrize("text,sub_event", [

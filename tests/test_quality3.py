@@ -5,24 +5,7 @@ PLOVER types those of the PLOVER manual.  A "does not misfire" case first assert
 the event it is about, so that it cannot pass by detecting nothing."""
 import pytest
 
-from eventscope.pipeline import Pipeline
-from eventscope.schema import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline().setup()
-
-
-def _events(pipeline, text):
-    return pipeline.process([Article(article_id="q3", text=text, published="2024-03-01")])[0].events
-
-
-def _one(pipeline, text, plover, trigger=None):
-    found = [e for e in _events(pipeline, text) if e.event_type == plover
-             and (trigger is None or e.trigger.text == trigger)]
-    assert found, f"no {plover} event{' at ' + trigger if trigger else ''} in {text!r}"
-    return found[0]
+from .conftest import events_of, one_event
 
 
 # -- ACLED Battles need an organised armed group --------------------------------------------------
@@ -33,7 +16,7 @@ def _one(pipeline, text, plover, trigger=None):
     "A man opened fire on shoppers at the mall.",
 ])
 def test_violence_without_an_armed_group_is_no_battle(pipeline, text):
-    ev = _one(pipeline, text, "ASSAULT")
+    ev = one_event(pipeline, text, "ASSAULT")
     assert ev.acled_sub_event_type == "Attack"
     assert "no organised armed group" in ev.reasons.get("acled", "")
 
@@ -46,11 +29,11 @@ def test_violence_without_an_armed_group_is_no_battle(pipeline, text):
     "Around 40 people were killed in the war last year.",  # a war word, whoever the victims
 ])
 def test_violence_with_an_armed_group_stays_a_battle(pipeline, text):
-    assert _one(pipeline, text, "ASSAULT").acled_sub_event_type == "Armed clash"
+    assert one_event(pipeline, text, "ASSAULT").acled_sub_event_type == "Armed clash"
 
 
 def test_armed_forces_killing_civilians_is_an_attack(pipeline):
-    assert _one(pipeline, "Soldiers killed three civilians in the village.", "ASSAULT").acled_sub_event_type == "Attack"
+    assert one_event(pipeline, "Soldiers killed three civilians in the village.", "ASSAULT").acled_sub_event_type == "Attack"
 
 
 # -- crowd-control weapons: CAMEO 175, hyphenated forms, the protest named one sentence earlier --------
@@ -61,12 +44,12 @@ def test_armed_forces_killing_civilians_is_an_attack(pipeline):
     "Riot police fired rubber bullets at the students.",
 ])
 def test_crowd_control_weapons_are_cameo_175_whatever_the_verb(pipeline, text):
-    ev = _one(pipeline, text, "ASSAULT")
+    ev = one_event(pipeline, text, "ASSAULT")
     assert (ev.mode, ev.cameo_code, ev.cameo_root) == ("crowd-control", "175", "17")
 
 
 def test_other_weapons_keep_their_assault_code(pipeline):
-    ev = _one(pipeline, "Soldiers fired mortars at the village.", "ASSAULT")
+    ev = one_event(pipeline, "Soldiers fired mortars at the village.", "ASSAULT")
     assert ev.mode == "heavy-weapons" and ev.cameo_root == "19"
 
 
@@ -77,24 +60,24 @@ def test_other_weapons_keep_their_assault_code(pipeline):
     ("Officers dispersed the marchers with water-cannon near the palace.", "dispersed"),
 ])
 def test_hyphenated_crowd_control_weapons(pipeline, text, trigger):
-    ev = _one(pipeline, text, "ASSAULT", trigger)
+    ev = one_event(pipeline, text, "ASSAULT", trigger)
     assert ev.mode == "crowd-control" and ev.cameo_code == "175"
     assert ev.acled_sub_event_type == "Protest with intervention"
 
 
 def test_gassing_without_tear_is_no_crowd_control(pipeline):
-    (tear,) = [e for e in _events(pipeline, "Riot police tear-gassed the marchers near the palace on Sunday.")
+    (tear,) = [e for e in events_of(pipeline, "Riot police tear-gassed the marchers near the palace on Sunday.")
                if e.event_type == "ASSAULT"]
     assert tear.mode == "crowd-control"
-    events = [e for e in _events(pipeline, "The regime gassed the rebel-held suburb, killing dozens.")
+    events = [e for e in events_of(pipeline, "The regime gassed the rebel-held suburb, killing dozens.")
               if e.event_type == "ASSAULT"]
     assert events and all(e.mode != "crowd-control" for e in events)
 
 
 def test_a_dispersal_without_a_weapon_is_no_assault(pipeline):
-    with_weapon = _events(pipeline, "Riot police dispersed the marchers with tear gas near the palace on Sunday.")
+    with_weapon = events_of(pipeline, "Riot police dispersed the marchers with tear gas near the palace on Sunday.")
     assert any(e.event_type == "ASSAULT" and e.trigger.text == "dispersed" for e in with_weapon)
-    events = _events(pipeline, "Riot police dispersed the marchers near the palace on Sunday.")
+    events = events_of(pipeline, "Riot police dispersed the marchers near the palace on Sunday.")
     assert not any(e.event_type == "ASSAULT" and e.trigger.text == "dispersed" for e in events)
 
 
@@ -104,7 +87,7 @@ def test_a_dispersal_without_a_weapon_is_no_assault(pipeline):
     "Hundreds of nurses rallied outside the health ministry on Friday. They were tear-gassed by officers.",
 ])
 def test_crowd_control_on_a_protest_named_in_the_previous_sentence(pipeline, text):
-    ev = _one(pipeline, text, "ASSAULT")
+    ev = one_event(pipeline, text, "ASSAULT")
     assert ev.acled_sub_event_type == "Protest with intervention"
 
 
@@ -119,7 +102,7 @@ def test_crowd_control_on_a_protest_named_in_the_previous_sentence(pipeline, tex
      "Protest with intervention"),
 ])
 def test_previous_sentence_is_read_only_for_a_pronoun_or_crowd(pipeline, text, not_sub):
-    ev = _one(pipeline, text, "ASSAULT", "fired")
+    ev = one_event(pipeline, text, "ASSAULT", "fired")
     assert ev.mode == "crowd-control" and ev.acled_sub_event_type is not None
     assert ev.acled_sub_event_type != not_sub
 
@@ -129,13 +112,13 @@ def test_previous_sentence_is_read_only_for_a_pronoun_or_crowd(pipeline, text, n
     ("Soldiers fired into the crowd, killing four.", None),
 ])
 def test_other_firing_is_no_crowd_control(pipeline, text, mode):
-    assert _one(pipeline, text, "ASSAULT", "fired").mode == mode
+    assert one_event(pipeline, text, "ASSAULT", "fired").mode == mode
 
 
 # -- PETRARCH2 dictionary noise: PLOVER's COOPERATE, statements and attitudes ----------------------
 
 def _types_at(pipeline, text, trigger):
-    return {e.event_type for e in _events(pipeline, text) if e.trigger.text == trigger}
+    return {e.event_type for e in events_of(pipeline, text) if e.trigger.text == trigger}
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -180,7 +163,7 @@ def test_an_issued_order_or_warrant_stays(pipeline):
 # -- what is asked for, cannot be done or is missing did not happen ----------------------------------
 
 def _fact(pipeline, text, trigger):
-    found = [e for e in _events(pipeline, text) if e.trigger.text == trigger]
+    found = [e for e in events_of(pipeline, text) if e.trigger.text == trigger]
     assert found, f"no event at {trigger!r} in {text!r}"
     return found[0].factuality
 
@@ -228,7 +211,7 @@ def test_event_words_that_name_no_event(pipeline, text, trigger):
     ("Talks between Iran and the US resumed in Vienna.", "Talks", "CONSULT"),
     ("Putin met Erdogan in Sochi on Tuesday.", "met", "CONSULT"),
 ])
-def test_the_same_words_as_events(pipeline, text, trigger, plover):
+def test_the_same_words_asevents_of(pipeline, text, trigger, plover):
     assert _types_at(pipeline, text, trigger) == {plover}
 
 
@@ -259,13 +242,13 @@ def test_no_event_from_nouns_documents_and_states(pipeline, text, trigger):
     ("Russia prohibited flights from Georgia.", "prohibited", "COERCE"),
     ("Turkey maintained its blockade of Armenia for a decade.", "blockade", "COERCE"),
 ])
-def test_the_same_verbs_with_actors_stay_events(pipeline, text, trigger, plover):
+def test_the_same_verbs_with_actors_stayevents_of(pipeline, text, trigger, plover):
     assert plover in _types_at(pipeline, text, trigger)
 
 
 def test_agreeing_with_an_opinion_is_no_agree(pipeline):
     text = "The governor agreed, saying only this group was capable of the bombing."
-    assert any(e.event_type == "ASSAULT" for e in _events(pipeline, text))  # the sentence is read
+    assert any(e.event_type == "ASSAULT" for e in events_of(pipeline, text))  # the sentence is read
     assert not _types_at(pipeline, text, "agreed")
 
 
@@ -288,12 +271,12 @@ def test_agreeing_to_or_on_something_is_agree(pipeline, text):
 def test_an_event_named_as_a_topic_keeps_its_factuality(pipeline, text, trigger):
     """What a request, a denial or a refusal is about happened: only what is asked for, denied or
     refused takes their modality ("urged an inquiry": the inquiry is hypothetical, the arrest is not)."""
-    (ev,) = [e for e in _events(pipeline, text) if e.trigger.text == trigger]
+    (ev,) = [e for e in events_of(pipeline, text) if e.trigger.text == trigger]
     assert ev.factuality == "asserted", ev.reasons["factuality"]
 
 
 def test_the_goal_of_a_request_stays_hypothetical(pipeline):
-    (ev,) = [e for e in _events(pipeline, "The UN called for a ceasefire in Gaza.") if e.trigger.text == "ceasefire"]
+    (ev,) = [e for e in events_of(pipeline, "The UN called for a ceasefire in Gaza.") if e.trigger.text == "ceasefire"]
     assert ev.factuality == "hypothetical"
 
 
@@ -302,12 +285,12 @@ def test_the_goal_of_a_request_stays_hypothetical(pipeline):
     "Migrants had gathered at the border crossing for weeks. Police fired tear gas at the crowd.",
 ])
 def test_a_month_or_a_gathering_before_is_no_protest(pipeline, text):
-    ev = _one(pipeline, text, "ASSAULT")
+    ev = one_event(pipeline, text, "ASSAULT")
     assert ev.mode == "crowd-control" and ev.acled_sub_event_type == "Attack"
 
 
 def test_missiles_in_an_air_attack_are_no_crowd_control(pipeline):
-    ev = _one(pipeline, "Iran fired missiles in an air attack on Israel.", "ASSAULT")
+    ev = one_event(pipeline, "Iran fired missiles in an air attack on Israel.", "ASSAULT")
     assert ev.mode == "aerial"
 
 
@@ -318,7 +301,7 @@ def test_missiles_in_an_air_attack_are_no_crowd_control(pipeline):
     ("Hundreds of protesters gathered outside the ministry in Nairobi.", "PROTEST"),
 ])
 def test_arriving_and_gathering_by_officials_or_protesters(pipeline, text, plover):
-    assert _one(pipeline, text, plover)
+    assert one_event(pipeline, text, plover)
 
 
 @pytest.mark.parametrize("text, trigger", [

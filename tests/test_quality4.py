@@ -5,28 +5,11 @@ event must still be found with one whose figurative, dictionary-noise or purpose
 no case can pass by detecting nothing."""
 import pytest
 
-from eventscope.pipeline import Pipeline
-from eventscope.schema import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline().setup()
-
-
-def _events(pipeline, text):
-    return pipeline.process([Article(article_id="q4", text=text, published="2024-03-01")])[0].events
+from .conftest import events_of, one_event
 
 
 def _types(pipeline, text, trigger=None):
-    return {e.event_type for e in _events(pipeline, text) if trigger is None or e.trigger.text == trigger}
-
-
-def _one(pipeline, text, plover, trigger=None):
-    found = [e for e in _events(pipeline, text) if e.event_type == plover
-             and (trigger is None or e.trigger.text == trigger)]
-    assert found, f"no {plover} event{' at ' + trigger if trigger else ''} in {text!r}"
-    return found[0]
+    return {e.event_type for e in events_of(pipeline, text) if trigger is None or e.trigger.text == trigger}
 
 
 # -- 1. figurative conflict verbs: a political contest or criticism is no ASSAULT -------------------------
@@ -50,7 +33,7 @@ def test_figurative_conflict_is_no_assault(pipeline, real, figurative):
 
 def test_attacking_a_record_in_words_is_criticism(pipeline):
     assert "ASSAULT" in _types(pipeline, "Armed men attacked a police convoy in the north.")
-    assert _one(pipeline, "The opposition leader attacked the governor's record on housing.", "ACCUSE", "attacked")
+    assert one_event(pipeline, "The opposition leader attacked the governor's record on housing.", "ACCUSE", "attacked")
     assert "ASSAULT" not in _types(pipeline, "The opposition leader attacked the governor's record on housing.")
 
 
@@ -89,7 +72,7 @@ def test_order_to_remain_is_no_aid(pipeline):
     """PETRARCH2's "ORDER &PKO (TO REMAIN)" (peacekeepers staying, CAMEO 074) needs a synset word the cue
     cannot check: "ordered the defendant remain in custody" is a detention (ORDER's own "* CUSTODY"), no aid."""
     text = "A Canadian judge ordered the defendant remain in custody until his trial in May."
-    assert _one(pipeline, text, "COERCE", "ordered")
+    assert one_event(pipeline, text, "COERCE", "ordered")
     assert "AID" not in _types(pipeline, text)
 
 
@@ -97,23 +80,23 @@ def test_order_to_remain_is_no_aid(pipeline):
 
 def test_purpose_of_a_coded_act_is_no_event_of_its_own(pipeline):
     text = "The Kenyan army deployed troops to help the flood victims in Garissa."
-    assert _one(pipeline, text, "MOBILIZE", "deployed")
+    assert one_event(pipeline, text, "MOBILIZE", "deployed")
     assert "AID" not in _types(pipeline, text)
 
 
 def test_purpose_is_planned_and_keeps_its_type(pipeline):
     """Alone, the purpose's event is planned, not asserted, and not recoded AGREE (no future action announced)."""
-    assert _one(pipeline, "The United Nations sent aid to refugees in Jordan.", "AID").factuality == "asserted"
-    ev = _one(pipeline, "The charity raised money to assist refugees in Jordan.", "AID", "assist")
+    assert one_event(pipeline, "The United Nations sent aid to refugees in Jordan.", "AID").factuality == "asserted"
+    ev = one_event(pipeline, "The charity raised money to assist refugees in Jordan.", "AID", "assist")
     assert ev.factuality == "planned"
     assert "purpose" in ev.reasons["factuality"]
 
 
 def test_purpose_factuality_reaches_its_object(pipeline):
     """The goal of a meeting ("met to discuss a ceasefire") is planned; a result infinitive is not a purpose."""
-    assert _one(pipeline, "The ministers met in Geneva to discuss a ceasefire.", "CONSULT", "met").factuality == "asserted"
-    assert _one(pipeline, "The ministers met in Geneva to discuss a ceasefire.", "RETREAT", "ceasefire").factuality == "planned"
-    ev = _one(pipeline, "The marches grew to include demands for the resignation of the president.", "REQUEST", "demands")
+    assert one_event(pipeline, "The ministers met in Geneva to discuss a ceasefire.", "CONSULT", "met").factuality == "asserted"
+    assert one_event(pipeline, "The ministers met in Geneva to discuss a ceasefire.", "RETREAT", "ceasefire").factuality == "planned"
+    ev = one_event(pipeline, "The marches grew to include demands for the resignation of the president.", "REQUEST", "demands")
     assert ev.factuality == "asserted"
 
 

@@ -4,18 +4,11 @@
 tests.  Each case checks the event sense first, so a test cannot pass by detecting nothing."""
 import pytest
 
-from eventscope.pipeline import Pipeline
-from eventscope.schema import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline().setup()
+from .conftest import events_of
 
 
 def _types(pipeline, text):
-    works = pipeline.process([Article(article_id="ws", text=text, published="2024-03-01")])
-    return {(e.event_type, e.trigger.text) for e in works[0].events}
+    return {(e.event_type, e.trigger.text) for e in events_of(pipeline, text)}
 
 
 @pytest.mark.parametrize("event, not_event, plover", [

@@ -55,7 +55,7 @@ _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
-_PLACE_PREPS = {"in", "inside", "across", "throughout"}
+_PLACE_TARGET_PREPS = {"in", "inside", "across", "throughout"}
 # events a city before them locates rather than does ("the Moscow talks", "the Kabul bombing"; not "Washington
 # sanctions", "the Beijing crackdown")
 _VENUE_EVENTS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "bombing", "attack",
@@ -542,7 +542,7 @@ def place_targets(trigger, event_type: str) -> list[tuple[object, str]]:
     """(token, rule) for the places named by an "in"/"inside"/"across"/"throughout" phrase of the trigger
     or of its object ("imposed a curfew in Haiti"), and for a withdrawal also by a "from" phrase
     ("withdrew its troops from Lebanon"): the target of a material act whose clause names no one."""
-    preps = _PLACE_PREPS | {"from"} if event_type in _LEAVING_TYPES else _PLACE_PREPS
+    preps = _PLACE_TARGET_PREPS | {"from"} if event_type in _LEAVING_TYPES else _PLACE_TARGET_PREPS
     out = []
     for head in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]:
         for c in head.children:

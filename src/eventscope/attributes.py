@@ -23,17 +23,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .events import (acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best, natural_cause,
-                     purpose_head)
+from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
+                     natural_cause, purpose_head)
 from .schema import Event, Quote, Work
 from .stage import Stage
 from .tables import load_table
 
 _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
-_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
+_PLACE_ADJUNCT_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "area", "country", "state",
                 "county", "market", "street", "square", "neighbourhood", "neighborhood", "camp", "port", "border"}
-_HYPHENS = {"-", "\u2010", "\u2011"}
 _BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by reference to an earlier sentence
 _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
@@ -436,7 +435,7 @@ def _lemmas(span, with_pos: bool = False) -> tuple[set[str], str]:
     """A span's lemmas as a set and as one string for several-word entries, hyphens left out ("tear-gas",
     "tear-gassed" read as "tear gas") and dates too (the month "March" is no march); ``with_pos`` adds
     "lemma/POS" entries ("torch/VERB": torched, not torches carried)."""
-    kept = [t for t in span if t.text not in _HYPHENS and t.ent_type_ != "DATE"]
+    kept = [t for t in span if t.text not in HYPHENS and t.ent_type_ != "DATE"]
     lemmas = [t.lemma_.lower() for t in kept]
     words = set(lemmas) | ({f"{t.lemma_.lower()}/{t.pos_}" for t in kept} if with_pos else set())
     return words, " " + " ".join(lemmas) + " "
@@ -473,7 +472,7 @@ def _own_phrase(tok) -> list:
         t = stack.pop()
         if t.dep_ in ("conj", "cc") and t.head.i == tok.i or t.dep_ in ("relcl", "acl"):
             continue
-        if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS and any(
+        if t.dep_ == "prep" and t.lower_ in _PLACE_ADJUNCT_PREPS and any(
                 o.dep_ == "pobj" and (o.ent_type_ in _PLACE_ENTS or o.lemma_.lower() in _PLACE_NOUNS)
                 for o in t.children):
             continue

@@ -44,9 +44,9 @@ _MOD_DEPS = {"compound", "amod", "nmod"}
 # "resignation speech") describes that noun: it reports no event of its own, unless that noun is itself an event
 # (EventsStage.event_head: "shooting incident", "coup attempt", "bombing raids")
 _MODIFIER_DEP = {"V": "amod", "N": "compound"}
-_HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
+HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 _QUANTIFIERS = {"some", "many", "most", "all", "one", "each", "any", "none", "several", "few", "much", "part"}
-_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "on", "into", "from"}
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "on", "into", "from"}
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def _following(t, n: int) -> list:
     """The ``n`` words after token ``t``, skipping hyphens ("tear-gas", "water-cannon" are "tear gas")."""
     out = []
     for f in t.doc[t.i + 1: t.i + 1 + 2 * n]:
-        if f.text not in _HYPHENS:
+        if f.text not in HYPHENS:
             out.append(f)
             if len(out) == n:
                 break
@@ -447,7 +447,7 @@ class EventsStage(Stage):
         if contest is not None and political:  # against a candidate or a party, not "opposition supporters"
             return f"a contest in an election ('{contest.text}')"
         targets = [c for c in tok.children if c.dep_ == "dobj" or c.dep_ == "prt" and c.lower_ in ("back", "off")] + [
-            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", "over", *_PLACE_PREPS)]
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", "over", *_LOCATIVE_PREPS)]
         if not targets and not any(_word_in(w, self.armed_words) for w in tok.sent):
             return "no one to fight, no place and no armed word in the sentence"
         return None

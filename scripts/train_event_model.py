@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "events"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "src" / "eventscope" / "data"), help="the package's data folder")
+    ap.add_argument("--predictions", metavar="FILE",
+                    help="also write each record's cross-validated and rules-only prediction (JSONL) for error analysis")
     args = ap.parse_args(argv)
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -139,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fold {k + 1}/{args.folds} done", file=sys.stderr)
     stage.model = stage.article_model = None
     rules_only = predicted_types(after, works)
+    if args.predictions:
+        with open(args.predictions, "w", encoding="utf-8") as out_file:
+            for i, r in enumerate(records):
+                out_file.write(json.dumps({"id": r["id"], "file": origin[i], "gold": r["labels"]["plover"], "cv": pred[i],
+                                           "rules_only": rules_only[i], "text": r["text"]}) + "\n")
     cv: dict = {}
     for name in sorted(set(origin)):
         idx = [i for i, o in enumerate(origin) if o == name]

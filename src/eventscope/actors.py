@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -122,13 +123,18 @@ class ActorContext:
     mentions: list[_Mention] = field(default_factory=list)
     position: int = 1 << 60
     paragraph: int | None = None
+    # fills ``mentions`` up to a position on demand (``ActorsStage._context``): an article's later
+    # paragraphs are read only if an event or quote needs them
+    fill: Callable[[int], None] | None = None
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool) -> None:
         self.mentions.append(_Mention(offset, paragraph, actor, person))
         self.mentions.sort(key=lambda m: m.offset)
 
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
-        return ActorContext(self.mentions, position, paragraph)
+        if self.fill is not None:
+            self.fill(position)
+        return ActorContext(self.mentions, position, paragraph, self.fill)
 
     def recent(self, *, want: str = "any", sector: str | None = None, same_paragraph: bool = False) -> _Mention | None:
         """The latest mention before ``position`` matching the wanted kind (person/thing/any) and sector."""
@@ -353,7 +359,9 @@ class ActorResolver:
                                      reason=f"collective noun '{noun}' -> the government of the most recent GOV "
                                             f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
-                if m is not None and m.actor.name and self._is_bare_title(lower, noun):
+                plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
+                if m is not None and m.actor.name and self._is_bare_title(lower, noun) and not plural:
+                    # "the president" is the president named before; "officials" are not one person
                     a = m.actor
                     return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
                                  reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
@@ -472,7 +480,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
     targets: list[tuple[object, str]] = []
     t = trigger
     if t.pos_ in ("VERB", "AUX"):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (
+            # "was arrested and charged": a participle coordinated with a passive verb shares its auxiliary
+            t.dep_ == "conj" and t.tag_ == "VBN" and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children))
         for c in t.children:
             if c.dep_ in _SUBJ:
                 (sources if not passive else targets).append((c, f"{c.dep_} of '{t.text}'"))
@@ -507,6 +518,14 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             return sources, targets
         if inner:
             targets += _inner_targets(t, special, generic)
+        if passive and not any(c.dep_ == "nsubjpass" for c in t.children):
+            # a passive verb without its own subject is done to the governing clause's subject: "died in Aden
+            # after being shot", "was arrested and charged", "asked to be released"
+            gov = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else t.head if t.dep_ in _CLIMB_DEPS else None
+            if gov is not None and gov is not t and gov.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
+                targets[:0] = [(c, f"subject of governing verb '{gov.text}' (undergoes passive '{t.text}')")
+                               for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return sources, targets
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp"):
             if head.dep_ in ("acl", "relcl"):
@@ -526,6 +545,9 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the attack, reportedly conducted by the Taliban"
+                sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
+                            for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             for c in t.head.children:
                 if c.dep_ in _SUBJ:
@@ -649,18 +671,31 @@ class ActorsStage(Stage):
         self.speech_words = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech"}
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
-        """Actors named in the article (noun phrases that resolve), for pronouns and bare titles."""
+        """Actors named in the article (noun phrases that resolve), for pronouns and bare titles.
+
+        Read lazily, a paragraph at a time: ``ctx.at(position)`` first reads every paragraph that starts
+        before ``position`` (a mention's offset lies inside its paragraph, so the mentions before a
+        position are all known then, and each phrase is resolved with the mentions before it, as in
+        one pass over the whole article)."""
         ctx = ActorContext()
-        for p_index, para in enumerate(work.paragraphs):
-            for tok in para.doc:
-                if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
-                    continue
-                phrase = _phrase(tok)
-                offset = para.start + phrase.start_char
-                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
-                if actor is not None:
-                    person = bool(actor.name) and any(t.ent_type_ == "PERSON" for t in phrase)
-                    ctx.add(offset, p_index, actor, person=person)
+        read = 0  # paragraphs read (or being read)
+
+        def fill(position: int) -> None:
+            nonlocal read
+            while read < len(work.paragraphs) and work.paragraphs[read].start < position:
+                p_index, para = read, work.paragraphs[read]
+                read += 1
+                for tok in para.doc:
+                    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
+                        continue
+                    phrase = _phrase(tok)
+                    offset = para.start + phrase.start_char
+                    actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
+                    if actor is not None:
+                        person = bool(actor.name) and any(t.ent_type_ == "PERSON" for t in phrase)
+                        ctx.add(offset, p_index, actor, person=person)
+
+        ctx.fill = fill
         return ctx
 
     def _pick(self, candidates, date, ctx, work, exclude=None):
@@ -677,6 +712,8 @@ class ActorsStage(Stage):
             actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
+            if tok.pos_ == "ADJ" and rule.startswith("amod of") and not actor.reason.startswith(("demonym", "name", "organisation")):
+                continue  # "a Russian attack" names Russia; "an official inquiry" names no official
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
                     and tok.head.lemma_.lower() in _VENUE_EVENTS:
                 continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)

@@ -66,6 +66,25 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
     return day, day
 
 
+# singular nouns that name several people: "a family was killed" states no count
+_GROUP_NOUNS = {"family", "group", "crew", "unit", "couple", "team", "patrol", "convoy", "household", "battalion",
+                "company", "platoon", "squad", "gang", "mob", "crowd", "population", "community", "village", "people",
+                "force", "army", "police", "militia", "delegation", "party", "band", "brigade", "regiment", "cell",
+                "number", "majority", "dozen", "score", "hundred", "thousand", "toll", "one", "bus", "car", "vehicle",
+                "plane", "ship", "boat", "train", "building", "house"}
+
+
+def _one_person(tok) -> bool:
+    """``tok`` names one person: he/she, a person's name, or a singular noun with an article or possessive that
+    names no group ("a journalist", "the commander"; not "a family", "no one")."""
+    if tok.lower_ in ("he", "she", "him", "her"):
+        return True
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ == "PERSON"
+    return tok.tag_ == "NN" and tok.lemma_.lower() not in _GROUP_NOUNS and tok.ent_type_ == "" and any(
+        d.dep_ in ("det", "poss") and d.lower_ not in ("no", "every", "each", "any", "some") for d in tok.children)
+
+
 class AttributesStage(Stage):
     name = "attributes"
 
@@ -123,10 +142,45 @@ class AttributesStage(Stage):
             for cand in candidates:
                 if any(a.lower_ == "including" for a in cand.ancestors if a.i > verb.i):
                     continue
+                if cand.lower_ in ("nobody", "none") or cand.lower_ == "one" and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in cand.children):
+                    return 0, f"'{cand.text}' tied to death word '{tok.text}': nobody died"
                 value = self.number_of(cand)
                 if value is not None:
+                    # "two soldiers and a civilian were killed": the conjuncts' counts add up
+                    more = [(c, self.number_of(c) if self.number_of(c) is not None else 1 if _one_person(c) else None)
+                            for c in cand.conjuncts if c.i > cand.i]
+                    more = [(c, n) for c, n in more if n is not None]
+                    if more:
+                        total = value + sum(n for _, n in more)
+                        return total, (f"numbers of '{cand.text}' and its conjuncts "
+                                       f"({', '.join(c.text for c, _ in more)}) tied to death word '{tok.text}'")
                     return value, f"number '{cand.text}' tied to death word '{tok.text}'"
+            victim = self.one_victim(tok)
+            if victim is not None:
+                return 1, f"one person, '{victim.text}', is the one who died ('{tok.text}')"
         return None, ""
+
+    @staticmethod
+    def one_victim(word):
+        """The single person a death word says died ("a journalist died", "he was killed", "killed the
+        commander", "shot dead a councillor", "lost his life"): a named person, he/she, or a singular noun with
+        an article or possessive that names no group ("a family", "the crew" and "no one" count nothing).
+        Negated verbs and coordinated victims count nothing here."""
+        lemma = word.lemma_.lower()
+        verb = word
+        if lemma == "life" or lemma == "dead" and word.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"):
+            verb = word.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        deps = ("nsubj",) if lemma in ("die", "perish", "life") else ("nsubjpass",) if passive else ("dobj",)
+        for c in verb.children:
+            if c.dep_ not in deps or any(g.dep_ in ("conj", "nummod") for g in c.children):
+                continue
+            if _one_person(c):
+                return c
+        return None
 
     # -- factuality -------------------------------------------------------
     def verb_chain(self, tok):
@@ -179,6 +233,10 @@ class AttributesStage(Stage):
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                     found.setdefault("negated", f"negation '{child.text}' on '{word.text}'")
+                elif child.dep_ in ("nsubj", "nsubjpass") and (low in ("nobody", "none", "nothing") or any(
+                        g.dep_ == "neg" or g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                    # "no one was killed", "not a single life was lost", "no troops crossed"
+                    found.setdefault("negated", f"the subject '{child.text}' is no one")
                 elif child.dep_ == "aux" and low == "would":
                     would = would or (child, word)  # conditional, or future in reported speech: decided below
                 elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
@@ -282,6 +340,7 @@ class AttributesStage(Stage):
                     # "protesters marched to the office and looted it": the coordinated verb shares the subject
                     heads.add(root.head)
                     own += [d for c in root.head.children if c.dep_ == "nsubj" for d in c.subtree]
+                own = [t for t in own if t.ent_type_ != "DATE" or t.i == tok.i]  # the month "March" is no march
                 phrase = {t.lemma_.lower() for t in own} | _place_names(own)
                 acted_words = _acted_on(own, heads)
                 acted = {t.lemma_.lower() for t in acted_words}
@@ -322,7 +381,8 @@ class AttributesStage(Stage):
             ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev, stated)
             if self.use_future_types:
                 self.future_type(ev, stated[0] if stated else None)
-            lethal = bool(ev.fatalities) or (sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))
+            lethal = bool(ev.fatalities) if ev.fatalities is not None else (
+                sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))  # 0: "no one was killed"
             self.refine_acled(ev, tok, lethal)
             for start, end, quote in quotes:
                 if start <= ev.trigger.start < end:

@@ -1173,6 +1173,12 @@ class Recogniser:
                     out.append(m)
                     break
         out = [m for m in {(m.start, m.end): m for m in out}.values() if self._allowed(m, work.article.text)]
+        # a surname of a person the article names in full is that person ("John Bolton ... Bolton's
+        # resignation", "Elizabeth Warren ... Warren said"), unless a locative cue comes first ("in Warren")
+        surnames = {ent[-1].text for para in work.paragraphs for ent in para.doc.ents
+                    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()}
+        if surnames:
+            out = [m for m in out if m.text not in surnames or _after_cue(work.article.text, m.start)]
         out.sort(key=lambda m: m.start)
         return out
 
@@ -1465,6 +1471,17 @@ def _locate(event: Event, work: Work) -> Place | None:
         prep = _governing_prep(tok, clause)
         if prep in _EVENT_PREPS or (prep in ("to", "into") and event.event_type in _MOTION_TYPES):
             return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
+    # 1b. a trigger in a time or cause clause of another verb takes that verb's locative when its own clause
+    #     has none: "died in Aden on Tuesday after being shot", "were killed in Kandahar when their convoy was hit"
+    outer = _governing_event_verb(head)
+    if outer is not None:
+        for p in places:
+            tok = work.token_at(p.start)
+            prep = _governing_prep(tok, {outer.i}) if tok is not None else None
+            if prep in _EVENT_PREPS:
+                return p.model_copy(update={"reason": f"prep '{prep}' governs '{outer.text}', whose "
+                                                      f"'{_clause_word(head)}' clause holds trigger "
+                                                      f"'{event.trigger.text}'; {p.reason}"})
     # 2. a material event whose target is a sub-national place happened there
     #    ("Kunduz fell to the Taliban", "rebels attacked Aleppo")
     if event.event_type in _PLACE_TARGET_TYPES and event.target is not None:
@@ -1537,6 +1554,37 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
 _MOTION_TYPES = {"CONSULT", "MOBILIZE"}  # "visit to Dushanbe", "deploy troops to the border": "to" is where
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
+
+
+_SAME_SCENE = {"after", "when", "as", "while", "before", "upon", "following", "during"}  # a clause of one scene
+
+
+def _clause_word(head) -> str:
+    """The conjunction or preposition that introduces the clause headed by ``head`` ("after", "when")."""
+    if head.dep_ == "pcomp":
+        return head.head.lower_
+    return next((c.lower_ for c in head.children if c.dep_ in ("mark", "advmod") and c.i < head.i), "")
+
+
+def _governing_event_verb(head):
+    """The verb whose time clause ``head`` (a verb) heads: "died ... after being shot" -> died; "killed ... when
+    their convoy was hit" -> killed. Only for clauses of one scene (after, when, as, while, upon, following):
+    not "because", "although", "if"."""
+    if head.pos_ not in ("VERB", "AUX") or _clause_word(head) not in _SAME_SCENE:
+        return None
+    if head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    return None
+
+
+def _after_cue(text: str, start: int) -> bool:
+    """The word before ``start`` in ``text`` (skipping "the") is a locative cue ("in Warren", "near the")."""
+    words = re.findall(r"[\w']+", text[max(0, start - 40):start].lower())
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in _CUE_WORDS
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

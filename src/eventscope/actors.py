@@ -483,7 +483,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (
             # "was arrested and charged": a participle coordinated with a passive verb shares its auxiliary
             t.dep_ == "conj" and t.tag_ == "VBN" and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
-            and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children))
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)) or (
+            # "If convicted, Rittenhouse could...", "Once arrested, they were...": a participle clause is passive
+            t.dep_ == "advcl" and t.tag_ == "VBN" and not any(c.dep_ in _SUBJ | {"aux", "nsubjpass", "dobj"}
+                                                            for c in t.children))
         for c in t.children:
             if c.dep_ in _SUBJ:
                 (sources if not passive else targets).append((c, f"{c.dep_} of '{t.text}'"))
@@ -698,8 +701,27 @@ class ActorsStage(Stage):
         ctx.fill = fill
         return ctx
 
+    def _named(self, tok, phrase) -> Actor | None:
+        """A person or organisation named by its proper name but in no actor table ("28-year-old Usman Khan
+        stabbed several people"): an actor with its name and no country or sector, so that the event says who
+        and the user sees it is not coded. Not a news medium, not a place."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or self.resolver.is_media(ent.text):
+            return None
+        words = [t for t in ent if t.lower_ != "the" and t.text not in ("'s", "’s")]
+        name = tok.doc[words[0].i:words[-1].i + 1].text if words else ent.text
+        return Actor(text=phrase.text, name=name,
+                     reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
+
     def _pick(self, candidates, date, ctx, work, exclude=None):
-        """First candidate whose phrase resolves to an actor, with the syntactic rule in the reason."""
+        """First candidate whose phrase resolves to an actor, with the syntactic rule in the reason; when none
+        does, the first that names a person or organisation the tables lack (``_named``)."""
+        found = self._pick_from(candidates, date, ctx, work, exclude, named=False)
+        return found if found[0] is not None else self._pick_from(candidates, date, ctx, work, exclude, named=True)
+
+    def _pick_from(self, candidates, date, ctx, work, exclude, named: bool):
         for tok, rule in candidates:
             if exclude is not None and tok.i == exclude:
                 continue
@@ -709,7 +731,10 @@ class ActorsStage(Stage):
             phrase = _phrase(tok)
             p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is tok.doc), None)
             start = work.paragraphs[p_index].start if p_index is not None else 0
-            actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
+            if named:
+                actor = self._named(tok, phrase)
+            else:
+                actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
             if tok.pos_ == "ADJ" and rule.startswith("amod of") and not actor.reason.startswith(("demonym", "name", "organisation")):

@@ -1477,11 +1477,21 @@ def _locate(event: Event, work: Work) -> Place | None:
     if outer is not None:
         for p in places:
             tok = work.token_at(p.start)
-            prep = _governing_prep(tok, {outer.i}) if tok is not None else None
+            prep = _locative_path(tok, outer) if tok is not None else None
             if prep in _EVENT_PREPS:
                 return p.model_copy(update={"reason": f"prep '{prep}' governs '{outer.text}', whose "
                                                       f"'{_clause_word(head)}' clause holds trigger "
                                                       f"'{event.trigger.text}'; {p.reason}"})
+    # 1c. a locative of the subject when the verb has none: "foreign ministers in Cairo denounced the deal",
+    #     "protesters in Lagos marched" (not a relative clause or another verb's phrase inside the subject)
+    subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for p in places:
+        tok = work.token_at(p.start)
+        prep = _governing_prep(tok, None) if tok is not None else None
+        noun = _prep_head(tok) if prep in ("in", "at") else None
+        if noun is not None and _noun_head(noun).i in subjects:
+            return p.model_copy(update={"reason": f"prep '{prep}' places the subject '{_noun_head(noun).text}' "
+                                                  f"of '{head.text}'; {p.reason}"})
     # 2. a material event whose target is a sub-national place happened there
     #    ("Kunduz fell to the Taliban", "rebels attacked Aleppo")
     if event.event_type in _PLACE_TARGET_TYPES and event.target is not None:
@@ -1502,10 +1512,13 @@ def _locate(event: Event, work: Work) -> Place | None:
         tok = work.token_at(p.start)
         if tok is not None and _is_modifier(tok):
             continue
+        if tok is not None and tok.dep_ == "conj" and tok.head.text.lower() in actor_text:
+            continue  # "Russia and Georgia signed": a conjunct of an actor is an actor too
         if tok is None or not _in_clause(tok, clause):
             continue
-        if _governing_prep(tok, None) in ("to", "from", "with", "against", "for"):
-            continue
+        if _governing_prep(tok, None) in ("to", "from", "with", "against", "for", "up", "down", "toward", "towards",
+                                          "via", "onto"):
+            continue  # a destination, origin, party or path: "fled up London Bridge"
         free.append(p)
     if len(free) == 1:
         p = free[0]
@@ -1570,13 +1583,58 @@ def _governing_event_verb(head):
     """The verb whose time clause ``head`` (a verb) heads: "died ... after being shot" -> died; "killed ... when
     their convoy was hit" -> killed. Only for clauses of one scene (after, when, as, while, upon, following):
     not "because", "although", "if"."""
-    if head.pos_ not in ("VERB", "AUX") or _clause_word(head) not in _SAME_SCENE:
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    word = _clause_word(head)
+    participle = head.dep_ == "advcl" and head.tag_ == "VBG" and not word and head.i > head.head.i
+    if word not in _SAME_SCENE and not participle:  # "..., killing four": a participle clause after its verb
         return None
     if head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         return head.head.head
     return None
+
+
+def _locative_path(tok, verb) -> str | None:
+    """The preposition of ``verb`` whose phrase holds place token ``tok``, however deep ("went on a spree at the
+    headquarters of the Prefecture in Paris": 'at'), without crossing into another clause; else None."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur or cur.dep_ in _CLAUSE_DEPS:
+            return None
+        if cur.head.i == verb.i:
+            return cur.lower_ if cur.dep_ == "prep" else None
+        cur = cur.head
+    return None
+
+
+def _prep_head(tok):
+    """The word the preposition governing place token ``tok`` attaches to ("ministers in Cairo" -> ministers),
+    climbing as ``_governing_prep`` does; None when there is none."""
+    cur = tok
+    for _ in range(8):
+        while cur.dep_ in ("compound", "amod", "nmod") and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            prep = cur.head
+            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+                cur = prep.head
+                continue
+            return prep.head
+        if cur.dep_ in ("appos", "conj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _noun_head(noun):
+    """A noun up through "of" phrases: "several foreign ministers" in "an assembly of several foreign ministers" ->
+    assembly."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def _after_cue(text: str, start: int) -> bool:

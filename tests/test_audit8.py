@@ -134,3 +134,21 @@ def test_places_of_the_subject_of_a_trailing_participle_and_not_of_a_path(pipeli
     assert _place(ev) == "Paris"
     ev = one_event(pipeline, "A man stabbed two people at a hall in London, then fled up Oxford Street.", "ASSAULT")
     assert _place(ev) == "London"
+
+
+# -- dates: a past-tense sentence without a date continues the story of its lead ------------------------------
+
+def test_an_undated_past_event_takes_the_lead_day_and_background_does_not(pipeline):
+    lead = "Gunmen killed a councillor in Kaduna yesterday, police said.\n\n"
+    ev = one_event(pipeline, lead + "Two of his guards were also wounded by the gunmen.", "ASSAULT", "wounded",
+                   published="2024-03-06")
+    assert ev.date.value == "2024-03-05" and ev.date.precision == "article" and "lead" in ev.date.reason
+    # background in the past perfect keeps the publication date
+    ev = one_event(pipeline, lead + "The gunmen had attacked the village of his guards.", "ASSAULT", "attacked",
+                   published="2024-03-06")
+    assert ev.date.value == "2024-03-06"
+    # a lead dated long before publication is no story day
+    old = "Gunmen killed a councillor in Kaduna in 2019, police said.\n\n"
+    ev = one_event(pipeline, old + "Two of his guards were also wounded by the gunmen.", "ASSAULT", "wounded",
+                   published="2024-03-06")
+    assert ev.date.value == "2024-03-06"

@@ -1275,11 +1275,38 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     from_paragraph = _paragraph_date(work, anchorable, event.trigger.start, sent_bounds, tense, published)
     if from_paragraph is not None:
         return from_paragraph
+    if tense == "past" and trig is not None and not _past_perfect(_clause_head(trig)):
+        story = _story_date(work, anchorable, published)
+        if story is not None and story[0].start < sent_bounds[0]:
+            t, (value, _precision) = story  # precision stays "article": dated by the story, not by its own words
+            return EventDate(value=value, precision="article", text=t.text,
+                             reason=f"no date in the trigger's sentence or paragraph; a past-tense event of the story: "
+                                    f"the lead's date '{t.text}' (lower confidence); {t.reason}")
     if published is None:
         return EventDate(value=None, precision="unanchored", text=None,
                          reason="no date in the sentence or paragraph and no publication date")
     return EventDate(value=published.isoformat(), precision="article", text=None,
                      reason="no date in the sentence or paragraph: around publication")
+
+
+def _past_perfect(verb) -> bool:
+    """"had been allied", "had signed": background before the story's time."""
+    return verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in _aux_words(verb))
+
+
+def _story_date(work: Work, anchorable: list, published: Date | None):
+    """The news story's own day: the first DATE of the article's first paragraph when it names a day in the
+    week up to publication ("yesterday", "on Wednesday"): later past-tense sentences without a date of their
+    own continue that story ("The local police chief and two others were also injured"). None otherwise."""
+    if published is None or not work.paragraphs:
+        return None
+    lead = work.paragraphs[0]
+    for t, d in anchorable:
+        if lead.start <= t.start < lead.end and t.type == "DATE" and d[0] is not None:
+            if d[1] == "day" and 0 <= (published - Date.fromisoformat(d[0])).days <= 7:
+                return t, d
+            return None
+    return None
 
 
 def _relation_to(value: str, precision: str, published: Date) -> int:

@@ -152,3 +152,91 @@ def test_an_undated_past_event_takes_the_lead_day_and_background_does_not(pipeli
     ev = one_event(pipeline, old + "Two of his guards were also wounded by the gunmen.", "ASSAULT", "wounded",
                    published="2024-03-06")
     assert ev.date.value == "2024-03-06"
+
+
+# -- review of the first audit fixes: their near misses --------------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    ("No group has claimed responsibility for the bombing.", "bombing", "asserted"),
+    ("Not all troops withdrew from the border town.", "withdrew", "asserted"),
+    ("No soldiers attacked the village on Monday.", "attacked", "negated"),
+])
+def test_only_the_triggers_own_subject_denies_it(pipeline, text, trigger, factuality):
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+    assert ev.factuality == factuality
+
+
+@pytest.mark.parametrize("text, trigger, dead", [
+    ("The attack claimed the life of a soldier.", "attack", 1),
+    ("The fighting has claimed the lives of at least 40 soldiers.", "fighting", 40),
+    ("A suicide bomber killed a police officer and two civilians.", "killed", 3),
+    ("Gunmen killed a man and his son.", "killed", 2),
+    ("Security forces fired at the demonstrators; none were killed, officials said, but activists said three died.",
+     "fired", 3),
+    # no person died: a deal, a plan, the killers themselves
+    ("He planned to murder the military official.", "murder", None),
+    ("A gunman and his accomplice killed three people.", "killed", 3),
+])
+def test_fatalities_count_people_who_died(pipeline, text, trigger, dead):
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+    assert ev.fatalities == dead, ev.reasons.get("fatalities")
+
+
+def test_an_arrest_gets_no_deaths_of_another_clause(pipeline):
+    ev = one_event(pipeline, "The soldier who killed the protester was arrested.", "COERCE", "arrested")
+    assert ev.fatalities is None
+    ev = one_event(pipeline, "Police killed three protesters at the rally in Lagos.", "ASSAULT")
+    assert ev.fatalities == 3
+
+
+def test_doers_named_by_adjectives_and_participles(pipeline):
+    ev = one_event(pipeline, "The president condemned the terrorist attack on the mosque.", "ASSAULT", "attack")
+    assert ev.source is not None and ev.source.sector == "REB"  # not the president who condemned it
+    ev = one_event(pipeline, "The attack, carried out by the Taliban, killed 12.", "ASSAULT")
+    assert ev.source is not None and ev.source.name == "Taliban" or ev.source.text == "the Taliban"
+    evs = events_of(pipeline, "The attack, condemned by the White House, killed 12.")
+    assert all(e.source is None or "White House" not in e.source.text for e in evs if e.event_type == "ASSAULT")
+    ev = one_event(pipeline, "Anti-government protests spread to Belgrade on Tuesday.", "PROTEST")
+    assert ev.source is None or "government" not in ev.source.text.lower()
+
+
+def test_a_time_clause_with_its_own_place_keeps_it(pipeline):
+    ev = one_event(pipeline, "Leaders met in Doha while Israeli troops raided the Jenin refugee camp.", "COERCE",
+                   "raided")
+    assert _place(ev) != "Doha"
+    ev = one_event(pipeline, "The president was speaking in Nairobi when gunmen attacked a police station near "
+                             "Mandera.", "ASSAULT", "attacked")
+    assert _place(ev) == "Mandera"
+
+
+def test_a_surname_before_a_noun_is_still_the_town(pipeline):
+    ev = one_event(pipeline, "Senator Elizabeth Warren spoke on Monday. Warren police arrested two men.", "COERCE")
+    assert _place(ev) == "Warren"
+
+
+def test_plural_titles_keep_the_country(pipeline):
+    text = "Prime Minister Narendra Modi met the governors. The governors then pledged support."
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "pledged")
+    assert ev.source.country == "IND" and ev.source.name is None
+
+
+# -- PLOVER THREATEN: a coercive act the actor announces for the future or on a condition ------------------------
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Radical French farmers said on Friday they would blockade Paris from Monday night.", "blockade"),
+    ("Iraq's government announced that it is prepared to impose martial law.", "impose"),
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is agreed.", "withdraw"),
+    ('"If Turkey goes too far, I will destroy the economy of Turkey," Trump wrote.', "destroy"),
+])
+def test_an_announced_coercive_act_is_a_threat(pipeline, text, trigger):
+    assert one_event(pipeline, text, "THREATEN", trigger)
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Analysts fear that Russia will invade Ukraine next year.", "invade", "ASSAULT"),
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad next month.", "withdraw", "CONCEDE"),
+    ("The Queen said she will comply with the request of the prime minister to suspend Parliament.", "suspend",
+     "SANCTION"),
+])
+def test_someone_elses_expectation_or_an_unconditional_withdrawal_is_no_threat(pipeline, text, trigger, plover):
+    assert one_event(pipeline, text, plover, trigger)

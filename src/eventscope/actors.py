@@ -65,6 +65,19 @@ _VENUE_EVENTS = {"talk", "talks", "meeting", "summit", "conference", "negotiatio
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
+# adjectives that say what kind of act, not who did it ("an official inquiry", "a military offensive"; a
+# "terrorist" or "jihadist attack" does name its doers)
+_DESCRIPTIVE_ADJECTIVES = {"official", "military", "naval", "judicial", "criminal", "civilian", "political",
+                           "presidential", "governmental", "legal", "federal", "national", "local", "security",
+                           "diplomatic", "public", "international", "joint", "armed", "police", "parliamentary"}
+# a participle whose "by" agent did the act it modifies ("an attack carried out by ISIS")
+_DOING_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "order", "claim", "mount", "execute", "plan",
+                "organise", "organize", "orchestrate", "commit", "lead", "fire", "mastermind", "initiate"}
+# verbs whose object event is someone else's ("Egypt condemned the bombing" did not bomb)
+_REACTION_VERBS = {"condemn", "denounce", "criticize", "criticise", "deplore", "praise", "welcome", "report", "investigate",
+                   "mourn", "blame", "survive", "witness", "describe", "protest", "oppose", "hail", "applaud", "decry",
+                   "regret", "film", "record", "photograph", "cover", "remember", "commemorate", "fear", "expect",
+                   "predict", "prevent", "foil", "thwart"}
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
 # not the trigger itself as an adjective: the subject of "Parliament remains prorogued" is its patient)
@@ -360,9 +373,13 @@ class ActorResolver:
                                             f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
                 plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
-                if m is not None and m.actor.name and self._is_bare_title(lower, noun) and not plural:
-                    # "the president" is the president named before; "officials" are not one person
+                if m is not None and m.actor.name and self._is_bare_title(lower, noun):
                     a = m.actor
+                    if plural:  # "the ministers" are not the minister named before: his country, no name
+                        return Actor(text=text, country=a.country, sector=a_sector, name=None,
+                                     reason=f"plural title '{noun}' -> the country of the most recent named "
+                                            f"{a_sector} actor earlier ({a.name}: {a.country})")
+                    # "the president" is the president named before
                     return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
                                  reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
         if country is None and sector is None and name is None:
@@ -431,6 +448,15 @@ def _phrase(tok):
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo:hi + 1]
+
+
+def _against_or_for(tok) -> bool:
+    """The modifier is "anti-X" or "pro-X" (one token or three)."""
+    low = tok.lower_
+    if low.startswith(("anti-", "pro-", "anti", "pro")) and (low.startswith(("anti-", "pro-")) or low in ("anti", "pro")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011") and doc[tok.i - 2].lower_ in ("anti", "pro")
 
 
 def _conjuncts(tok) -> list[str]:
@@ -529,8 +555,14 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 targets[:0] = [(c, f"subject of governing verb '{gov.text}' (undergoes passive '{t.text}')")
                                for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
             return sources, targets
+        # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
+        sources += [(_pobj(g), f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
+                    for c in t.children if c.dep_ in _SUBJ for a in c.children
+                    if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _DOING_VERBS
+                    for g in a.children if g.dep_ == "agent" and _pobj(g) is not None]
         head, hops = t, 0
-        while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp"):
+        while not sources and not passive and hops < 3 and head.dep_ in _CLIMB_DEPS \
+                and not (head is t and t.dep_ == "acomp"):
             if head.dep_ in ("acl", "relcl"):
                 sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
                 break
@@ -542,16 +574,19 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         for c in t.children:
             if c.dep_ == "poss":
                 sources.append((c, f"possessor of '{t.text}'"))
+            elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN") and _against_or_for(c):
+                continue  # "anti-government protests" are against the government, "pro-Russian rallies" not by Russia
             elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
                 sources.append((c, f"{c.dep_} of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
-            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the attack, reportedly conducted by the Taliban"
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DOING_VERBS:
+                # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
-        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() not in _REACTION_VERBS:
             for c in t.head.children:
                 if c.dep_ in _SUBJ:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
@@ -737,8 +772,8 @@ class ActorsStage(Stage):
                 actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
-            if tok.pos_ == "ADJ" and rule.startswith("amod of") and not actor.reason.startswith(("demonym", "name", "organisation")):
-                continue  # "a Russian attack" names Russia; "an official inquiry" names no official
+            if tok.pos_ == "ADJ" and rule.startswith("amod of") and tok.lemma_.lower() in _DESCRIPTIVE_ADJECTIVES:
+                continue  # "an official inquiry", "a military offensive" say what kind, not who ("terrorist attack" does)
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
                     and tok.head.lemma_.lower() in _VENUE_EVENTS:
                 continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
@@ -74,15 +75,69 @@ _GROUP_NOUNS = {"family", "group", "crew", "unit", "couple", "team", "patrol", "
                 "plane", "ship", "boat", "train", "building", "house"}
 
 
+# PLOVER THREATEN modes by the threatened act (and its mode; "*" any other): THREATEN's mode is the threat's content
+_THREAT_MODES = {"ASSAULT": {"*": "violence"}, "COERCE": {"arrest": "arrest", "*": "restrict"},
+                 "SANCTION": {"expel": "expel", "*": "restrict"}, "RETREAT": {"*": "relations"},
+                 "CONCEDE": {"*": None}}
+_VOW_VERBS = {"vow", "swear", "threaten"}
+_ANNOUNCE_VERBS = {"announce", "confirm", "declare", "warn", "insist", "signal", "indicate"}
+
+
+def _victim_deps(word) -> tuple[str, ...]:
+    """The dependency labels of the ones who died, on the verb of death word ``word``: the subject of "die",
+    "perish", "lose (one's) life"; the passive subject or the object of "kill", "murder", "shoot dead"."""
+    lemma = word.lemma_.lower()
+    verb = word.head if lemma in ("life", "dead") else word
+    if lemma in ("die", "perish", "life"):
+        return ("nsubj",)
+    return ("nsubjpass",) if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else ("dobj",)
+
+
+def _same_clause(word, trigger) -> bool:
+    """``word`` and ``trigger`` share a clause: climbing from either to the other crosses no clause boundary
+    (relative, adverbial, complement clause), in either direction ("police killed three protesters at the rally":
+    the rally is in the killing's clause)."""
+    def reaches(a, b) -> bool:
+        cur = a
+        for _ in range(40):
+            if cur.i == b.i:
+                return True
+            if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "csubj", "parataxis") or cur.head is cur:
+                return False
+            cur = cur.head
+        return False
+    return reaches(word, trigger) or reaches(trigger, word)
+
+
+def _no_one(subject) -> bool:
+    """"nobody", "none", "no one", "no troops", "not a single soldier"; not "not all troops", "not everyone"."""
+    if subject.lower_ in ("nobody", "none", "nothing"):
+        return True
+    kids = {c.lower_ for c in subject.children}
+    if kids & {"all", "every", "only", "just", "even"} or subject.lower_ in ("everyone", "everybody", "everything"):
+        return False
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _one_person(tok) -> bool:
-    """``tok`` names one person: he/she, a person's name, or a singular noun with an article or possessive that
-    names no group ("a journalist", "the commander"; not "a family", "no one")."""
+    """``tok`` names one person: he/she, a person's name, or a singular person noun (an agent noun of the actor
+    tables or a word like man, woman, child) with an article or possessive ("a journalist", "the commander";
+    not "a family", "the deal", "no one")."""
     if tok.lower_ in ("he", "she", "him", "her"):
         return True
     if tok.pos_ == "PROPN":
         return tok.ent_type_ == "PERSON"
-    return tok.tag_ == "NN" and tok.lemma_.lower() not in _GROUP_NOUNS and tok.ent_type_ == "" and any(
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NN" and lemma not in _GROUP_NOUNS and lemma in _person_nouns() and any(
         d.dep_ in ("det", "poss") and d.lower_ not in ("no", "every", "each", "any", "some") for d in tok.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for one person: the actor tables' agent nouns (soldier, journalist, councillor...) and
+    ``cues.tsv`` rows of kind ``person`` (man, woman, child...)."""
+    agents = {r["noun"].lower() for r in load_table("actors/agents.tsv") if " " not in r["noun"]}
+    return frozenset(agents | {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "person"})
 
 
 class AttributesStage(Stage):
@@ -122,8 +177,15 @@ class AttributesStage(Stage):
         two = " ".join(t.lower_ for t in tok.doc[max(tok.i - 1, 0): tok.i + 1])
         return self.vague.get(two, self.vague.get(text))
 
-    def fatalities_in(self, sent) -> tuple[int | None, str]:
+    def fatalities_in(self, sent, trigger=None) -> tuple[int | None, str]:
+        """The number killed that ``sent`` states (ACLED's lowest credible figure) and why; 0 when it says nobody
+        died and no death word counts any. With ``trigger`` (an arrest or a protest), only a death word in the
+        trigger's own clause, or one whose clause holds the trigger, counts ("the soldier who killed the protester
+        was arrested" states no death of the arrest)."""
+        zero = None
         for tok in sent:
+            if trigger is not None and not _same_clause(tok, trigger):
+                continue
             lemma = tok.lemma_.lower()
             if lemma not in self.death_words:
                 continue
@@ -139,13 +201,20 @@ class AttributesStage(Stage):
                     g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             if lemma == "toll":
                 candidates += [g for c in verb.head.children if c.dep_ == "prep" for g in c.children]
+            if lemma == "life":  # "claimed the lives of at least 40 soldiers"
+                candidates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                               if g.dep_ == "pobj"]
             for cand in candidates:
                 if any(a.lower_ == "including" for a in cand.ancestors if a.i > verb.i):
                     continue
                 if cand.lower_ in ("nobody", "none") or cand.lower_ == "one" and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in cand.children):
-                    return 0, f"'{cand.text}' tied to death word '{tok.text}': nobody died"
+                    zero = zero or (0, f"'{cand.text}' tied to death word '{tok.text}': nobody died")
+                    continue  # a later death word may still count some ("none died at the scene, two later")
                 value = self.number_of(cand)
+                if value is None and _one_person(cand) and any(c.dep_ == "conj" for c in cand.children) \
+                        and cand.dep_ in _victim_deps(tok) and self.counts_victims(tok):
+                    value = 1  # "killed a police officer and two civilians": the conjuncts add up below
                 if value is not None:
                     # "two soldiers and a civilian were killed": the conjuncts' counts add up
                     more = [(c, self.number_of(c) if self.number_of(c) is not None else 1 if _one_person(c) else None)
@@ -156,10 +225,18 @@ class AttributesStage(Stage):
                         return total, (f"numbers of '{cand.text}' and its conjuncts "
                                        f"({', '.join(c.text for c, _ in more)}) tied to death word '{tok.text}'")
                     return value, f"number '{cand.text}' tied to death word '{tok.text}'"
-            victim = self.one_victim(tok)
+            victim = self.one_victim(tok) if self.counts_victims(tok) else None
             if victim is not None:
                 return 1, f"one person, '{victim.text}', is the one who died ('{tok.text}')"
-        return None, ""
+        return zero or (None, "")
+
+    @staticmethod
+    def counts_victims(word) -> bool:
+        """A death word that states deaths that happened: not an infinitive or a complement ("planned to murder
+        the official", "threatened to kill him")."""
+        verb = word.head if word.lemma_.lower() in ("life", "dead") else word
+        return not (verb.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
     @staticmethod
     def one_victim(word):
@@ -169,12 +246,17 @@ class AttributesStage(Stage):
         Negated verbs and coordinated victims count nothing here."""
         lemma = word.lemma_.lower()
         verb = word
-        if lemma == "life" or lemma == "dead" and word.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"):
+        if lemma == "life":
+            if word.head.lemma_.lower() == "claim":  # "the attack claimed the life of a soldier"
+                of = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj" and not any(k.dep_ in ("conj", "nummod") for k in g.children)]
+                return of[0] if of and word.tag_ == "NN" and _one_person(of[0]) else None
+            verb = word.head
+        elif lemma == "dead" and word.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"):
             verb = word.head
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
             return None
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        deps = ("nsubj",) if lemma in ("die", "perish", "life") else ("nsubjpass",) if passive else ("dobj",)
+        deps = _victim_deps(word)
         for c in verb.children:
             if c.dep_ not in deps or any(g.dep_ in ("conj", "nummod") for g in c.children):
                 continue
@@ -233,9 +315,10 @@ class AttributesStage(Stage):
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                     found.setdefault("negated", f"negation '{child.text}' on '{word.text}'")
-                elif child.dep_ in ("nsubj", "nsubjpass") and (low in ("nobody", "none", "nothing") or any(
-                        g.dep_ == "neg" or g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
-                    # "no one was killed", "not a single life was lost", "no troops crossed"
+                elif child.dep_ in ("nsubj", "nsubjpass") and word is tok and tok.pos_ in ("VERB", "AUX") \
+                        and _no_one(child) and not _claims_responsibility(word):
+                    # "no one was killed", "not a single life was lost", "no troops crossed" (the trigger's own
+                    # subject: "No group has claimed the attack" does not deny the attack)
                     found.setdefault("negated", f"the subject '{child.text}' is no one")
                 elif child.dep_ == "aux" and low == "would":
                     would = would or (child, word)  # conditional, or future in reported speech: decided below
@@ -303,6 +386,55 @@ class AttributesStage(Stage):
         ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {stated} {old} coded {ev.event_type} "
                               f"(PLOVER manual, section {row['section']})")
         ev.reasons["mode"] = f"{ev.event_type} has no mode here (was {old})"
+
+    def threat(self, ev: Event, tok, stated: str | None) -> bool:
+        """PLOVER THREATEN ("all threats, coercive or forceful warnings"; its mode is the threat's content): force,
+        a coercive act or a sanction that the actor itself announces as future or conditional ("said they would
+        blockade Paris", "announced that it is prepared to impose martial law", "have sworn to fight", "I will
+        totally destroy the economy of Turkey" in the speaker's quote), or a withdrawal it makes conditional ("will
+        withdraw its force unless ..."). Someone else's expectation ("analysts fear Russia will invade") is no
+        threat. Recodes the event and returns True."""
+        if tok is None or stated not in ("planned", "hypothetical") \
+                or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
+            return False
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+                          for w in self.verb_chain(tok) for c in w.children)
+        if ev.event_type in ("RETREAT", "CONCEDE") and not conditional:
+            return False
+        if ev.event_type not in _THREAT_MODES or not self.own_intention(ev, tok):
+            return False
+        old, mode = ev.event_type, _THREAT_MODES[ev.event_type].get(ev.mode or "", _THREAT_MODES[ev.event_type].get("*"))
+        ev.event_type, ev.mode = "THREATEN", mode
+        ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)
+        for key, value in codes(ev.event_type, mode).items():
+            setattr(ev, key, value)
+        ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {stated} {old} announced by its own actor coded THREATEN "
+                              f"(PLOVER manual, THREATEN: the mode is the threat's content)")
+        ev.reasons["mode"] = f"threat of {mode}" if mode else f"THREATEN has no mode here (was {old})"
+        return True
+
+    def own_intention(self, ev: Event, tok) -> bool:
+        """The event is its actor's own stated intention: in a quote its subject is "I" or "we"; in a clause reported
+        by a speech or vow verb its subject is a pronoun or the speaker; or it completes "vow"/"swear" ("sworn to
+        fight")."""
+        chain = self.verb_chain(tok)
+        if any(w.pos_ in ("NOUN", "PROPN") for w in chain[1:]):
+            return False  # through a noun: "comply with the request to suspend Parliament" is someone else's aim
+        if any(w.lemma_.lower() in _VOW_VERBS for w in chain[1:]):
+            return True
+        top = chain[-1]
+        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if ev.quote is not None and subject is not None and subject.lower_ in ("i", "we"):
+            return True
+        if top.dep_ == "ccomp" and (top.head.lemma_.lower() in self.speech_words or top.head.lemma_.lower() in _VOW_VERBS
+                                    or top.head.lemma_.lower() in _ANNOUNCE_VERBS):
+            if top.head.lemma_.lower() in _VOW_VERBS:
+                return True
+            speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.lower_ in ("it", "they", "we", "he", "she", "i")
+                                        or speaker is not None and subject.lower_ == speaker.lower_):
+                return True
+        return False
 
     # -- ACLED type -------------------------------------------------------
     def refine_acled(self, ev: Event, tok, lethal: bool) -> None:
@@ -374,21 +506,22 @@ class AttributesStage(Stage):
             tok = work.token_at(ev.trigger.start)
             sent = tok.sent if tok is not None else None
             if sent is not None and ev.event_type in ("ASSAULT", "PROTEST", "COERCE"):
-                ev.fatalities, why = self.fatalities_in(sent)
+                ev.fatalities, why = self.fatalities_in(sent, None if ev.event_type == "ASSAULT" else tok)
                 if why:
                     ev.reasons["fatalities"] = why
             stated = self.stated_factuality(work, ev)
             ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev, stated)
-            if self.use_future_types:
-                self.future_type(ev, stated[0] if stated else None)
-            lethal = bool(ev.fatalities) if ev.fatalities is not None else (
-                sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))  # 0: "no one was killed"
-            self.refine_acled(ev, tok, lethal)
             for start, end, quote in quotes:
                 if start <= ev.trigger.start < end:
                     ev.quote = quote
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
+            if self.use_future_types:
+                if not self.threat(ev, tok, stated[0] if stated else None):
+                    self.future_type(ev, stated[0] if stated else None)
+            lethal = bool(ev.fatalities) if ev.fatalities is not None else (
+                sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))  # 0: "no one was killed"
+            self.refine_acled(ev, tok, lethal)
         if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
             work.events = keep_best(work.events)
 

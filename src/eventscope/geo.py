@@ -1178,9 +1178,22 @@ class Recogniser:
         surnames = {ent[-1].text for para in work.paragraphs for ent in para.doc.ents
                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()}
         if surnames:
-            out = [m for m in out if m.text not in surnames or _after_cue(work.article.text, m.start)]
+            out = [m for m in out if m.text not in surnames or self._place_here(m, work)]
         out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _place_here(m: Mention, work: Work) -> bool:
+        """A word that is also a surname in the article reads as a place here: after a locative cue ("in Warren"),
+        before a noun ("Warren police", "a Washington rally"), tagged GPE/LOC by spaCy at this position, or the
+        article's first word (a dateline)."""
+        if _after_cue(work.article.text, m.start) or m.start == 0:
+            return True
+        tok = work.token_at(m.start)
+        if tok is None:
+            return False
+        last = tok.doc[min(len(tok.doc) - 1, tok.i + len(m.text.split()) - 1)]
+        return tok.ent_type_ in ("GPE", "LOC") or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN")
 
     def _embedded(self, span) -> list:
         """Sub-spans of an organisation's or facility's name that may be the place it is named
@@ -1471,17 +1484,6 @@ def _locate(event: Event, work: Work) -> Place | None:
         prep = _governing_prep(tok, clause)
         if prep in _EVENT_PREPS or (prep in ("to", "into") and event.event_type in _MOTION_TYPES):
             return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
-    # 1b. a trigger in a time or cause clause of another verb takes that verb's locative when its own clause
-    #     has none: "died in Aden on Tuesday after being shot", "were killed in Kandahar when their convoy was hit"
-    outer = _governing_event_verb(head)
-    if outer is not None:
-        for p in places:
-            tok = work.token_at(p.start)
-            prep = _locative_path(tok, outer) if tok is not None else None
-            if prep in _EVENT_PREPS:
-                return p.model_copy(update={"reason": f"prep '{prep}' governs '{outer.text}', whose "
-                                                      f"'{_clause_word(head)}' clause holds trigger "
-                                                      f"'{event.trigger.text}'; {p.reason}"})
     # 1c. a locative of the subject when the verb has none: "foreign ministers in Cairo denounced the deal",
     #     "protesters in Lagos marched" (not a relative clause or another verb's phrase inside the subject)
     subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
@@ -1504,6 +1506,19 @@ def _locate(event: Event, work: Work) -> Place | None:
     subject = _naming_place(work, places, {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")})
     if subject is not None:
         return subject
+    # 2c. a trigger in a time clause of another verb, or a participle clause after it, takes that verb's locative
+    #     when its own clause names no place at all: "died in Aden on Tuesday after being shot", "were killed in
+    #     Kandahar when their convoy was hit" (not "leaders met in Doha while troops raided the Jenin camp")
+    outer = _governing_event_verb(head)
+    own = {t.i for t in head.subtree}
+    if outer is not None and not any((t := work.token_at(p.start)) is not None and t.i in own for p in places):
+        for p in places:
+            tok = work.token_at(p.start)
+            prep = _locative_path(tok, outer) if tok is not None else None
+            if prep in _EVENT_PREPS:
+                return p.model_copy(update={"reason": f"prep '{prep}' governs '{outer.text}', whose "
+                                                      f"'{_clause_word(head) or 'participle'}' clause holds trigger "
+                                                      f"'{event.trigger.text}'; {p.reason}"})
     # 3. the only non-actor place in the sentence
     free = []
     for p in places:

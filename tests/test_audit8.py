@@ -240,3 +240,30 @@ def test_an_announced_coercive_act_is_a_threat(pipeline, text, trigger):
 ])
 def test_someone_elses_expectation_or_an_unconditional_withdrawal_is_no_threat(pipeline, text, trigger, plover):
     assert one_event(pipeline, text, plover, trigger)
+
+
+# -- a later mention of an event in its article is the same event (dedup counts it once) -------------------------
+
+def test_a_definite_event_noun_repeats_the_earlier_event(pipeline):
+    text = ("Gunmen attacked a police station in Kano on Monday, killing three officers.\n\n"
+            "The attack was condemned by the state governor.\n\n"
+            "A second attack hit a market in Zaria an hour later.")
+    evs = sorted((e for e in events_of(pipeline, text) if e.event_type == "ASSAULT"), key=lambda e: e.trigger.start)
+    first, repeat = evs[0], next(e for e in evs if e.trigger.text == "attack" and e.evidence.text.startswith("The"))
+    assert repeat.reasons["coref"].startswith(f"repeats event {first.event_id}")
+    assert "coref" not in first.reasons
+    assert all("coref" not in e.reasons for e in evs if e.evidence.text.startswith("A second"))
+
+
+def test_dedup_links_a_repeat_within_its_article():
+    from eventscope.dedup import deduplicate_rows
+
+    base = {"article_id": "a1", "event_type": "ASSAULT", "factuality": "asserted", "location_country": "NGA",
+            "date_start": None, "date_precision": "unanchored", "evidence": "", "confidence": 0.5}
+    rows = [{**base, "event_id": "e1", "evidence": "Gunmen attacked a police station in Kano."},
+            {**base, "event_id": "e2", "evidence": "The governor condemned it.", "refers_to": "e1"},
+            {**base, "event_id": "e3", "evidence": "Another unrelated text entirely."}]
+    canonical, mentions = deduplicate_rows(rows)
+    by_event = {m["event_id"]: m["canonical_id"] for m in mentions}
+    assert by_event["e1"] == by_event["e2"] != by_event["e3"] and len(canonical) == 2
+    assert "mentioned again in its article" in next(m["reason"] for m in mentions if m["event_id"] == "e2")

@@ -524,6 +524,46 @@ class AttributesStage(Stage):
             self.refine_acled(ev, tok, lethal)
         if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
             work.events = keep_best(work.events)
+        mark_repeats(work)
+
+
+# words that make a definite event noun another event than the one told before ("the second attack")
+_DISTINCT_WORDS = {"first", "second", "third", "fourth", "another", "new", "latest", "previous", "earlier", "other",
+                   "last", "next", "further", "fresh", "separate", "recent", "subsequent", "similar", "later", "past",
+                   "same"}
+REPEAT_REASON = "repeats event"
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """No known country of a source or target differs ("the air strikes" answered "the attacks": other sides)."""
+    for role in ("source", "target"):
+        x, y = getattr(a, role), getattr(b, role)
+        if x is not None and y is not None and x.country and y.country and x.country != y.country:
+            return False
+    return True
+
+
+def mark_repeats(work: Work) -> None:
+    """A definite event noun ("the shooting", "this attack") with the type and factuality of an event told earlier
+    in the article is a later mention of that event, not a new one: ``reasons["coref"]`` names it
+    ("repeats event <id>: ..."), and the dedup stage counts both as one canonical event (the records stay, with
+    what each sentence adds). Not with a number or a word that sets it apart ("the second attack", "two
+    attacks"), and not when the earlier event is itself only such a mention (it then repeats that one's
+    antecedent)."""
+    earlier: list[Event] = []
+    for ev in sorted(work.events, key=lambda e: e.trigger.start):
+        tok = work.token_at(ev.trigger.start)
+        definite = tok is not None and tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) and not any(
+            c.dep_ == "nummod" or c.lower_ in _DISTINCT_WORDS for c in tok.children)
+        antecedent = next((e for e in reversed(earlier) if e.event_type == ev.event_type
+                           and e.factuality == ev.factuality and _same_sides(e, ev)), None) if definite else None
+        if antecedent is not None:
+            root = antecedent.reasons.get("coref", "")
+            target = root.split(":")[0][len(REPEAT_REASON) + 1:] if root.startswith(REPEAT_REASON) else antecedent.event_id
+            ev.reasons["coref"] = (f"{REPEAT_REASON} {target}: '{tok.text}' with '{next(c.text for c in tok.children if c.dep_ == 'det')}' "
+                                   f"after the {ev.event_type} '{antecedent.trigger.text}' earlier in the article")
+        earlier.append(ev)
 
 
 def _acled_rule(row: dict) -> dict:

@@ -54,6 +54,7 @@ INPUT_COLUMNS = {
     "date_start": pa.date32(), "date_precision": pa.string(), "source_country": pa.string(),
     "source_sector": pa.string(), "target_country": pa.string(), "target_sector": pa.string(),
     "evidence": pa.string(), "confidence": pa.float64(), "published": pa.date32(), "outlet": pa.string(),
+    "refers_to": pa.string(),  # an earlier event of the same article this one repeats ("the shooting"), or null
 }
 
 #: The events of a store in the shape of ``INPUT_COLUMNS`` (outlet: source, else URL host, else article id).
@@ -62,7 +63,9 @@ SELECT e.event_id, e.article_id, e.event_type, e.factuality, e.location_country,
        e.date_start, e.date_precision, e.source_country, e.source_sector, e.target_country, e.target_sector,
        e.evidence, e.confidence, a.published,
        coalesce(nullif(a.source, ''), nullif(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)', 1), ''),
-                e.article_id) AS outlet
+                e.article_id) AS outlet,
+       nullif(regexp_extract(coalesce(json_extract_string(e.record, '$.reasons.coref'), ''),
+                             '^repeats event ([0-9a-f]+)', 1), '') AS refers_to
 FROM events e LEFT JOIN articles a USING (article_id)
 """
 
@@ -140,6 +143,8 @@ pairs AS (
     AND (a.target_country IS NULL OR b.target_country IS NULL OR a.target_country = b.target_country)
     AND (a.target_sector IS NULL OR b.target_sector IS NULL OR a.target_sector = b.target_sector))
 SELECT a, b, similarity, km, days FROM pairs WHERE similarity >= ? AND (km IS NULL OR km <= ?)
+UNION ALL  -- a later mention of an event in the same article ("the shooting"): one event, whatever the rule says
+SELECT a.idx, b.idx, 1.0, NULL, NULL FROM _dd_m a JOIN _dd_m b ON b.refers_to = a.event_id AND b.article_id = a.article_id
 """
 
 
@@ -194,6 +199,8 @@ def deduplicate(con: duckdb.DuckDBPyConnection, relation: str, rule: DedupRule =
             SELECT i.canonical_id, c.event_id, c.article_id, c.outlet, c.published,
                    o.event_id AS linked_to, best.similarity,
                    CASE WHEN o.event_id IS NULL THEN 'no other report matched the rule'
+                        WHEN best.days IS NULL THEN printf('the same event as %s, mentioned again in its article',
+                                                           o.event_id)
                         ELSE printf('linked to %s: evidence similarity %.2f, %s, %d day(s) apart', o.event_id,
                                     best.similarity, coalesce(printf('%.0f km', best.km), 'same country'),
                                     best.days) END AS reason

@@ -1625,23 +1625,9 @@ def _locative_path(tok, verb) -> str | None:
 
 
 def _prep_head(tok):
-    """The word the preposition governing place token ``tok`` attaches to ("ministers in Cairo" -> ministers),
-    climbing as ``_governing_prep`` does; None when there is none."""
-    cur = tok
-    for _ in range(8):
-        while cur.dep_ in ("compound", "amod", "nmod") and cur.head is not cur:
-            cur = cur.head
-        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-            prep = cur.head
-            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
-                cur = prep.head
-                continue
-            return prep.head
-        if cur.dep_ in ("appos", "conj") and cur.head is not cur:
-            cur = cur.head
-            continue
-        return None
-    return None
+    """The word the preposition governing place token ``tok`` attaches to ("ministers in Cairo" -> ministers)."""
+    prep = _place_prep(tok)
+    return prep.head if prep is not None else None
 
 
 def _noun_head(noun):
@@ -1676,23 +1662,29 @@ def _in_clause(tok, clause: set[int]) -> bool:
 def _governing_prep(tok, clause: set[int] | None) -> str | None:
     """The preposition through which ``tok`` (a place token) attaches to the clause.
 
-    Climbs from the place through compound/appositive/conjunct/"of" links; the first other
-    preposition met is returned if the climb then reaches a token in ``clause`` (or, when
-    ``clause`` is None, whatever it attaches to)."""
+    Climbs from the place through compound/appositive/conjunct/"of" links (``_place_prep``); the first
+    other preposition met is returned if it attaches to a token in ``clause`` (or, when ``clause`` is
+    None, whatever it attaches to)."""
+    prep = _place_prep(tok)
+    return prep.lower_ if prep is not None and (clause is None or prep.head.i in clause) else None
+
+
+def _place_prep(tok):
+    """The first preposition other than a noun's "of" above place token ``tok`` ("in" of "ministers in the city
+    of Cairo"), climbing compound/appositive/conjunct links ("from Toronto and Vancouver": the conjunct shares
+    the preposition); None when the place hangs on no preposition."""
     cur = tok
     for _ in range(8):
         while cur.dep_ in ("compound", "amod", "nmod") and cur.head is not cur:
             cur = cur.head
-        if cur.dep_ in ("pobj",) and cur.head.dep_ == "prep":
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
             prep = cur.head
             if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
                 cur = prep.head  # "the city of Kunduz" -> climb to "city"
                 continue
-            if clause is None or prep.head.i in clause:
-                return prep.lower_
-            return None
+            return prep
         if cur.dep_ in ("appos", "conj") and cur.head is not cur:
-            cur = cur.head  # "from Toronto and Vancouver": the conjunct shares the preposition
+            cur = cur.head
             continue
         return None
     return None

@@ -267,3 +267,28 @@ def test_dedup_links_a_repeat_within_its_article():
     by_event = {m["event_id"]: m["canonical_id"] for m in mentions}
     assert by_event["e1"] == by_event["e2"] != by_event["e3"] and len(canonical) == 2
     assert "mentioned again in its article" in next(m["reason"] for m in mentions if m["event_id"] == "e2")
+
+
+# -- speakers, pronouns across a paragraph, destinations --------------------------------------------------------
+
+def test_first_person_in_a_quote_is_the_speaker(pipeline):
+    text = 'Trump defended his decision on Monday: "If Turkey goes too far, I will destroy the economy of Turkey," Trump wrote.'
+    ev = one_event(pipeline, text, "THREATEN", "destroy")
+    assert ev.source is not None and ev.source.name == "Donald Trump"
+
+
+def test_he_or_she_opening_a_paragraph_is_the_only_person_of_the_one_before(pipeline):
+    ev = one_event(pipeline, "Nancy Pelosi spoke to reporters on Tuesday.\n\nShe accused the president of betraying "
+                             "his oath.", "ACCUSE")
+    assert ev.source is not None and ev.source.name == "Nancy Pelosi"
+    # two people before: no guess
+    ev = one_event(pipeline, "Nancy Pelosi met Joe Biden on Tuesday.\n\nShe accused the president of betraying his "
+                             "oath.", "ACCUSE")
+    assert ev.source is None or ev.source.name is None
+
+
+def test_a_destination_is_not_where_it_happened(pipeline):
+    text = ("A bomb exploded in a market in Jolo on Sunday. Ninety civilians were wounded.\n\n"
+            "Soldiers were wounded too. They were airlifted to Zamboanga.")
+    ev = next(e for e in events_of(pipeline, text) if e.evidence.text.startswith("Soldiers"))
+    assert _place(ev) != "Zamboanga"

@@ -139,6 +139,7 @@ class ActorContext:
     # fills ``mentions`` up to a position on demand (``ActorsStage._context``): an article's later
     # paragraphs are read only if an event or quote needs them
     fill: Callable[[int], None] | None = None
+    people: dict[int, set[str]] = field(default_factory=dict)  # paragraph -> surnames of its PERSON entities
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool) -> None:
         self.mentions.append(_Mention(offset, paragraph, actor, person))
@@ -147,7 +148,7 @@ class ActorContext:
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
         if self.fill is not None:
             self.fill(position)
-        return ActorContext(self.mentions, position, paragraph, self.fill)
+        return ActorContext(self.mentions, position, paragraph, self.fill, self.people)
 
     def recent(self, *, want: str = "any", sector: str | None = None, same_paragraph: bool = False) -> _Mention | None:
         """The latest mention before ``position`` matching the wanted kind (person/thing/any) and sector."""
@@ -301,11 +302,21 @@ class ActorResolver:
 
         if len(words) == 1 and lower[0] in _PRONOUNS:
             m = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True)
+            where = "in paragraph"
+            if m is None and lower[0] in ("he", "she") and ctx.paragraph:
+                # news paragraphs often open with "He said" after the paragraph that named him: only when that
+                # paragraph names one person (no gender is known to choose between two)
+                prev = ctx.at(ctx.position, ctx.paragraph - 1)
+                people = ctx.people.get(ctx.paragraph - 1, set())  # surnames of its PERSON entities, known or not
+                m = prev.recent(want="person", same_paragraph=True) if len(people) == 1 else None
+                if m is not None and not (m.actor.name or "").endswith(next(iter(people))):
+                    m = None
+                where = "in the previous paragraph, its only person (none in its own)"
             if m is None:
                 return None
             a = m.actor
             return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name,
-                         reason=f"pronoun '{words[0]}' -> most recent actor in paragraph ({a.reason})")
+                         reason=f"pronoun '{words[0]}' -> most recent actor {where} ({a.reason})")
 
         # scan all n-grams, longest first, left to right (only as long as some key starts with the words)
         found: list[tuple[int, int, _Entry]] = []
@@ -723,6 +734,7 @@ class ActorsStage(Stage):
             while read < len(work.paragraphs) and work.paragraphs[read].start < position:
                 p_index, para = read, work.paragraphs[read]
                 read += 1
+                ctx.people[p_index] = {e[-1].text for e in para.doc.ents if e.label_ == "PERSON"}
                 for tok in para.doc:
                     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
                         continue
@@ -782,13 +794,16 @@ class ActorsStage(Stage):
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
         return None, None
 
-    def _quoted_statements(self, work: Work, date, ctx: ActorContext, speaker_may_be_source: set[str]) -> None:
+    def _quoted_statements(self, work: Work, date, ctx: ActorContext, speaker_may_be_source: set[str],
+                           first_person: set[str]) -> None:
         """A verbal event stated inside a quote ("The fall of Kunduz was a failure ... the government
         in Kabul is not taking responsibility", says Haroon Mir): the speaker is its source when the
         clause names no one else (no pronoun or proper-noun subject but "we"/"I") and the speaker is
         not a news medium; its target, when the clause names none, is the first actor with a country named in
-        the rest of the quote (not the source's own)."""
-        quoted = [ev for ev in work.events if ev.event_type in _STATEMENT_TYPES and (ev.source is None or ev.target is None)]
+        the rest of the quote (not the source's own). Any event whose subject is "I" or "we" in a quote
+        ("I will totally destroy the economy of Turkey") also has the speaker as its source."""
+        quoted = [ev for ev in work.events if ev.event_type in _STATEMENT_TYPES and (ev.source is None or ev.target is None)
+                  or ev.source is None and ev.event_id in first_person]
         if not quoted:
             return
         from .attributes import find_quotes  # attributes imports nothing from actors; kept local to show the use
@@ -801,11 +816,12 @@ class ActorsStage(Stage):
             start, end, quote = q
             if ev.source is None and quote.speaker and ev.event_id in speaker_may_be_source \
                     and not self.resolver.is_media(quote.speaker):
-                actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, None))
+                p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= end - 1 < p.end), None)
+                actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, p_index))
                 ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
                     update={"reason": "speaker of the quote that states the event"
                             + (f": {actor.reason}" if actor else " (not in the actor tables)")})
-            if ev.target is None:
+            if ev.target is None and ev.event_type in _STATEMENT_TYPES:
                 ev.target = self._first_actor_in(work, ev.trigger.end, end, date, ctx, exclude=ev.source)
 
     def _first_actor_in(self, work: Work, start: int, end: int, date, ctx: ActorContext, exclude) -> Actor | None:
@@ -838,6 +854,7 @@ class ActorsStage(Stage):
                 date = None
         ctx = self._context(work, date)
         speaker_may_be_source: set[str] = set()  # events whose clause names no one but "we"/"I"
+        first_person: set[str] = set()  # events whose own subject is "I" or "we"
         for event in work.events:
             tok = work.token_at(event.trigger.start)
             if tok is None:
@@ -855,7 +872,9 @@ class ActorsStage(Stage):
             # that is a pronoun or a name ("They rejected..."), other than "we"/"I"
             if not any(t.pos_ in ("PRON", "PROPN") and t.lower_ not in _FIRST_PERSON for t, _ in sources):
                 speaker_may_be_source.add(event.event_id)
-        self._quoted_statements(work, date, ctx, speaker_may_be_source)
+            if sources and sources[0][0].lower_ in _FIRST_PERSON and sources[0][1].startswith("nsubj"):
+                first_person.add(event.event_id)
+        self._quoted_statements(work, date, ctx, speaker_may_be_source, first_person)
         # As in PETRARCH, a dictionary verb codes an event only between coded actors: without a
         # source or target that has a country or sector it is ordinary prose, not an event.
         work.events = [ev for ev in work.events if not ev.reasons.get("type", "").startswith(DICTIONARY_REASON)

@@ -184,10 +184,8 @@ class AttributesStage(Stage):
         was arrested" states no death of the arrest)."""
         zero = None
         for tok in sent:
-            if trigger is not None and not _same_clause(tok, trigger):
-                continue
             lemma = tok.lemma_.lower()
-            if lemma not in self.death_words:
+            if lemma not in self.death_words or trigger is not None and not _same_clause(tok, trigger):
                 continue
             if lemma == "life" and tok.head.lemma_.lower() not in ("lose", "claim"):
                 continue

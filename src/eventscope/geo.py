@@ -1546,7 +1546,8 @@ def _fallback(event: Event, work: Work, para, actor_text: str) -> Place | None:
     """Rules 4 and 5 of ``_locate``: the paragraph's only place, else the article's focus."""
     if para is not None:
         in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
-                   and not (p.text and p.text.lower() in actor_text)]
+                   and not (p.text and p.text.lower() in actor_text)
+                   and not _destination(work.token_at(p.start))]  # "airlifted to Zamboanga": not where it happened
         if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
             p = in_para[0]
             return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}"})
@@ -1622,6 +1623,20 @@ def _locative_path(tok, verb) -> str | None:
             return cur.lower_ if cur.dep_ == "prep" else None
         cur = cur.head
     return None
+
+
+def _destination(tok) -> bool:
+    """The place is reached through "to", "into", "towards" or "from" on the way up to its verb: where someone
+    went or came from ("were airlifted to Zamboanga", "taken to a hospital in Jakarta"), not where an event
+    happened."""
+    cur = tok
+    for _ in range(12):
+        if cur is None or cur.head is cur or cur.pos_ in ("VERB", "AUX"):
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("to", "into", "towards", "toward", "from"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _prep_head(tok):

@@ -292,3 +292,15 @@ def test_a_destination_is_not_where_it_happened(pipeline):
             "Soldiers were wounded too. They were airlifted to Zamboanga.")
     ev = next(e for e in events_of(pipeline, text) if e.evidence.text.startswith("Soldiers"))
     assert _place(ev) != "Zamboanga"
+
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    ("The minister did not resign and attacked the press instead.", "attacked", "asserted"),
+    ("Police did not arrest the protesters but dispersed them with tear gas.", "dispersed", "asserted"),
+    ("The minister did not resign and attacked the press instead.", "resign", "negated"),
+    # a bare verb coordinated under the same auxiliary shares its negation
+    ("Police did not arrest or detain the protesters.", "arrest", "negated"),
+])
+def test_negation_does_not_leak_into_a_finite_conjunct(pipeline, text, trigger, factuality):
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+    assert ev.factuality == factuality

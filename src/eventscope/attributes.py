@@ -268,7 +268,12 @@ class AttributesStage(Stage):
         chain, cur = [tok], tok
         for _ in range(4):
             own_subject = cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
-            if own_subject or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+            # a coordinated verb with its own tense or auxiliary does not share its partner's negation or
+            # modality: "did not concede and vowed to fight", "will not attack and will withdraw" (but "did not
+            # concede or admit defeat": the bare "admit" shares "did not")
+            own_tense = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and (
+                cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in cur.children))
+            if own_subject or own_tense or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
                 break  # a clause with its own subject carries its own modality
             cur = cur.head
             chain.append(cur)

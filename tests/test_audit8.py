@@ -304,3 +304,57 @@ def test_a_destination_is_not_where_it_happened(pipeline):
 def test_negation_does_not_leak_into_a_finite_conjunct(pipeline, text, trigger, factuality):
     ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
     assert ev.factuality == factuality
+
+
+# -- second review (on f7fba32): near misses of the THREATEN, coref, speaker and place rules -----------------------
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Police said they would investigate the shooting.", "shooting", "ASSAULT"),     # a past event, not a threat
+    ("Hamas said it would free all the hostages if Israel ended the war.", "free", "RETREAT"),  # an offer
+    ('"They will kill us all," a refugee told reporters.', "kill", "ASSAULT"),         # someone else, in a quote
+    ("The general said they would attack again soon.", "attack", "ASSAULT"),           # "they" is not the general
+    ("The rebels said they would attack the town.", "attack", "THREATEN"),
+    ("Russia said it would withdraw from the grain deal unless its demands were met.", "withdraw", "THREATEN"),
+])
+def test_threats_are_the_speakers_own_coercion(pipeline, text, trigger, plover):
+    assert one_event(pipeline, text, plover, trigger)
+
+
+def test_reported_passives_and_reactions(pipeline):
+    ev = one_event(pipeline, "The Israeli military said a Hamas commander was killed in an airstrike.", "ASSAULT")
+    assert ev.source is not None and ev.source.country == "ISR"  # an authority reporting its own act
+    ev = one_event(pipeline, "Residents said they would be killed if they stayed in the city.", "ASSAULT")
+    assert ev.source is None or ev.source.text != "Residents"
+    ev = one_event(pipeline, "Egypt condemned the airstrike on Rafah.", "ASSAULT", "airstrike")
+    assert ev.source is None and ev.target is not None and "Rafah" in ev.target.text
+    ev = one_event(pipeline, "Ukrainian forces repelled an attack near Avdiivka.", "ASSAULT", "attack")
+    assert ev.source is None
+
+
+def test_a_repeat_must_be_the_same_event(pipeline):
+    text = ("Police arrested the opposition leader in Dhaka on Saturday.\n\n"
+            "The arrest of a journalist in Chittagong was also criticised.")
+    ev = next(e for e in events_of(pipeline, text) if e.evidence.text.startswith("The arrest"))
+    assert "coref" not in ev.reasons
+
+
+def test_protest_deaths_in_its_own_clause_count(pipeline):
+    ev = one_event(pipeline, "Three protesters lost their lives during the protest in Nairobi.", "PROTEST")
+    assert ev.fatalities == 3
+    ev = one_event(pipeline, "Police arrested 20 people during protests in which two people were killed.", "PROTEST")
+    assert ev.fatalities == 2
+    ev = one_event(pipeline, "Not a single soldier was killed in the attack.", "ASSAULT")
+    assert ev.fatalities == 0 and ev.factuality == "negated"
+
+
+def test_places_an_origin_or_a_route_does_not_hide(pipeline):
+    ev = one_event(pipeline, "A man died in Lyon after being attacked by a gang from Marseille.", "ASSAULT")
+    assert _place(ev) == "Lyon"
+    text = "Gunmen stormed a hotel on Monday.\n\nThe hotel is on the main road into Mogadishu. Two guards were killed."
+    ev = next(e for e in events_of(pipeline, text) if e.evidence.text.startswith("Two guards"))
+    assert _place(ev) == "Mogadishu"
+
+
+def test_a_speaker_who_names_no_one_or_a_reporter_is_no_source(pipeline):
+    ev = one_event(pipeline, '"We will kill the president," the group said.', "THREATEN")
+    assert ev.source is None or ev.source.name != "group"

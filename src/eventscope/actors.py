@@ -65,11 +65,16 @@ _VENUE_EVENTS = {"talk", "talks", "meeting", "summit", "conference", "negotiatio
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
+# a passive's reporter is its doer only when it is an authority that does such things ("Police said 12 suspects
+# were arrested", "The army said 20 militants were killed")
+_REPORTED_PASSIVE = " (reports the passive)"
+_AUTHORITIES = {"COERCE": {"COP", "MIL", "GOV", "JUD"}, "ASSAULT": {"MIL", "REB"}}  # by event type
 # adjectives that say what kind of act, not who did it ("an official inquiry", "a military offensive"; a
 # "terrorist" or "jihadist attack" does name its doers)
 _DESCRIPTIVE_ADJECTIVES = {"official", "military", "naval", "judicial", "criminal", "civilian", "political",
                            "presidential", "governmental", "legal", "federal", "national", "local", "security",
-                           "diplomatic", "public", "international", "joint", "armed", "police", "parliamentary"}
+                           "diplomatic", "public", "international", "joint", "armed", "police", "parliamentary",
+                           "academic", "economic", "commercial", "financial", "industrial", "religious", "medical"}
 # a participle whose "by" agent did the act it modifies ("an attack carried out by ISIS")
 _DOING_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "order", "claim", "mount", "execute", "plan",
                 "organise", "organize", "orchestrate", "commit", "lead", "fire", "mastermind", "initiate"}
@@ -77,7 +82,8 @@ _DOING_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "order", "c
 _REACTION_VERBS = {"condemn", "denounce", "criticize", "criticise", "deplore", "praise", "welcome", "report", "investigate",
                    "mourn", "blame", "survive", "witness", "describe", "protest", "oppose", "hail", "applaud", "decry",
                    "regret", "film", "record", "photograph", "cover", "remember", "commemorate", "fear", "expect",
-                   "predict", "prevent", "foil", "thwart"}
+                   "predict", "prevent", "foil", "thwart", "repel", "repulse", "intercept", "suffer", "face",
+                   "withstand", "resist"}
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
 # not the trigger itself as an adjective: the subject of "Parliament remains prorogued" is its patient)
@@ -123,6 +129,7 @@ class _Mention:
     paragraph: int
     actor: Actor
     person: bool
+    subject: bool = False  # the mention is a clause's subject ("He ..." in the next paragraph may be this one)
 
 
 @dataclass
@@ -141,8 +148,8 @@ class ActorContext:
     fill: Callable[[int], None] | None = None
     people: dict[int, set[str]] = field(default_factory=dict)  # paragraph -> surnames of its PERSON entities
 
-    def add(self, offset: int, paragraph: int, actor: Actor, person: bool) -> None:
-        self.mentions.append(_Mention(offset, paragraph, actor, person))
+    def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> None:
+        self.mentions.append(_Mention(offset, paragraph, actor, person, subject))
         self.mentions.sort(key=lambda m: m.offset)
 
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
@@ -309,8 +316,8 @@ class ActorResolver:
                 prev = ctx.at(ctx.position, ctx.paragraph - 1)
                 people = ctx.people.get(ctx.paragraph - 1, set())  # surnames of its PERSON entities, known or not
                 m = prev.recent(want="person", same_paragraph=True) if len(people) == 1 else None
-                if m is not None and not (m.actor.name or "").endswith(next(iter(people))):
-                    m = None
+                if m is not None and (not m.subject or not (m.actor.name or "").endswith(next(iter(people)))):
+                    m = None  # only the one who acted there: not "protested against Netanyahu"
                 where = "in the previous paragraph, its only person (none in its own)"
             if m is None:
                 return None
@@ -386,13 +393,18 @@ class ActorResolver:
                 plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
                 if m is not None and m.actor.name and self._is_bare_title(lower, noun):
                     a = m.actor
-                    if plural:  # "the ministers" are not the minister named before: his country, no name
+                    if not plural:  # "the president" is the president named before
+                        return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
+                                     reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
+                    countries = {x.actor.country for x in ctx.mentions if x.person and x.offset < ctx.position
+                                 and x.actor.sector == a_sector and ctx.paragraph is not None
+                                 and x.paragraph in (ctx.paragraph, ctx.paragraph - 1)}
+                    if text.lower().startswith("the ") and countries == {a.country}:
+                        # "the ministers" are not the minister named before: his country, when every named actor of
+                        # the sector nearby has it ("Macron met Scholz. The ministers ..." has none)
                         return Actor(text=text, country=a.country, sector=a_sector, name=None,
-                                     reason=f"plural title '{noun}' -> the country of the most recent named "
-                                            f"{a_sector} actor earlier ({a.name}: {a.country})")
-                    # "the president" is the president named before
-                    return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
-                                 reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
+                                     reason=f"plural title '{noun}' -> the only country of the named {a_sector} "
+                                            f"actors nearby ({a.name}: {a.country})")
         if country is None and sector is None and name is None:
             return None
         head = lower[-1][:-1] if lower[-1] not in _VENUE_EVENTS and lower[-1].endswith("s") else lower[-1]
@@ -572,15 +584,18 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                     if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _DOING_VERBS
                     for g in a.children if g.dep_ == "agent" and _pobj(g) is not None]
         head, hops = t, 0
-        while not sources and not passive and hops < 3 and head.dep_ in _CLIMB_DEPS \
-                and not (head is t and t.dep_ == "acomp"):
+        while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
+                and not (passive and head.dep_ in ("advcl", "acl", "relcl")):
+            # (a passive borrows its reporter, "Police said 12 suspects were arrested", but not the subject of the
+            # clause it is a time clause of: "Police arrested a suspect after a man was shot dead")
             if head.dep_ in ("acl", "relcl"):
                 sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
                 break
             head, hops = head.head, hops + 1
             for c in head.children:
                 if c.dep_ in _SUBJ | {"nsubjpass"}:
-                    sources.append((c, f"subject of governing verb '{head.text}' ({t.dep_})"))
+                    sources.append((c, f"subject of governing verb '{head.text}' ({t.dep_})"
+                                       + (_REPORTED_PASSIVE if passive else "")))
     else:
         for c in t.children:
             if c.dep_ == "poss":
@@ -597,9 +612,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
-        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") and t.head.lemma_.lower() not in _REACTION_VERBS:
+        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            reaction = t.head.lemma_.lower() in _REACTION_VERBS  # "Egypt condemned the airstrike": not the doer
             for c in t.head.children:
-                if c.dep_ in _SUBJ:
+                if c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
                 elif c.dep_ == "dative":  # "granted Uganda's rebels asylum"
                     targets.append((c, f"dative of '{t.head.text}' whose object is '{t.text}'"))
@@ -743,7 +759,7 @@ class ActorsStage(Stage):
                     actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
                     if actor is not None:
                         person = bool(actor.name) and any(t.ent_type_ == "PERSON" for t in phrase)
-                        ctx.add(offset, p_index, actor, person=person)
+                        ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"))
 
         ctx.fill = fill
         return ctx
@@ -762,13 +778,13 @@ class ActorsStage(Stage):
         return Actor(text=phrase.text, name=name,
                      reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
 
-    def _pick(self, candidates, date, ctx, work, exclude=None):
+    def _pick(self, candidates, date, ctx, work, exclude=None, event_type: str | None = None):
         """First candidate whose phrase resolves to an actor, with the syntactic rule in the reason; when none
         does, the first that names a person or organisation the tables lack (``_named``)."""
-        found = self._pick_from(candidates, date, ctx, work, exclude, named=False)
-        return found if found[0] is not None else self._pick_from(candidates, date, ctx, work, exclude, named=True)
+        found = self._pick_from(candidates, date, ctx, work, exclude, False, event_type)
+        return found if found[0] is not None else self._pick_from(candidates, date, ctx, work, exclude, True, event_type)
 
-    def _pick_from(self, candidates, date, ctx, work, exclude, named: bool):
+    def _pick_from(self, candidates, date, ctx, work, exclude, named: bool, event_type: str | None):
         for tok, rule in candidates:
             if exclude is not None and tok.i == exclude:
                 continue
@@ -784,6 +800,8 @@ class ActorsStage(Stage):
                 actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
+            if rule.endswith(_REPORTED_PASSIVE) and actor.sector not in _AUTHORITIES.get(event_type, ()):
+                continue  # "Police said 12 were arrested" did it; "Residents said they would be killed" did not
             if tok.pos_ == "ADJ" and rule.startswith("amod of") and tok.lemma_.lower() in _DESCRIPTIVE_ADJECTIVES:
                 continue  # "an official inquiry", "a military offensive" say what kind, not who ("terrorist attack" does)
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
@@ -818,9 +836,12 @@ class ActorsStage(Stage):
                     and not self.resolver.is_media(quote.speaker):
                 p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= end - 1 < p.end), None)
                 actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, p_index))
-                ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
-                    update={"reason": "speaker of the quote that states the event"
-                            + (f": {actor.reason}" if actor else " (not in the actor tables)")})
+                named = quote.speaker[:1].isupper() and quote.speaker.lower() not in _PRONOUNS
+                # a reporter is no party; an unresolved "he said" or "the group said" names no one
+                if not (actor is not None and actor.sector == "MED" or actor is None and not named):
+                    ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
+                        update={"reason": "speaker of the quote that states the event"
+                                + (f": {actor.reason}" if actor else " (not in the actor tables)")})
             if ev.target is None and ev.event_type in _STATEMENT_TYPES:
                 ev.target = self._first_actor_in(work, ev.trigger.end, end, date, ctx, exclude=ev.source)
 
@@ -861,7 +882,7 @@ class ActorsStage(Stage):
                 continue
             # a bare dictionary verb codes an actor-on-actor clause only (PETRARCH): its own arguments
             sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
-            event.source, used = self._pick(sources, date, ctx, work)
+            event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
             event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
             if event.target is None and event.event_type in _PLACE_TARGET_TYPES:
                 place, _ = self._pick(place_targets(tok, event.event_type), date, ctx, work, exclude=used)

@@ -102,10 +102,14 @@ def _same_clause(word, trigger) -> bool:
         for _ in range(40):
             if cur.i == b.i:
                 return True
+            if cur.dep_ in ("relcl", "acl") and cur.head.i == b.i:
+                return True  # "protests in which two people were killed": a clause about the trigger itself
             if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "csubj", "parataxis") or cur.head is cur:
                 return False
             cur = cur.head
         return False
+    if word.lemma_.lower() in ("dead", "life") and word.head is not word:
+        word = word.head  # "shot dead", "lost their lives": the verb
     return reaches(word, trigger) or reaches(trigger, word)
 
 
@@ -116,7 +120,8 @@ def _no_one(subject) -> bool:
     kids = {c.lower_ for c in subject.children}
     if kids & {"all", "every", "only", "just", "even"} or subject.lower_ in ("everyone", "everybody", "everything"):
         return False
-    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or any(
+        t.lower_ == "not" and t.i < subject.i for t in subject.subtree)  # "not a single soldier"
 
 
 def _one_person(tok) -> bool:
@@ -127,6 +132,8 @@ def _one_person(tok) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return tok.ent_type_ == "PERSON"
+    if _no_one(tok):
+        return False  # "not a single soldier"
     lemma = tok.lemma_.lower()
     return tok.tag_ == "NN" and lemma not in _GROUP_NOUNS and lemma in _person_nouns() and any(
         d.dep_ in ("det", "poss") and d.lower_ not in ("no", "every", "each", "any", "some") for d in tok.children)
@@ -137,7 +144,8 @@ def _person_nouns() -> frozenset[str]:
     """Nouns for one person: the actor tables' agent nouns (soldier, journalist, councillor...) and
     ``cues.tsv`` rows of kind ``person`` (man, woman, child...)."""
     agents = {r["noun"].lower() for r in load_table("actors/agents.tsv") if " " not in r["noun"]}
-    return frozenset(agents | {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "person"})
+    bodies = {r["noun"].lower() for r in load_table("actors/collective_nouns.tsv")} | _GROUP_NOUNS  # the government
+    return frozenset((agents - bodies) | {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "person"})
 
 
 class AttributesStage(Stage):
@@ -205,7 +213,7 @@ class AttributesStage(Stage):
             for cand in candidates:
                 if any(a.lower_ == "including" for a in cand.ancestors if a.i > verb.i):
                     continue
-                if cand.lower_ in ("nobody", "none") or cand.lower_ == "one" and any(
+                if cand.lower_ in ("nobody", "none") or _no_one(cand) or cand.lower_ == "one" and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in cand.children):
                     zero = zero or (0, f"'{cand.text}' tied to death word '{tok.text}': nobody died")
                     continue  # a later death word may still count some ("none died at the scene, two later")
@@ -400,14 +408,19 @@ class AttributesStage(Stage):
         if tok is None or stated not in ("planned", "hypothetical") \
                 or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
             return False
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-                          for w in self.verb_chain(tok) for c in w.children)
+        if tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ACT_VERBS):
+            return False  # "would investigate the shooting", "vowed to retaliate for the bombing": a past event
+        # a withdrawal "unless" (or "if ... not") something is done is a threat; "would free the hostages if the war
+        # ended" is an offer
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ == "unless" or m.lower_ == "if" and any(
+            g.dep_ == "neg" for g in c.children)) for m in c.children) for w in self.verb_chain(tok) for c in w.children)
         if ev.event_type in ("RETREAT", "CONCEDE") and not conditional:
             return False
         if ev.event_type not in _THREAT_MODES or not self.own_intention(ev, tok):
             return False
         old, mode = ev.event_type, _THREAT_MODES[ev.event_type].get(ev.mode or "", _THREAT_MODES[ev.event_type].get("*"))
-        ev.event_type, ev.mode = "THREATEN", mode
+        ev.event_type, ev.mode, ev.fatalities = "THREATEN", mode, None
+        ev.reasons.pop("fatalities", None)
         ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)
         for key, value in codes(ev.event_type, mode).items():
             setattr(ev, key, value)
@@ -426,16 +439,16 @@ class AttributesStage(Stage):
         if any(w.lemma_.lower() in _VOW_VERBS for w in chain[1:]):
             return True
         top = chain[-1]
-        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if ev.quote is not None and subject is not None and subject.lower_ in ("i", "we"):
-            return True
+        subject = next((c for c in top.children if c.dep_ == "nsubj"), None)  # a passive "they" is the victim
+        if ev.quote is not None:
+            return subject is not None and subject.lower_ in ("i", "we")
         if top.dep_ == "ccomp" and (top.head.lemma_.lower() in self.speech_words or top.head.lemma_.lower() in _VOW_VERBS
                                     or top.head.lemma_.lower() in _ANNOUNCE_VERBS):
             if top.head.lemma_.lower() in _VOW_VERBS:
                 return True
             speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and (subject.lower_ in ("it", "they", "we", "he", "she", "i")
-                                        or speaker is not None and subject.lower_ == speaker.lower_):
+            if subject is not None and speaker is not None and (subject.lower_ == speaker.lower_
+                                                                 or _fits(subject.lower_, speaker)):
                 return True
         return False
 
@@ -537,12 +550,33 @@ _DISTINCT_WORDS = {"first", "second", "third", "fourth", "another", "new", "late
 REPEAT_REASON = "repeats event"
 
 
+# verbs whose object event noun is the actor's own act ("would impose a blockade", "will launch an offensive")
+_ACT_VERBS = {"launch", "carry", "conduct", "impose", "stage", "continue", "resume", "step", "mount", "intensify",
+              "escalate", "begin", "start", "tighten", "expand", "extend", "enforce", "declare", "order", "unleash"}
+
+
+def _fits(pronoun: str, speaker) -> bool:
+    """A pronoun that can be the speaker of its reporting verb: "we"; "it"/"they" for a body, a state or a group
+    ("Russia said it would", "the rebels said they would"; not "the general said they would"), "he"/"she" for
+    one person."""
+    person = speaker.ent_type_ == "PERSON" or speaker.tag_ == "NN" and speaker.lemma_.lower() in _person_nouns()
+    if pronoun == "we":
+        return True
+    if pronoun in ("he", "she", "i"):
+        return person
+    return pronoun in ("it", "they") and not person  # a state, a body or a group (Nigeria, the army, the rebels)
+
+
 def _same_sides(a: Event, b: Event) -> bool:
     """No known country of a source or target differs ("the air strikes" answered "the attacks": other sides)."""
     for role in ("source", "target"):
         x, y = getattr(a, role), getattr(b, role)
         if x is not None and y is not None and x.country and y.country and x.country != y.country:
             return False
+    own = ("article", "unanchored")
+    if a.date and b.date and a.date.value and b.date.value and a.date.precision not in own \
+            and b.date.precision not in own and a.date.value[:4] != b.date.value[:4]:
+        return False  # told with different years: another event
     return True
 
 
@@ -558,7 +592,8 @@ def mark_repeats(work: Work) -> None:
         tok = work.token_at(ev.trigger.start)
         definite = tok is not None and tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) and not any(
-            c.dep_ == "nummod" or c.lower_ in _DISTINCT_WORDS for c in tok.children)
+            c.dep_ in ("nummod", "prep", "relcl", "acl", "compound", "poss") or c.lower_ in _DISTINCT_WORDS
+            for c in tok.children)  # "the arrest of the journalist", "the 2014 attack" may be another event
         antecedent = next((e for e in reversed(earlier) if e.event_type == ev.event_type
                            and e.factuality == ev.factuality and _same_sides(e, ev)), None) if definite else None
         if antecedent is not None:

@@ -1511,7 +1511,8 @@ def _locate(event: Event, work: Work) -> Place | None:
     #     Kandahar when their convoy was hit" (not "leaders met in Doha while troops raided the Jenin camp")
     outer = _governing_event_verb(head)
     own = {t.i for t in head.subtree}
-    if outer is not None and not any((t := work.token_at(p.start)) is not None and t.i in own for p in places):
+    if outer is not None and not any((t := work.token_at(p.start)) is not None and t.i in own and _own_place(t, head)
+                                     for p in places):
         for p in places:
             tok = work.token_at(p.start)
             prep = _locative_path(tok, outer) if tok is not None else None
@@ -1625,6 +1626,19 @@ def _locative_path(tok, verb) -> str | None:
     return None
 
 
+def _own_place(tok, head) -> bool:
+    """A place of clause ``head`` that says where its act happened or what it acted on: under a locative
+    preposition ("raided a camp in Jenin") or an argument of the verb ("raided the Jenin camp"); not an origin or
+    a place inside a "by" agent ("attacked by a gang from Marseille", "protesters from Kisumu")."""
+    prep = _place_prep(tok)
+    if prep is not None:
+        return prep.lower_ in _EVENT_PREPS and prep.head.dep_ != "pobj" or _locative_path(tok, head) in _EVENT_PREPS
+    cur = tok
+    while cur.dep_ in ("compound", "amod", "nmod", "appos", "conj") and cur.head is not cur:
+        cur = cur.head
+    return cur.head.i == head.i and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+
+
 def _destination(tok) -> bool:
     """The place is reached through "to", "into", "towards" or "from" on the way up to its verb: where someone
     went or came from ("were airlifted to Zamboanga", "taken to a hospital in Jakarta"), not where an event
@@ -1634,7 +1648,7 @@ def _destination(tok) -> bool:
         if cur is None or cur.head is cur or cur.pos_ in ("VERB", "AUX"):
             return False
         if cur.dep_ == "prep" and cur.lower_ in ("to", "into", "towards", "toward", "from"):
-            return True
+            return cur.head.pos_ in ("VERB", "AUX")  # "airlifted to"; not "the road into Mogadishu"
         cur = cur.head
     return False
 

@@ -358,3 +358,11 @@ def test_places_an_origin_or_a_route_does_not_hide(pipeline):
 def test_a_speaker_who_names_no_one_or_a_reporter_is_no_source(pipeline):
     ev = one_event(pipeline, '"We will kill the president," the group said.', "THREATEN")
     assert ev.source is None or ev.source.name != "group"
+
+
+def test_a_whole_wars_toll_is_no_events_fatalities(pipeline):
+    ev = one_event(pipeline, "Around 300,000 people were killed in the conflict, during which he served in the rebel "
+                             "group.", "ASSAULT")
+    assert ev.fatalities is None
+    ev = one_event(pipeline, "Three soldiers were killed in the fighting near Mosul on Monday.", "ASSAULT")
+    assert ev.fatalities == 3

@@ -67,6 +67,9 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
     return day, day
 
 
+# a death toll "in the war" counts a whole war, not one event (ACLED codes fatalities per event)
+_WHOLE_WARS = {"war", "conflict", "genocide", "insurgency", "uprising", "campaign", "occupation", "civil war",
+               "revolution", "crisis"}
 # singular nouns that name several people: "a family was killed" states no count
 _GROUP_NOUNS = {"family", "group", "crew", "unit", "couple", "team", "patrol", "convoy", "household", "battalion",
                 "company", "platoon", "squad", "gang", "mob", "crowd", "population", "community", "village", "people",
@@ -200,6 +203,9 @@ class AttributesStage(Stage):
             verb = tok.head if lemma == "life" else tok
             if natural_cause(verb, self.natural_causes) is not None:
                 continue  # "the storm killed 12": deaths no attack caused
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "during", "since", "throughout") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in _WHOLE_WARS for g in c.children) for c in verb.children):
+                continue  # "300,000 people were killed in the conflict": a whole war's toll, no one event's
             candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
             if lemma in ("dead", "death", "fatality", "toll"):
                 candidates.append(tok)

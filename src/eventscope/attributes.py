@@ -219,8 +219,7 @@ class AttributesStage(Stage):
             for cand in candidates:
                 if any(a.lower_ == "including" for a in cand.ancestors if a.i > verb.i):
                     continue
-                if cand.lower_ in ("nobody", "none") or _no_one(cand) or cand.lower_ == "one" and any(
-                        d.dep_ == "det" and d.lower_ == "no" for d in cand.children):
+                if _no_one(cand):  # "no one", "nobody", "none", "not a single soldier"
                     zero = zero or (0, f"'{cand.text}' tied to death word '{tok.text}': nobody died")
                     continue  # a later death word may still count some ("none died at the scene, two later")
                 value = self.number_of(cand)
@@ -229,9 +228,8 @@ class AttributesStage(Stage):
                     value = 1  # "killed a police officer and two civilians": the conjuncts add up below
                 if value is not None:
                     # "two soldiers and a civilian were killed": the conjuncts' counts add up
-                    more = [(c, self.number_of(c) if self.number_of(c) is not None else 1 if _one_person(c) else None)
-                            for c in cand.conjuncts if c.i > cand.i]
-                    more = [(c, n) for c, n in more if n is not None]
+                    more = [(c, n) for c in cand.conjuncts if c.i > cand.i
+                            if (n := self.conjunct_count(c)) is not None]
                     if more:
                         total = value + sum(n for _, n in more)
                         return total, (f"numbers of '{cand.text}' and its conjuncts "
@@ -241,6 +239,11 @@ class AttributesStage(Stage):
             if victim is not None:
                 return 1, f"one person, '{victim.text}', is the one who died ('{tok.text}')"
         return zero or (None, "")
+
+    def conjunct_count(self, tok) -> int | None:
+        """The number a coordinated victim adds: its own number, else 1 for one person ("and a civilian")."""
+        value = self.number_of(tok)
+        return value if value is not None else 1 if _one_person(tok) else None
 
     @staticmethod
     def counts_victims(word) -> bool:

@@ -11,6 +11,11 @@ def _place(ev):
     return ev.location.name if ev.location else None
 
 
+def _at(pipeline, text, trigger):
+    """The event of ``text`` at the trigger word ``trigger`` (StopIteration when there is none)."""
+    return next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+
+
 # -- places: the time clause of another verb, and a person's surname ----------------------------------------
 
 def test_a_trigger_in_a_time_clause_takes_the_place_of_the_clause_it_modifies(pipeline):
@@ -48,7 +53,7 @@ def test_a_surname_of_a_person_named_in_full_is_no_place(pipeline):
     ("Soldiers were killed in the ambush.", "killed", None),
 ])
 def test_fatalities_count_one_person_and_nobody(pipeline, text, trigger, dead):
-    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+    ev = _at(pipeline, text, trigger)
     assert ev.fatalities == dead, ev.reasons.get("fatalities")
 
 
@@ -157,12 +162,19 @@ def test_an_undated_past_event_takes_the_lead_day_and_background_does_not(pipeli
 # -- review of the first audit fixes: their near misses --------------------------------------------------------
 
 @pytest.mark.parametrize("text, trigger, factuality", [
+    # only the trigger's own subject denies it
     ("No group has claimed responsibility for the bombing.", "bombing", "asserted"),
     ("Not all troops withdrew from the border town.", "withdrew", "asserted"),
     ("No soldiers attacked the village on Monday.", "attacked", "negated"),
+    # negation does not leak into a finite conjunct
+    ("The minister did not resign and attacked the press instead.", "attacked", "asserted"),
+    ("Police did not arrest the protesters but dispersed them with tear gas.", "dispersed", "asserted"),
+    ("The minister did not resign and attacked the press instead.", "resign", "negated"),
+    # a bare verb coordinated under the same auxiliary shares its negation
+    ("Police did not arrest or detain the protesters.", "arrest", "negated"),
 ])
-def test_only_the_triggers_own_subject_denies_it(pipeline, text, trigger, factuality):
-    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+def test_negation_reaches_the_triggers_own_subject_and_verb_only(pipeline, text, trigger, factuality):
+    ev = _at(pipeline, text, trigger)
     assert ev.factuality == factuality
 
 
@@ -178,7 +190,7 @@ def test_only_the_triggers_own_subject_denies_it(pipeline, text, trigger, factua
     ("A gunman and his accomplice killed three people.", "killed", 3),
 ])
 def test_fatalities_count_people_who_died(pipeline, text, trigger, dead):
-    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+    ev = _at(pipeline, text, trigger)
     assert ev.fatalities == dead, ev.reasons.get("fatalities")
 
 
@@ -292,18 +304,6 @@ def test_a_destination_is_not_where_it_happened(pipeline):
             "Soldiers were wounded too. They were airlifted to Zamboanga.")
     ev = next(e for e in events_of(pipeline, text) if e.evidence.text.startswith("Soldiers"))
     assert _place(ev) != "Zamboanga"
-
-
-@pytest.mark.parametrize("text, trigger, factuality", [
-    ("The minister did not resign and attacked the press instead.", "attacked", "asserted"),
-    ("Police did not arrest the protesters but dispersed them with tear gas.", "dispersed", "asserted"),
-    ("The minister did not resign and attacked the press instead.", "resign", "negated"),
-    # a bare verb coordinated under the same auxiliary shares its negation
-    ("Police did not arrest or detain the protesters.", "arrest", "negated"),
-])
-def test_negation_does_not_leak_into_a_finite_conjunct(pipeline, text, trigger, factuality):
-    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
-    assert ev.factuality == factuality
 
 
 # -- second review (on f7fba32): near misses of the THREATEN, coref, speaker and place rules -----------------------

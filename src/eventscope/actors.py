@@ -57,33 +57,11 @@ _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
 _PLACE_TARGET_PREPS = {"in", "inside", "across", "throughout"}
-# events a city before them locates rather than does ("the Moscow talks", "the Kabul bombing"; not "Washington
-# sanctions", "the Beijing crackdown")
-_VENUE_EVENTS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "bombing", "attack",
-                 "blast", "explosion", "shooting", "stabbing", "massacre", "riot", "protest", "rally", "march",
-                 "demonstration", "clash", "siege", "fire", "strike", "airstrike", "raid"}
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
-# a passive's reporter is its doer only when it is an authority that does such things ("Police said 12 suspects
-# were arrested", "The army said 20 militants were killed")
+# a passive's reporter is its doer only when it is an authority that does such things (authorities.tsv)
 _REPORTED_PASSIVE = " (reports the passive)"
-_AUTHORITIES = {"COERCE": {"COP", "MIL", "GOV", "JUD"}, "ASSAULT": {"MIL", "REB"}}  # by event type
-# adjectives that say what kind of act, not who did it ("an official inquiry", "a military offensive"; a
-# "terrorist" or "jihadist attack" does name its doers)
-_DESCRIPTIVE_ADJECTIVES = {"official", "military", "naval", "judicial", "criminal", "civilian", "political",
-                           "presidential", "governmental", "legal", "federal", "national", "local", "security",
-                           "diplomatic", "public", "international", "joint", "armed", "police", "parliamentary",
-                           "academic", "economic", "commercial", "financial", "industrial", "religious", "medical"}
-# a participle whose "by" agent did the act it modifies ("an attack carried out by ISIS")
-_DOING_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "order", "claim", "mount", "execute", "plan",
-                "organise", "organize", "orchestrate", "commit", "lead", "fire", "mastermind", "initiate"}
-# verbs whose object event is someone else's ("Egypt condemned the bombing" did not bomb)
-_REACTION_VERBS = {"condemn", "denounce", "criticize", "criticise", "deplore", "praise", "welcome", "report", "investigate",
-                   "mourn", "blame", "survive", "witness", "describe", "protest", "oppose", "hail", "applaud", "decry",
-                   "regret", "film", "record", "photograph", "cover", "remember", "commemorate", "fear", "expect",
-                   "predict", "prevent", "foil", "thwart", "repel", "repulse", "intercept", "suffer", "face",
-                   "withstand", "resist"}
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
 # not the trigger itself as an adjective: the subject of "Parliament remains prorogued" is its patient)
@@ -407,8 +385,9 @@ class ActorResolver:
                                             f"actors nearby ({a.name}: {a.country})")
         if country is None and sector is None and name is None:
             return None
-        head = lower[-1][:-1] if lower[-1] not in _VENUE_EVENTS and lower[-1].endswith("s") else lower[-1]
-        if not agent and name is None and head in _VENUE_EVENTS and re.search(r"['’]s\b", text) is None and all(
+        venues = _words("event_modifiers", "venue")
+        head = lower[-1][:-1] if lower[-1] not in venues and lower[-1].endswith("s") else lower[-1]
+        if not agent and name is None and head in venues and re.search(r"['’]s\b", text) is None and all(
                 e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words) for start, n, e in found):
             return None  # a city before an event noun says where, not who: "a Kabul car bombing" (not "Kabul's decision",
             # "the Beijing leadership")
@@ -497,6 +476,22 @@ def _pobj(prep):
 
 
 @lru_cache(maxsize=None)
+def _words(table: str, role: str) -> frozenset[str]:
+    """The words of one role in a two-column actors table: ``_words("event_modifiers", "venue")``;
+    ``_words("verb_frames", "reaction")`` gives the lemmas of that frame."""
+    return frozenset(r.get("word") or r["lemma"] for r in _read_table(table) if r["role"] == role)
+
+
+@lru_cache(maxsize=None)
+def _authorities() -> dict[str, frozenset[str]]:
+    """``{event type: sectors}`` that may do an event their reporter tells in the passive (authorities.tsv)."""
+    out: dict[str, set[str]] = {}
+    for r in _read_table("authorities"):
+        out.setdefault(r["event_type"], set()).add(r["sector"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def _frames() -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
     special: dict[tuple[str, str], str] = {}
     generic: list[str] = []
@@ -581,7 +576,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
         sources += [(_pobj(g), f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
                     for c in t.children if c.dep_ in _SUBJ for a in c.children
-                    if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _DOING_VERBS
+                    if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _words("verb_frames", "doing")
                     for g in a.children if g.dep_ == "agent" and _pobj(g) is not None]
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
@@ -608,12 +603,12 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DOING_VERBS:
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _words("verb_frames", "doing"):
                 # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-            reaction = t.head.lemma_.lower() in _REACTION_VERBS  # "Egypt condemned the airstrike": not the doer
+            reaction = t.head.lemma_.lower() in _words("verb_frames", "reaction")  # "Egypt condemned the airstrike": not the doer
             for c in t.head.children:
                 if c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
@@ -800,12 +795,13 @@ class ActorsStage(Stage):
                 actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
-            if rule.endswith(_REPORTED_PASSIVE) and actor.sector not in _AUTHORITIES.get(event_type, ()):
+            if rule.endswith(_REPORTED_PASSIVE) and actor.sector not in _authorities().get(event_type, ()):
                 continue  # "Police said 12 were arrested" did it; "Residents said they would be killed" did not
-            if tok.pos_ == "ADJ" and rule.startswith("amod of") and tok.lemma_.lower() in _DESCRIPTIVE_ADJECTIVES:
+            if tok.pos_ == "ADJ" and rule.startswith("amod of") \
+                    and tok.lemma_.lower() in _words("event_modifiers", "descriptive"):
                 continue  # "an official inquiry", "a military offensive" say what kind, not who ("terrorist attack" does)
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
-                    and tok.head.lemma_.lower() in _VENUE_EVENTS:
+                    and tok.head.lemma_.lower() in _words("event_modifiers", "venue"):
                 continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)
             extra = _conjuncts(tok)
             note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""

@@ -67,23 +67,16 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
     return day, day
 
 
-# a death toll "in the war" counts a whole war, not one event (ACLED codes fatalities per event)
-_WHOLE_WARS = {"war", "conflict", "genocide", "insurgency", "uprising", "campaign", "occupation", "civil war",
-               "revolution", "crisis"}
-# singular nouns that name several people: "a family was killed" states no count
-_GROUP_NOUNS = {"family", "group", "crew", "unit", "couple", "team", "patrol", "convoy", "household", "battalion",
-                "company", "platoon", "squad", "gang", "mob", "crowd", "population", "community", "village", "people",
-                "force", "army", "police", "militia", "delegation", "party", "band", "brigade", "regiment", "cell",
-                "number", "majority", "dozen", "score", "hundred", "thousand", "toll", "one", "bus", "car", "vehicle",
-                "plane", "ship", "boat", "train", "building", "house"}
+@functools.cache
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of ``data/attributes/cues.tsv`` rows of one kind ("group", "whole_war", "vow_verb"...)."""
+    return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind)
 
 
 # PLOVER THREATEN modes by the threatened act (and its mode; "*" any other): THREATEN's mode is the threat's content
 _THREAT_MODES = {"ASSAULT": {"*": "violence"}, "COERCE": {"arrest": "arrest", "*": "restrict"},
                  "SANCTION": {"expel": "expel", "*": "restrict"}, "RETREAT": {"*": "relations"},
                  "CONCEDE": {"*": None}}
-_VOW_VERBS = {"vow", "swear", "threaten"}
-_ANNOUNCE_VERBS = {"announce", "confirm", "declare", "warn", "insist", "signal", "indicate"}
 
 
 def _victim_deps(word) -> tuple[str, ...]:
@@ -138,7 +131,7 @@ def _one_person(tok) -> bool:
     if _no_one(tok):
         return False  # "not a single soldier"
     lemma = tok.lemma_.lower()
-    return tok.tag_ == "NN" and lemma not in _GROUP_NOUNS and lemma in _person_nouns() and any(
+    return tok.tag_ == "NN" and lemma not in cue_words("group") and lemma in _person_nouns() and any(
         d.dep_ in ("det", "poss") and d.lower_ not in ("no", "every", "each", "any", "some") for d in tok.children)
 
 
@@ -147,8 +140,8 @@ def _person_nouns() -> frozenset[str]:
     """Nouns for one person: the actor tables' agent nouns (soldier, journalist, councillor...) and
     ``cues.tsv`` rows of kind ``person`` (man, woman, child...)."""
     agents = {r["noun"].lower() for r in load_table("actors/agents.tsv") if " " not in r["noun"]}
-    bodies = {r["noun"].lower() for r in load_table("actors/collective_nouns.tsv")} | _GROUP_NOUNS  # the government
-    return frozenset((agents - bodies) | {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "person"})
+    bodies = {r["noun"].lower() for r in load_table("actors/collective_nouns.tsv")} | cue_words("group")  # government
+    return frozenset((agents - bodies) | cue_words("person"))
 
 
 class AttributesStage(Stage):
@@ -204,7 +197,8 @@ class AttributesStage(Stage):
             if natural_cause(verb, self.natural_causes) is not None:
                 continue  # "the storm killed 12": deaths no attack caused
             if any(c.dep_ == "prep" and c.lower_ in ("in", "during", "since", "throughout") and any(
-                    g.dep_ == "pobj" and g.lemma_.lower() in _WHOLE_WARS for g in c.children) for c in verb.children):
+                    g.dep_ == "pobj" and g.lemma_.lower() in cue_words("whole_war") for g in c.children)
+                    for c in verb.children):
                 continue  # "300,000 people were killed in the conflict": a whole war's toll, no one event's
             candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
             if lemma in ("dead", "death", "fatality", "toll"):
@@ -417,7 +411,8 @@ class AttributesStage(Stage):
         if tok is None or stated not in ("planned", "hypothetical") \
                 or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
             return False
-        if tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ACT_VERBS):
+        own_act = tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("act_verb")
+        if tok.pos_ in ("NOUN", "PROPN") and not own_act:
             return False  # "would investigate the shooting", "vowed to retaliate for the bombing": a past event
         # a withdrawal "unless" (or "if ... not") something is done is a threat; "would free the hostages if the war
         # ended" is an offer
@@ -445,15 +440,16 @@ class AttributesStage(Stage):
         chain = self.verb_chain(tok)
         if any(w.pos_ in ("NOUN", "PROPN") for w in chain[1:]):
             return False  # through a noun: "comply with the request to suspend Parliament" is someone else's aim
-        if any(w.lemma_.lower() in _VOW_VERBS for w in chain[1:]):
+        if any(w.lemma_.lower() in cue_words("vow_verb") for w in chain[1:]):
             return True
         top = chain[-1]
         subject = next((c for c in top.children if c.dep_ == "nsubj"), None)  # a passive "they" is the victim
         if ev.quote is not None:
             return subject is not None and subject.lower_ in ("i", "we")
-        if top.dep_ == "ccomp" and (top.head.lemma_.lower() in self.speech_words or top.head.lemma_.lower() in _VOW_VERBS
-                                    or top.head.lemma_.lower() in _ANNOUNCE_VERBS):
-            if top.head.lemma_.lower() in _VOW_VERBS:
+        said = top.head.lemma_.lower()
+        if top.dep_ == "ccomp" and (said in self.speech_words or said in cue_words("vow_verb")
+                                    or said in cue_words("announce_verb")):
+            if said in cue_words("vow_verb"):
                 return True
             speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and speaker is not None and (subject.lower_ == speaker.lower_
@@ -552,16 +548,8 @@ class AttributesStage(Stage):
         mark_repeats(work)
 
 
-# words that make a definite event noun another event than the one told before ("the second attack")
-_DISTINCT_WORDS = {"first", "second", "third", "fourth", "another", "new", "latest", "previous", "earlier", "other",
-                   "last", "next", "further", "fresh", "separate", "recent", "subsequent", "similar", "later", "past",
-                   "same"}
 REPEAT_REASON = "repeats event"
 
-
-# verbs whose object event noun is the actor's own act ("would impose a blockade", "will launch an offensive")
-_ACT_VERBS = {"launch", "carry", "conduct", "impose", "stage", "continue", "resume", "step", "mount", "intensify",
-              "escalate", "begin", "start", "tighten", "expand", "extend", "enforce", "declare", "order", "unleash"}
 
 
 def _fits(pronoun: str, speaker) -> bool:
@@ -601,7 +589,7 @@ def mark_repeats(work: Work) -> None:
         tok = work.token_at(ev.trigger.start)
         definite = tok is not None and tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) and not any(
-            c.dep_ in ("nummod", "prep", "relcl", "acl", "compound", "poss") or c.lower_ in _DISTINCT_WORDS
+            c.dep_ in ("nummod", "prep", "relcl", "acl", "compound", "poss") or c.lower_ in cue_words("distinct")
             for c in tok.children)  # "the arrest of the journalist", "the 2014 attack" may be another event
         antecedent = next((e for e in reversed(earlier) if e.event_type == ev.event_type
                            and e.factuality == ev.factuality and _same_sides(e, ev)), None) if definite else None

@@ -51,7 +51,12 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
                 "s", "’s"}
 _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him": "person", "she": "person",
              "her": "person", "its": "thing", "their": "any", "his": "person"}
+_GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                    "herself": "f"}
 _RELATIVE = {"which", "who", "that", "whom"}
+_QUOTE_MARKS = ('"', "“", "”")
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part of a name: "Mrs Fatima Noor"
+_NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting"}  # "Vice President X" is no "the president"
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
@@ -125,18 +130,87 @@ class ActorContext:
     # paragraphs are read only if an event or quote needs them
     fill: Callable[[int], None] | None = None
     people: dict[int, set[str]] = field(default_factory=dict)  # paragraph -> surnames of its PERSON entities
+    # surname (casefolded) -> mentions of named people, in article order ("Orbán" after "Prime Minister Viktor Orbán")
+    surnames: dict[str, list[_Mention]] = field(default_factory=dict)
+    # surname key (``_surname_key``) -> evidence of a person's gender: {"m": n, "f": n}
+    genders: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> None:
-        self.mentions.append(_Mention(offset, paragraph, actor, person, subject))
+        mention = _Mention(offset, paragraph, actor, person, subject)
+        self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.offset)
+        named = {w.casefold() for w in _tokens(actor.text)} & {w.casefold() for w in _tokens(actor.name or "")}
+        if person and len(named) >= 2:  # named in full here ("Viktor Orbán"), not a bare "Orbán" or "he"
+            self.surnames.setdefault(_surname_key(actor.name or ""), []).append(mention)
 
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
         if self.fill is not None:
             self.fill(position)
-        return ActorContext(self.mentions, position, paragraph, self.fill, self.people)
+        return ActorContext(self.mentions, position, paragraph, self.fill, self.people, self.surnames, self.genders)
 
-    def recent(self, *, want: str = "any", sector: str | None = None, same_paragraph: bool = False) -> _Mention | None:
-        """The latest mention before ``position`` matching the wanted kind (person/thing/any) and sector."""
+    def gender(self, name: str | None) -> str | None:
+        """"m" or "f" when the article's words say so for this person (``ActorsStage._context``), else None."""
+        votes = self.genders.get(_surname_key(name or ""), {})
+        m, f = votes.get("m", 0), votes.get("f", 0)
+        return "m" if m > f else "f" if f > m else None
+
+    def pronoun_person(self, pronoun: str, token=None) -> tuple[_Mention | None, str]:
+        """The person a he/she (him, her, his) stands for, and why. No person whose gender the article contradicts
+        (``gender``). In order: the subject of the reporting verb whose clause the pronoun is the subject of
+        ("Rosselló announced he would resign"); inside a quote, a person the quote names before it, or no one
+        (the speaker is "I": "ask her to come back" is someone else); the latest person in its paragraph who is a
+        subject, else the latest person there; else the previous paragraph's only person, if a subject there
+        ("He said" opening the next paragraph)."""
+        want = _GENDER_PRONOUNS.get(pronoun)
+
+        def fits(m: _Mention) -> bool:
+            return m.person and self.gender(m.actor.name) in (None, want)
+
+        since = -1
+        if token is not None:
+            base = self.position - token.idx  # the paragraph's start (``position`` is the pronoun's offset)
+            clause = token.head
+            if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+                said = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+                if said is not None:
+                    at = base + _phrase(said).start_char
+                    m = next((m for m in self.mentions if m.offset == at), None)
+                    if m is not None and fits(m):
+                        return m, f"subject of '{clause.head.text}', whose clause it is the subject of"
+            before = token.doc.text[:token.idx]
+            if sum(before.count(q) for q in _QUOTE_MARKS) % 2:  # inside a quote
+                since = base + max(before.rfind(q) for q in _QUOTE_MARKS)
+        here = [m for m in self.mentions if since <= m.offset < self.position and m.paragraph == self.paragraph
+                and fits(m)]
+        if since >= 0:
+            return (here[-1], "most recent person in the same quote") if here else (None, "")
+        subjects = [m for m in here if m.subject]
+        if subjects:  # "Pelosi called Trump's conduct a breach ... she announced": the subject, not the possessor
+            m = subjects[-1]
+            return m, "most recent person who is a subject in paragraph" + (f" ({want})" if self.gender(m.actor.name) else "")
+        if here:
+            return here[-1], "most recent person in paragraph" + (f" ({want})" if self.gender(here[-1].actor.name) else "")
+        if not self.paragraph:
+            return None, ""
+        prev = [m for m in self.mentions if m.paragraph == self.paragraph - 1 and fits(m)]
+        people = {k for k in self.people.get(self.paragraph - 1, set()) if self.genders.get(k) is None
+                  or self.gender(k) in (None, want)}  # its PERSON entities, in the tables or not
+        if len(people) == 1 and prev and _surname_key(prev[-1].actor.name or "") in people and (
+                prev[-1].subject or self.gender(prev[-1].actor.name) == want):  # "Mrs Noor": she, though an object
+            return prev[-1], "the previous paragraph's only person (none in its own)" + (
+                f" of this gender ({want})" if len(self.people.get(self.paragraph - 1, ())) > 1 else "")
+        return None, ""
+
+    def person_named(self, surname: str) -> _Mention | None:
+        """The latest earlier mention of a person the article named in full with this surname (one person only:
+        two Johnsons named before leave "Johnson" unresolved)."""
+        found = [m for m in self.surnames.get(_surname_key(surname), ()) if m.offset < self.position]
+        return found[-1] if found and len({m.actor.name for m in found}) == 1 else None
+
+    def recent(self, *, want: str = "any", sector: str | None = None, same_paragraph: bool = False,
+               title: str | None = None) -> _Mention | None:
+        """The latest mention before ``position`` matching the wanted kind (person/thing/any), sector, and title
+        word in its phrase ("president" in "President Donald Trump")."""
         for m in reversed(self.mentions):
             if m.offset >= self.position:
                 continue
@@ -145,6 +219,8 @@ class ActorContext:
             if want == "person" and not m.person or want == "thing" and m.person:
                 continue
             if sector and m.actor.sector != sector:
+                continue
+            if title and not _has_title(m.actor.text, title):
                 continue
             return m
         return None
@@ -258,18 +334,10 @@ class ActorResolver:
         if covering:
             row = max(covering, key=lambda r: r["valid_from"])
             return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}"
-        default = [r for r in rows if not r["valid_from"] and not r["valid_to"]]
-        if default:
-            return default[-1], f"no range covers {iso}: default code"
+        default = sorted((r for r in rows if not r["valid_from"] and not r["valid_to"]), key=lambda r: r["sector"] == "ELI")
+        if default:  # an undated office code before an undated elite one (Sisi: GOV, not ELI)
+            return default[0], f"no range covers {iso}: default code"
         return {**rows[-1], "sector": "ELI"}, f"no range covers {iso}: not in office (ELI)"
-
-    def _on_record(self, idx: int, date: dt.date | None) -> bool:
-        """The person has a row for ``date``: a dated range covering it or an undated default row (or there
-        is no date). Deliberately broad: a bare surname resolves only when exactly one person sharing it
-        is on record, and PETRARCH2's ranges are often open-ended and stale, so "in office" by its rows
-        would wrongly single out one namesake ("Lam", "John")."""
-        _row, why = self._person_row(idx, date)
-        return "covers" in why or "most recent" in why
 
     # ------------------------------------------------------------------ resolve
     def resolve(self, span_or_text, *, date: dt.date | None, context: ActorContext | None) -> Actor | None:
@@ -281,27 +349,22 @@ class ActorResolver:
         if not words:
             return None
         lower = [w.casefold() for w in words]
-        if not any(w.replace("’", "'") in self._vocab or (w.endswith("s") and w[:-1] in self._vocab) for w in lower):
-            return None
         ctx = context or ActorContext()
+        if not any(w.replace("’", "'") in self._vocab or (w.endswith("s") and w[:-1] in self._vocab)
+                   or w in ctx.surnames for w in lower):
+            return None
 
         if len(words) == 1 and lower[0] in _PRONOUNS:
-            m = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True)
-            where = "in paragraph"
-            if m is None and lower[0] in ("he", "she") and ctx.paragraph:
-                # news paragraphs often open with "He said" after the paragraph that named him: only when that
-                # paragraph names one person (no gender is known to choose between two)
-                prev = ctx.at(ctx.position, ctx.paragraph - 1)
-                people = ctx.people.get(ctx.paragraph - 1, set())  # surnames of its PERSON entities, known or not
-                m = prev.recent(want="person", same_paragraph=True) if len(people) == 1 else None
-                if m is not None and (not m.subject or not (m.actor.name or "").endswith(next(iter(people)))):
-                    m = None  # only the one who acted there: not "protested against Netanyahu"
-                where = "in the previous paragraph, its only person (none in its own)"
+            if lower[0] in _GENDER_PRONOUNS:
+                token = None if isinstance(span_or_text, str) else span_or_text.root
+                m, where = ctx.pronoun_person(lower[0], token)
+            else:
+                m, where = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True), "most recent actor in paragraph"
             if m is None:
                 return None
             a = m.actor
             return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name,
-                         reason=f"pronoun '{words[0]}' -> most recent actor {where} ({a.reason})")
+                         reason=f"pronoun '{words[0]}' -> {where} ({a.reason})")
 
         # scan all n-grams, longest first, left to right (only as long as some key starts with the words)
         found: list[tuple[int, int, _Entry]] = []
@@ -322,8 +385,16 @@ class ActorResolver:
         reasons: list[str] = []
         person = False
         priority = {"office_holders": 0, "organisations": 1, "countries": 2}
+        # a phrase headed by a person's name is that person: "Trump adviser John Bolton" is Bolton, "Senate President
+        # Thomas Rivera Schatz" is named Rivera Schatz (the Senate gives his country and sector)
+        head_name = _person_entity(span_or_text) if not isinstance(span_or_text, str) else None
+        head_words = set(_tokens(head_name)) if head_name else set()
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
+            if e.table == "office_holders" and head_words and not head_words & set(words[start:start + n]):
+                country = country or self._person_row(e.person, date)[0]["country"] or None
+                reasons.append(f"office-holder {e.name} only modifies the person named '{head_name}'")
+                continue
             if e.table == "office_holders" and name is None:
                 row, why = self._person_row(e.person, date)
                 country, sector, name, person = row["country"] or country, row["sector"], e.name, True
@@ -337,16 +408,37 @@ class ActorResolver:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
-        if name is None:  # bare surname of an office-holder: the last word of a run of capitalised words
-            # not 'Haroon' in 'Haroon Mir'; not a month before its day or year ('the May 2019 map')
+        group = not isinstance(span_or_text, str) and span_or_text.root.ent_type_ in ("NORP", "GPE", "LOC")
+        # a given name the phrase has ("Kevin McCarthy") must be the named person's ("George McCarthy" is another)
+        given = _tokens(head_name)[0].casefold() if head_name and len(_tokens(head_name)) > 1 else None
+
+        def same_given(full_name: str) -> bool:
+            return given is None or given in {x.casefold() for x in _tokens(full_name)}
+
+        if name is None and not group:  # bare surname of an office-holder: the last word of a run of capitalised
+            # words; not 'Haroon' in 'Haroon Mir'; not a month before its day or year ('the May 2019 map'); not an
+            # ethnic group or a place ("ethnic Ndebele")
             run_ends = [w for j, w in enumerate(words) if j not in covered and w[:1].isupper()
                         and (j + 1 == len(words) or not words[j + 1][:1].isupper() and not words[j + 1][:1].isdigit())]
             for w in run_ends:
                 if w.isupper() and len(w) <= 4:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")
+                if head_words and w not in head_words:
+                    continue  # "Trump adviser Bolton": the phrase names Bolton
+                m = ctx.person_named(w)
+                if m is not None and same_given(m.actor.name or ""):  # named in full before: "Orbán" is Viktor Orbán
+                    a = m.actor
+                    country, sector, name, person = a.country or country, a.sector, a.name, True
+                    reasons.append(f"surname '{w}' -> the person the article named in full before, {a.name}: "
+                                   f"{a.country or '-'} {a.sector or '-'}")
+                    break
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
-                ids = {i for i in ids if ctx.named(self._people[i][0])} or \
-                      {i for i in ids if self._on_record(i, date)}
+                ids = {i for i in ids if same_given(self._people[i][0])}
+                if ids and not isinstance(span_or_text, str) and not _person_word(span_or_text, w):
+                    continue  # "in the Administration", "Maryan Street": a capitalised word spaCy calls no person
+                # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
+                # ranges are often open-ended and stale: "in office" by its rows would single out a namesake)
+                ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
                 if len(ids) == 1:
                     idx = ids.pop()
                     row, why = self._person_row(idx, date)
@@ -368,6 +460,8 @@ class ActorResolver:
                                      reason=f"collective noun '{noun}' -> the government of the most recent GOV "
                                             f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
+                titled = ctx.recent(want="person", title=noun) if m is not None else None
+                m = titled or m  # "the president" is the last person called president, not the last minister
                 plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
                 if m is not None and m.actor.name and self._is_bare_title(lower, noun):
                     a = m.actor
@@ -391,6 +485,9 @@ class ActorResolver:
                 e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words) for start, n, e in found):
             return None  # a city before an event noun says where, not who: "a Kabul car bombing" (not "Kabul's decision",
             # "the Beijing leadership")
+        if head_name and not person:  # "Hungarian Prime Minister Viktor Orbán": coded by its words, named by spaCy
+            name = head_name
+            reasons.append(f"named person '{head_name}' (spaCy PERSON; not in the office-holder tables)")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
 
@@ -419,6 +516,65 @@ class ActorResolver:
 # ---------------------------------------------------------------------- syntax
 _PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "flat", "appos", "punct"}
 _SUBJ = {"nsubj", "csubj", "expl"}
+
+
+def _person_word(span, word: str) -> bool:
+    """``word`` may stand in ``span`` as a person's surname: spaCy tags it PERSON, or it is a proper noun that
+    spaCy tags as no other kind of name (not "Cashel Street", a facility) and no article comes before it
+    ("in the Administration")."""
+    for t in span:
+        if t.text == word or t.text.endswith(word):
+            if t.ent_type_:
+                return t.ent_type_ == "PERSON"
+            return t.pos_ == "PROPN" and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))
+    return True  # the word is not a token of its own ("Tajikistan's"): as before
+
+
+def _has_title(text: str, title: str) -> bool:
+    """The phrase gives its person this title: "President Donald Trump" is "president"; "Vice President Pence",
+    "former president Obama" are not."""
+    words, want = [w.casefold() for w in _tokens(text)], title.split()
+    return any(words[i:i + len(want)] == want and (i == 0 or words[i - 1] not in _NOT_THE_TITLE)
+               for i in range(len(words) - len(want) + 1))
+
+
+def _table_person(actor: Actor) -> bool:
+    """The actor is a person of the office-holder tables (spaCy may not have tagged "Pelosi" a PERSON)."""
+    return "office-holder " in actor.reason or "surname '" in actor.reason
+
+
+def _surname_key(name: str) -> str:
+    """The key a person's gender and paragraph are filed under: the last word of the name, casefolded, after
+    hyphens ("el-Sisi" -> "sisi") and without generation suffixes ("Elizabeth II" -> "elizabeth")."""
+    words = [w for w in re.split(r"[\s\-‐]+", name.casefold()) if w and w not in ("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")]
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=None)
+def _gender_words() -> dict[str, str]:
+    return {r["word"]: r["gender"] for r in _read_table("gender_words")}
+
+
+def _name_tokens(ent) -> list:
+    """The tokens of an entity that are its name: no "the", possessive 's or leading honorific ("Mrs Fatima
+    Noor" -> Fatima Noor)."""
+    words = [t for t in ent if t.lower_ != "the" and t.text not in ("'s", "’s")]
+    while len(words) > 1 and words[0].lower_.rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _person_entity(span) -> str | None:
+    """The name of the PERSON entity a phrase is headed by ("Yemeni journalist Mohammed Al-Absi" -> "Mohammed
+    Al-Absi"; not "Viktor Orbán's government", whose head is no person)."""
+    root = span.root
+    if root.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    words = _name_tokens(ent)
+    return root.doc[words[0].i:words[-1].i + 1].text if words else None
 
 
 def _phrase(tok):
@@ -593,7 +749,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                                        + (_REPORTED_PASSIVE if passive else "")))
     else:
         for c in t.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and special.get((t.lemma_.lower(), "(poss)")) == "patient" and not any(
+                    p.dep_ == "prep" and p.lower_ == "of" for p in t.children):  # "Iran's release of the prisoners"
+                targets.append((c, f"possessor of '{t.text}', who undergoes it"))  # "his arrest", "her release"
+            elif c.dep_ == "poss":
                 sources.append((c, f"possessor of '{t.text}'"))
             elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN") and _against_or_for(c):
                 continue  # "anti-government protests" are against the government, "pro-Russian rallies" not by Russia
@@ -721,6 +880,32 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     return out
 
 
+def _gender_evidence(para, p_index: int, ctx: ActorContext) -> None:
+    """What a paragraph says of its people's gender (``ctx.genders``): a gendered word in a person's own phrase
+    ("Princess Ubolratana", "Mr Johnson"), and a he/she, him/her or his/her outside quotes whose sentence
+    names one person before it ("Pelosi announced that she would ...")."""
+    words = _gender_words()
+    people = [m for m in ctx.mentions if m.paragraph == p_index and m.person and m.actor.name]
+
+    def vote(m: _Mention, gender: str) -> None:
+        votes = ctx.genders.setdefault(_surname_key(m.actor.name or ""), {})
+        votes[gender] = votes.get(gender, 0) + 1
+
+    for m in people:
+        for w in _tokens(m.actor.text):
+            if w.casefold() in words:
+                vote(m, words[w.casefold()])
+    for sent in para.doc.sents:
+        lo, quotes = para.start + sent.start_char, 0
+        for t in sent:
+            if t.text in ('"', "“", "”"):
+                quotes += 1
+            elif quotes % 2 == 0 and t.lower_ in _GENDER_PRONOUNS:
+                before = {m.actor.name: m for m in people if lo <= m.offset < para.start + t.idx}
+                if len(before) == 1:
+                    vote(next(iter(before.values())), _GENDER_PRONOUNS[t.lower_])
+
+
 class ActorsStage(Stage):
     """Set ``event.source`` / ``event.target`` for every event of every article."""
 
@@ -745,16 +930,20 @@ class ActorsStage(Stage):
             while read < len(work.paragraphs) and work.paragraphs[read].start < position:
                 p_index, para = read, work.paragraphs[read]
                 read += 1
-                ctx.people[p_index] = {e[-1].text for e in para.doc.ents if e.label_ == "PERSON"}
+                ctx.people[p_index] = {_surname_key(e.text) for e in para.doc.ents if e.label_ == "PERSON"}
                 for tok in para.doc:
                     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
                         continue
                     phrase = _phrase(tok)
                     offset = para.start + phrase.start_char
                     actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
+                    if actor is None and tok.ent_type_ == "PERSON":
+                        actor = self._named(tok, phrase)  # in no table: "he" may still be this person
                     if actor is not None:
-                        person = bool(actor.name) and any(t.ent_type_ == "PERSON" for t in phrase)
+                        person = bool(actor.name) and (any(t.ent_type_ == "PERSON" for t in phrase)
+                                                       or _table_person(actor))
                         ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                _gender_evidence(para, p_index, ctx)
 
         ctx.fill = fill
         return ctx
@@ -768,7 +957,7 @@ class ActorsStage(Stage):
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None or self.resolver.is_media(ent.text):
             return None
-        words = [t for t in ent if t.lower_ != "the" and t.text not in ("'s", "’s")]
+        words = _name_tokens(ent)
         name = tok.doc[words[0].i:words[-1].i + 1].text if words else ent.text
         return Actor(text=phrase.text, name=name,
                      reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")

@@ -310,7 +310,7 @@ def export(
 
 @app.command("eval")
 def eval_(
-    task: Annotated[str, typer.Argument(help="geo | dates | events")],
+    task: Annotated[str, typer.Argument(help="geo | dates | events | pronouns")],
     gold: Annotated[Path, typer.Option(help="Gold JSONL file (see shared/data/*/PROVENANCE.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Baseline file: exit 1 if a metric drops below it.")] = None,

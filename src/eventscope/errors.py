@@ -34,6 +34,7 @@ class Errors:
     E405 = "Unknown filter(s) {names}. Known filters: {known}"
     E406 = "Unknown event type {value!r}. Choose one of: {choices}"
     E407 = "Unknown factuality {value!r}. Choose one or several, comma-separated, of: {choices}"
+    E408 = "{path}:{line}: no '{pronoun}' at offset {offset} of document {doc!r} (its text there: {found!r})"
     E109 = "{path}:{line}: record must be a JSON object, got {kind}"
     E501 = "invalid request: {detail}"
     E502 = "no event with id {event_id!r}"

@@ -1,6 +1,6 @@
 """``eventscope eval``: score a stage on gold data and gate on a committed baseline.
 
-Tasks: ``geo`` (geo.evaluate), ``dates`` (dates.evaluate), ``events`` (below).
+Tasks: ``geo`` (geo.evaluate), ``dates`` (dates.evaluate), ``events`` and ``pronouns`` (below).
 A baseline file (``eval/baselines/<task>.json``) holds floors for metrics at
 dotted paths, e.g. ``{"floors": {"acc_161km": 0.80}}``; ``check_baseline``
 lists every metric that fell below its floor.
@@ -16,7 +16,7 @@ from pathlib import Path
 from .config import Config
 from .errors import EventscopeError
 
-TASKS = ("geo", "dates", "events")
+TASKS = ("geo", "dates", "events", "pronouns")
 EVENT_FIELDS = {  # gold label field -> Event attribute
     "plover": "event_type",
     "cameo_root": "cameo_root",
@@ -57,6 +57,8 @@ def evaluate(task: str, gold: str | Path, config: Config | None = None) -> dict:
         from .dates import evaluate as run
     elif task == "events":
         run = evaluate_events
+    elif task == "pronouns":
+        run = evaluate_pronouns
     else:
         raise EventscopeError("E401", task=task, choices=", ".join(TASKS))
     if not Path(gold).exists():
@@ -210,6 +212,89 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
                                          [getattr(ev, attr) if ev else None for ev in best])
                         for field, attr in EVENT_FIELDS.items() if field in out["fields"]}
     return out
+
+
+def _name_words(text: str) -> set[str]:
+    """Accent-folded, case-folded words of three letters or more ("Vázquez" -> "vazquez")."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return {w for w in re.findall(r"\w+", folded) if len(w) > 2}
+
+
+def _pronoun_documents(gold_path: Path, records: list[dict]) -> dict[tuple[str, str], object]:
+    """The articles the records point into: ``corpus`` "sample" is the bundled sample (by article id); any other
+    corpus is a JSONL file of ``{"id", "text"}`` (and ``dct`` or ``published``) relative to the gold file."""
+    from .ingest import iter_articles, make_article
+    from .runner import sample_corpus
+
+    docs: dict[tuple[str, str], object] = {}
+    for corpus in sorted({r["corpus"] for r in records}):
+        if corpus == "sample":
+            for a in iter_articles([str(sample_corpus())]):
+                docs[(corpus, a.article_id)] = a
+            continue
+        path = (gold_path.parent / corpus).resolve()
+        if not path.exists():
+            raise EventscopeError("E101", path=path)
+        for row in read_jsonl(path, required=("id", "text")):
+            published = (row.get("dct") or row.get("published") or "")[:10] or None
+            docs[(corpus, str(row["id"]))] = make_article(row["text"], published=published)
+    return docs
+
+
+def evaluate_pronouns(gold_path: str | Path, config: Config) -> dict:
+    """How the actors stage resolves a person pronoun (he/she) to a person the article names.
+
+    A gold record ``{"id", "corpus", "doc", "offset", "pronoun", "referent"}`` marks a pronoun at a character
+    offset of an article's cleaned text and names the person it stands for (the fullest name the article
+    gives; "UNNAMED: ..." for a person the article never names, null for no person). The prediction is
+    ``ActorResolver.resolve`` on the pronoun with the article's context up to it, as the actors stage calls
+    it. It is right when it shares a word of three letters or more with the gold name. ``recall`` = right /
+    records with a named referent; ``precision`` = right / records given a person (one given for an unnamed
+    or no person is wrong)."""
+    import datetime as dt
+
+    from .actors import ActorsStage, _phrase
+    from .nlp import NlpStage
+    from .schema import Work
+
+    gold_path = Path(gold_path)
+    records = read_jsonl(gold_path, required=("corpus", "doc", "offset", "pronoun", "referent"))
+    docs = _pronoun_documents(gold_path, records)
+    nlp, actors = NlpStage(config), ActorsStage(config)
+    actors.ensure_setup()
+    by_doc: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for line, r in enumerate(records, 1):
+        key = (r["corpus"], str(r["doc"]))
+        if key not in docs:
+            raise EventscopeError("E402", path=gold_path, line=line, field=f"doc {r['doc']!r} in {r['corpus']}")
+        by_doc.setdefault(key, []).append((line, r))
+    right = given = named = 0
+    for key, items in by_doc.items():
+        article = docs[key]
+        work = nlp.process([Work(article=article)])[0]
+        date = dt.date.fromisoformat(article.published) if article.published else None
+        ctx = actors._context(work, date)
+        for line, r in items:
+            offset = int(r["offset"])
+            p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= offset < p.end), None)
+            para = work.paragraphs[p_index] if p_index is not None else None
+            tok = next((t for t in para.doc if para.start + t.idx == offset), None) if para else None
+            if tok is None or tok.text != r["pronoun"]:
+                raise EventscopeError("E408", path=gold_path, line=line, pronoun=r["pronoun"], offset=offset,
+                                      doc=r["doc"], found=article.text[offset:offset + 12])
+            actor = actors.resolver.resolve(_phrase(tok), date=date, context=ctx.at(offset, p_index))
+            referent = r["referent"]
+            is_named = bool(referent) and not referent.startswith("UNNAMED")
+            named += is_named
+            if actor is not None:
+                given += 1
+                right += is_named and bool(_name_words(referent) & _name_words(f"{actor.name or ''} {actor.text}"))
+    p = right / given if given else 0.0
+    rec = right / named if named else 0.0
+    return {"n": len(records), "named": named, "resolved": given, "right": right, "precision": round(p, 4),
+            "recall": round(rec, 4), "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0.0}
 
 
 def confusion(gold: list[str | None], pred: list[str | None]) -> dict[str, dict[str, int]]:

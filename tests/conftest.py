@@ -55,3 +55,18 @@ def one_event(pipeline, text: str, plover: str, trigger: str | None = None, publ
     assert found, f"no {plover} event{' at ' + trigger if trigger else ''} in {text!r}"
     return found[0]
 
+
+
+def measure_against(baseline: Path) -> dict:
+    """Score the gold file a repository-relative baseline names (eval/acled_notes/, eval/pronouns/) with its
+    task, check the file is the one measured, and assert no metric fell below its floor; the result."""
+    import json
+
+    from eventscope.eval import check_baseline, evaluate, sha256
+
+    spec = json.loads(baseline.read_text("utf-8"))
+    gold = ROOT / spec["gold"]
+    assert sha256(gold) == spec["sha256"], f"{gold} changed: re-measure and update {baseline.name}"
+    result = evaluate(spec["task"], gold)
+    assert check_baseline(result, baseline) == []
+    return result

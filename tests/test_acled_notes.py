@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.eval import check_baseline, evaluate, sha256
+from .conftest import measure_against
 
 NOTES = Path(__file__).resolve().parents[1] / "eval" / "acled_notes"
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout"])
 def test_acled_notes_not_below_baseline(part):
-    baseline = NOTES / f"baseline-{part}.json"
-    spec = json.loads(baseline.read_text("utf-8"))
-    gold = NOTES.parents[1] / spec["gold"]
-    assert sha256(gold) == spec["sha256"], f"{gold} changed: re-measure and update {baseline.name}"
-    result = evaluate("events", gold)
-    assert check_baseline(result, baseline) == []
+    result = measure_against(NOTES / f"baseline-{part}.json")
     assert {"acled_event_type", "acled_sub_event_type"} <= set(result["fields"])
 
 

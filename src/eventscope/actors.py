@@ -34,6 +34,7 @@ Resolution rules, in order (each adds to the actor's ``reason``):
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -55,8 +56,13 @@ _GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f
                     "herself": "f"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _QUOTE_MARKS = ('"', "“", "”")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part of a name: "Mrs Fatima Noor"
-_NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting"}  # "Vice President X" is no "the president"
+_HE_SHE_OR_QUOTE = re.compile(r'["“”]|\b(?:he|she)\b', re.IGNORECASE)
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+_NOT_NAME_ENTS = {"FAC", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "PRODUCT",
+                  "LAW", "LANGUAGE"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}  # not part of a name: "Mrs Fatima Noor"
+# "Vice President X", "former US President X", "President-elect X" are no "the president"
+_NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting", "then"}
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
@@ -134,71 +140,88 @@ class ActorContext:
     surnames: dict[str, list[_Mention]] = field(default_factory=dict)
     # surname key (``_surname_key``) -> evidence of a person's gender: {"m": n, "f": n}
     genders: dict[str, dict[str, int]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)  # paragraph -> its text (quotes before a pronoun)
 
-    def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> None:
+    def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> _Mention:
         mention = _Mention(offset, paragraph, actor, person, subject)
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.offset)
+        bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
         named = {w.casefold() for w in _tokens(actor.text)} & {w.casefold() for w in _tokens(actor.name or "")}
         if person and len(named) >= 2:  # named in full here ("Viktor Orbán"), not a bare "Orbán" or "he"
             self.surnames.setdefault(_surname_key(actor.name or ""), []).append(mention)
+        return mention
 
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
         if self.fill is not None:
             self.fill(position)
-        return ActorContext(self.mentions, position, paragraph, self.fill, self.people, self.surnames, self.genders)
+        return ActorContext(self.mentions, position, paragraph, self.fill, self.people, self.surnames, self.genders,
+                            self.texts)
 
     def gender(self, name: str | None) -> str | None:
         """"m" or "f" when the article's words say so for this person (``ActorsStage._context``), else None."""
-        votes = self.genders.get(_surname_key(name or ""), {})
+        votes = self.genders.get((name or "").casefold(), {})
         m, f = votes.get("m", 0), votes.get("f", 0)
         return "m" if m > f else "f" if f > m else None
 
     def pronoun_person(self, pronoun: str, token=None) -> tuple[_Mention | None, str]:
         """The person a he/she (him, her, his) stands for, and why. No person whose gender the article contradicts
-        (``gender``). In order: the subject of the reporting verb whose clause the pronoun is the subject of
-        ("Rosselló announced he would resign"); inside a quote, a person the quote names before it, or no one
-        (the speaker is "I": "ask her to come back" is someone else); the latest person in its paragraph who is a
-        subject, else the latest person there; else the previous paragraph's only person, if a subject there
-        ("He said" opening the next paragraph)."""
+        (``gender``). In order: inside a quote, a person the quote names before it, or no one (the speaker is
+        "I": "ask her to come back" is someone else); the subject of the reporting verb whose clause the pronoun
+        is the subject of ("Rosselló announced he would resign"; no one when that subject is a name the tables
+        and spaCy do not know); the latest person in its sentence, a subject first; the latest person in its
+        paragraph who is a subject, else the latest person there; else the previous paragraph's only person,
+        if a subject there or of the pronoun's gender ("He said" opening the next paragraph)."""
         want = _GENDER_PRONOUNS.get(pronoun)
 
         def fits(m: _Mention) -> bool:
             return m.person and self.gender(m.actor.name) in (None, want)
 
-        since = -1
+        def why(m: _Mention, where: str) -> tuple[_Mention, str]:
+            return m, where + (f" ({want})" if self.gender(m.actor.name) else "")
+
+        since, sentence = -1, -1
         if token is not None:
             base = self.position - token.idx  # the paragraph's start (``position`` is the pronoun's offset)
+            before = self.texts.get(self.paragraph, "")[:token.idx]  # (``doc.text`` rebuilds the whole text)
+            if sum(before.count(q) for q in _QUOTE_MARKS) % 2:  # inside a quote
+                since = base + max(before.rfind(q) for q in _QUOTE_MARKS)
             clause = token.head
-            if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            if since < 0 and token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
                 said = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
                 if said is not None:
                     at = base + _phrase(said).start_char
                     m = next((m for m in self.mentions if m.offset == at), None)
-                    if m is not None and fits(m):
+                    if m is None or not m.person:
+                        return None, ""  # "Rosselló announced he would": not someone else named before
+                    if fits(m):
                         return m, f"subject of '{clause.head.text}', whose clause it is the subject of"
-            before = token.doc.text[:token.idx]
-            if sum(before.count(q) for q in _QUOTE_MARKS) % 2:  # inside a quote
-                since = base + max(before.rfind(q) for q in _QUOTE_MARKS)
+            sentence = base + token.sent.start_char
         here = [m for m in self.mentions if since <= m.offset < self.position and m.paragraph == self.paragraph
                 and fits(m)]
         if since >= 0:
             return (here[-1], "most recent person in the same quote") if here else (None, "")
-        subjects = [m for m in here if m.subject]
+        own = [m for m in here if m.offset >= sentence]  # "confronted Netanyahu as he left": its own sentence
+        subjects = [m for m in own if m.subject] or [m for m in here if m.subject]
+        if own and not any(m.subject for m in own):
+            return why(own[-1], "most recent person in its sentence")
         if subjects:  # "Pelosi called Trump's conduct a breach ... she announced": the subject, not the possessor
-            m = subjects[-1]
-            return m, "most recent person who is a subject in paragraph" + (f" ({want})" if self.gender(m.actor.name) else "")
+            return why(subjects[-1], "most recent person who is a subject in its sentence or paragraph")
         if here:
-            return here[-1], "most recent person in paragraph" + (f" ({want})" if self.gender(here[-1].actor.name) else "")
+            return why(here[-1], "most recent person in paragraph")
         if not self.paragraph:
             return None, ""
-        prev = [m for m in self.mentions if m.paragraph == self.paragraph - 1 and fits(m)]
-        people = {k for k in self.people.get(self.paragraph - 1, set()) if self.genders.get(k) is None
-                  or self.gender(k) in (None, want)}  # its PERSON entities, in the tables or not
-        if len(people) == 1 and prev and _surname_key(prev[-1].actor.name or "") in people and (
-                prev[-1].subject or self.gender(prev[-1].actor.name) == want):  # "Mrs Noor": she, though an object
-            return prev[-1], "the previous paragraph's only person (none in its own)" + (
-                f" of this gender ({want})" if len(self.people.get(self.paragraph - 1, ())) > 1 else "")
+        prev = [m for m in self.mentions if m.paragraph == self.paragraph - 1 and m.person]
+        names = {m.actor.name for m in prev}
+        people = self.people.get(self.paragraph - 1, set())  # surnames of its PERSON entities, in the tables or not
+        unlinked = people - {_surname_key(n or "") for n in names}
+        candidates = [m for m in prev if fits(m)]
+        if not candidates or unlinked:
+            return None, ""
+        last = candidates[-1]
+        others = names - {last.actor.name}
+        if not others and last.subject:
+            return last, "the previous paragraph's only person (none in its own)"
+        if self.gender(last.actor.name) == want and all(self.gender(n) not in (None, want) for n in others):
+            return last, f"the previous paragraph's only person of this gender ({want}; none in its own)"
         return None, ""
 
     def person_named(self, surname: str) -> _Mention | None:
@@ -384,6 +407,7 @@ class ActorResolver:
         country = sector = name = None
         reasons: list[str] = []
         person = False
+        org_words: set[str] = set()
         priority = {"office_holders": 0, "organisations": 1, "countries": 2}
         # a phrase headed by a person's name is that person: "Trump adviser John Bolton" is Bolton, "Senate President
         # Thomas Rivera Schatz" is named Rivera Schatz (the Senate gives his country and sector)
@@ -401,6 +425,7 @@ class ActorResolver:
                 reasons.append(f"office-holder {e.name} ({row['_file']}): {country} {sector}, {why}")
             elif e.table == "organisations" and name is None:
                 country, sector, name = e.country or country, e.sector, e.name
+                org_words = set(words[start:start + n])
                 reasons.append(f"organisation '{surface}' -> {e.name} {e.country or '-'} {e.sector}")
             elif e.table == "countries" and country is None:
                 country = e.country
@@ -408,12 +433,16 @@ class ActorResolver:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
-        group = not isinstance(span_or_text, str) and span_or_text.root.ent_type_ in ("NORP", "GPE", "LOC")
+        root = None if isinstance(span_or_text, str) else span_or_text.root
+        group = root is not None and root.ent_type_ == "NORP" and any(  # "ethnic Ndebele", "the Ndebele"
+            c.i < root.i and (c.is_lower or c.dep_ == "det") for c in root.children)
         # a given name the phrase has ("Kevin McCarthy") must be the named person's ("George McCarthy" is another)
-        given = _tokens(head_name)[0].casefold() if head_name and len(_tokens(head_name)) > 1 else None
+        names = [w for w in _tokens(head_name or "") if w.casefold() not in _NAME_PARTICLES]
+        given = names[0].casefold() if len(names) > 1 else None
 
-        def same_given(full_name: str) -> bool:
-            return given is None or given in {x.casefold() for x in _tokens(full_name)}
+        def same_given(full_name: str) -> bool:  # "Kevin McCarthy" is not the tables' George McCarthy
+            first = [w for w in _tokens(full_name) if w.casefold() not in _NAME_PARTICLES]
+            return given is None or len(first) < 2 or first[0].casefold() == given
 
         if name is None and not group:  # bare surname of an office-holder: the last word of a run of capitalised
             # words; not 'Haroon' in 'Haroon Mir'; not a month before its day or year ('the May 2019 map'); not an
@@ -423,8 +452,8 @@ class ActorResolver:
             for w in run_ends:
                 if w.isupper() and len(w) <= 4:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")
-                if head_words and w not in head_words:
-                    continue  # "Trump adviser Bolton": the phrase names Bolton
+                if head_name and w.casefold() != _surname_key(head_name):
+                    continue  # "Trump adviser Bolton": the phrase names Bolton; "Nabil al-Quaety" is no Nabil
                 m = ctx.person_named(w)
                 if m is not None and same_given(m.actor.name or ""):  # named in full before: "Orbán" is Viktor Orbán
                     a = m.actor
@@ -460,10 +489,12 @@ class ActorResolver:
                                      reason=f"collective noun '{noun}' -> the government of the most recent GOV "
                                             f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
-                titled = ctx.recent(want="person", title=noun) if m is not None else None
-                m = titled or m  # "the president" is the last person called president, not the last minister
+                bare = m is not None and self._is_bare_title(lower, noun)
+                # "the president" is the last person called president, not the last minister
+                titled = ctx.recent(want="person", title=noun) if bare else None  # not "Red Cross president X":
+                m = titled if titled is not None and titled.actor.sector in (a_sector, "ELI") else m
                 plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
-                if m is not None and m.actor.name and self._is_bare_title(lower, noun):
+                if m is not None and m.actor.name and bare:
                     a = m.actor
                     if not plural:  # "the president" is the president named before
                         return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
@@ -485,7 +516,9 @@ class ActorResolver:
                 e.table == "countries" and e.kind == "capital_metonym" and start + n < len(words) for start, n, e in found):
             return None  # a city before an event noun says where, not who: "a Kabul car bombing" (not "Kabul's decision",
             # "the Beijing leadership")
-        if head_name and not person:  # "Hungarian Prime Minister Viktor Orbán": coded by its words, named by spaCy
+        if head_name and not person and not head_words & org_words:
+            # "Hungarian Prime Minister Viktor Orbán": coded by its words, named by spaCy (a table row that is the
+            # name itself keeps its canonical name: "Bashar al-Assad")
             name = head_name
             reasons.append(f"named person '{head_name}' (spaCy PERSON; not in the office-holder tables)")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
@@ -519,14 +552,16 @@ _SUBJ = {"nsubj", "csubj", "expl"}
 
 
 def _person_word(span, word: str) -> bool:
-    """``word`` may stand in ``span`` as a person's surname: spaCy tags it PERSON, or it is a proper noun that
-    spaCy tags as no other kind of name (not "Cashel Street", a facility) and no article comes before it
-    ("in the Administration")."""
+    """``word`` may stand in ``span`` as a person's surname: a (proper) noun or a PERSON that spaCy tags as no
+    place, facility or date (not "Cashel Street"; spaCy's ORG, GPE or NORP for "Trump", "Scholz", "Museveni"
+    are often wrong, so they count) with no article before it ("in the Administration")."""
     for t in span:
         if t.text == word or t.text.endswith(word):
-            if t.ent_type_:
-                return t.ent_type_ == "PERSON"
-            return t.pos_ == "PROPN" and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))
+            if t.ent_type_ in _NOT_NAME_ENTS or t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in (
+                    "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around"):
+                return False  # "met in Kano": the city, not the tables' Michihiko Kano
+            return (t.ent_type_ == "PERSON" or t.pos_ in ("PROPN", "NOUN")) and not (  # spaCy: "Starmer" NOUN
+                t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))
     return True  # the word is not a token of its own ("Tajikistan's"): as before
 
 
@@ -534,8 +569,8 @@ def _has_title(text: str, title: str) -> bool:
     """The phrase gives its person this title: "President Donald Trump" is "president"; "Vice President Pence",
     "former president Obama" are not."""
     words, want = [w.casefold() for w in _tokens(text)], title.split()
-    return any(words[i:i + len(want)] == want and (i == 0 or words[i - 1] not in _NOT_THE_TITLE)
-               for i in range(len(words) - len(want) + 1))
+    return any(words[i:i + len(want)] == want and not _NOT_THE_TITLE & set(words[:i])
+               and words[i + len(want):i + len(want) + 1] != ["elect"] for i in range(len(words) - len(want) + 1))
 
 
 def _table_person(actor: Actor) -> bool:
@@ -564,13 +599,26 @@ def _name_tokens(ent) -> list:
     return words
 
 
+def _entity_of(tok):
+    """The named entity span ``tok`` is part of (None outside one), from the token's IOB tags: reading
+    ``doc.ents`` builds every entity of the paragraph each time."""
+    if not tok.ent_type_:
+        return None
+    doc, lo, hi = tok.doc, tok.i, tok.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return doc[lo:hi]
+
+
 def _person_entity(span) -> str | None:
     """The name of the PERSON entity a phrase is headed by ("Yemeni journalist Mohammed Al-Absi" -> "Mohammed
     Al-Absi"; not "Viktor Orbán's government", whose head is no person)."""
     root = span.root
     if root.ent_type_ != "PERSON":
         return None
-    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
+    ent = _entity_of(root)
     if ent is None:
         return None
     words = _name_tokens(ent)
@@ -579,7 +627,7 @@ def _person_entity(span) -> str | None:
 
 def _phrase(tok):
     """The noun phrase headed by ``tok``: left modifiers, appositions and 'of'/'in' + proper noun
-    ("the government in Kabul"); no clauses.
+    ("the government in Kabul"), an apposition's 'from' + proper noun ("a journalist from Yemen"); no clauses.
 
     Coordinated phrases ("Russia and China") keep only the first conjunct.
     """
@@ -591,8 +639,9 @@ def _phrase(tok):
                     a.dep_ == "appos" and a.i > c.i for a in t.children)):
                 keep.add(c.i)
                 walk(c)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "in") and t.pos_ == "NOUN" and any(
-                    g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+            elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and t.dep_ == "appos") \
+                    and t.pos_ == "NOUN" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+                # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"
                 keep.add(c.i)
                 for g in c.children:
                     keep.add(g.i)
@@ -749,8 +798,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                                        + (_REPORTED_PASSIVE if passive else "")))
     else:
         for c in t.children:
-            if c.dep_ == "poss" and special.get((t.lemma_.lower(), "(poss)")) == "patient" and not any(
-                    p.dep_ == "prep" and p.lower_ == "of" for p in t.children):  # "Iran's release of the prisoners"
+            if c.dep_ == "poss" and special.get((t.lemma_.lower(), "(poss)")) == "patient" and (
+                    c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") and not any(
+                    p.dep_ == "prep" and p.lower_ == "of" for p in t.children):
+                # a person's: "his arrest"; not "Iran's release of the prisoners", "China's detentions"
                 targets.append((c, f"possessor of '{t.text}', who undergoes it"))  # "his arrest", "her release"
             elif c.dep_ == "poss":
                 sources.append((c, f"possessor of '{t.text}'"))
@@ -880,30 +931,46 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     return out
 
 
-def _gender_evidence(para, p_index: int, ctx: ActorContext) -> None:
-    """What a paragraph says of its people's gender (``ctx.genders``): a gendered word in a person's own phrase
-    ("Princess Ubolratana", "Mr Johnson"), and a he/she, him/her or his/her outside quotes whose sentence
-    names one person before it ("Pelosi announced that she would ...")."""
+def _gender_evidence(text: str, para, people: list[_Mention], ctx: ActorContext) -> None:
+    """What a paragraph (``text``, its ``para``) says of its people's gender (``ctx.genders``, by full name: a
+    Hillary and a Bill Clinton are two): a gendered word in a person's own phrase ("Princess Ubolratana", "Mr
+    Johnson"), and a subject he/she outside quotes whose sentence names one person before it, the subject of a
+    clause the pronoun's clause hangs from ("Pelosi announced that she would ..."; not "Merkel criticised his
+    remarks", whose "his" is someone else's, nor "May appointed him Foreign Secretary, which he served as").
+    ``people``: the paragraph's named person mentions. Reads the text: only a pronoun's sentence is parsed."""
     words = _gender_words()
-    people = [m for m in ctx.mentions if m.paragraph == p_index and m.person and m.actor.name]
 
     def vote(m: _Mention, gender: str) -> None:
-        votes = ctx.genders.setdefault(_surname_key(m.actor.name or ""), {})
+        votes = ctx.genders.setdefault((m.actor.name or "").casefold(), {})
         votes[gender] = votes.get(gender, 0) + 1
 
     for m in people:
         for w in _tokens(m.actor.text):
             if w.casefold() in words:
                 vote(m, words[w.casefold()])
-    for sent in para.doc.sents:
-        lo, quotes = para.start + sent.start_char, 0
-        for t in sent:
-            if t.text in ('"', "“", "”"):
-                quotes += 1
-            elif quotes % 2 == 0 and t.lower_ in _GENDER_PRONOUNS:
-                before = {m.actor.name: m for m in people if lo <= m.offset < para.start + t.idx}
-                if len(before) == 1:
-                    vote(next(iter(before.values())), _GENDER_PRONOUNS[t.lower_])
+    quotes = 0
+    for hit in _HE_SHE_OR_QUOTE.finditer(text):
+        if hit.group() in _QUOTE_MARKS:
+            quotes += 1
+            continue
+        span = para.doc.char_span(hit.start(), hit.end()) if quotes % 2 == 0 else None
+        if span is None or span[0].dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        lo = para.start + span[0].sent.start_char
+        before = {m.actor.name: m for m in people if lo <= m.offset < para.start + hit.start()}
+        if len(before) == 1 and next(iter(before.values())).offset in _governing_subjects(span[0], para.start):
+            vote(next(iter(before.values())), _GENDER_PRONOUNS[hit.group().lower()])
+
+
+def _governing_subjects(pronoun, start: int) -> set[int]:
+    """Offsets of the subjects of the verbs a subject pronoun's clause hangs from through clauses only ("Pelosi
+    announced that she would": Pelosi; not "May appointed him Foreign Secretary, which he served as": the
+    relative clause hangs from a noun)."""
+    verb, verbs = pronoun.head, [pronoun.head]
+    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and verb.head is not verb:
+        verb = verb.head
+        verbs.append(verb)
+    return {start + _phrase(c).start_char for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 class ActorsStage(Stage):
@@ -931,8 +998,11 @@ class ActorsStage(Stage):
                 p_index, para = read, work.paragraphs[read]
                 read += 1
                 ctx.people[p_index] = {_surname_key(e.text) for e in para.doc.ents if e.label_ == "PERSON"}
+                ctx.texts[p_index] = work.article.text[para.start:para.end]
+                people: list[_Mention] = []
                 for tok in para.doc:
-                    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS:
+                    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS and not (
+                            tok.dep_ == "poss" and tok.ent_type_ == "PERSON"):  # "President Putin's spokesman"
                         continue
                     phrase = _phrase(tok)
                     offset = para.start + phrase.start_char
@@ -942,8 +1012,11 @@ class ActorsStage(Stage):
                     if actor is not None:
                         person = bool(actor.name) and (any(t.ent_type_ == "PERSON" for t in phrase)
                                                        or _table_person(actor))
-                        ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"))
-                _gender_evidence(para, p_index, ctx)
+                        m = ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                        if person and actor.name:
+                            people.append(m)
+                if people:
+                    _gender_evidence(ctx.texts[p_index], para, people, ctx)
 
         ctx.fill = fill
         return ctx
@@ -954,7 +1027,7 @@ class ActorsStage(Stage):
         and the user sees it is not coded. Not a news medium, not a place."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG"):
             return None
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = _entity_of(tok)
         if ent is None or self.resolver.is_media(ent.text):
             return None
         words = _name_tokens(ent)

@@ -45,7 +45,7 @@ from importlib import resources
 from .events import DICTIONARY_REASON
 from .schema import Actor, Work
 from .stage import Stage
-from .tables import load_table
+from .tables import cue_words, load_table
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[’'][\w]+)*")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some",
@@ -57,10 +57,10 @@ _GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f
 _RELATIVE = {"which", "who", "that", "whom"}
 _QUOTE_MARKS = ('"', "“", "”")
 _HE_SHE_OR_QUOTE = re.compile(r'["“”]|\b(?:he|she)\b', re.IGNORECASE)
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part of a name: "Mrs Fatima Noor"
 _NOT_NAME_ENTS = {"FAC", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "PRODUCT",
                   "LAW", "LANGUAGE"}
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}  # not part of a name: "Mrs Fatima Noor"
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
 # "Vice President X", "former US President X", "President-elect X" are no "the president"
 _NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting", "then"}
 _STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
@@ -138,16 +138,17 @@ class ActorContext:
     people: dict[int, set[str]] = field(default_factory=dict)  # paragraph -> surnames of its PERSON entities
     # surname (casefolded) -> mentions of named people, in article order ("Orbán" after "Prime Minister Viktor Orbán")
     surnames: dict[str, list[_Mention]] = field(default_factory=dict)
-    # surname key (``_surname_key``) -> evidence of a person's gender: {"m": n, "f": n}
+    # full name (casefolded) -> evidence of a person's gender: {"m": n, "f": n} (``_gender_evidence``)
     genders: dict[str, dict[str, int]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)  # paragraph -> its text (quotes before a pronoun)
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> _Mention:
         mention = _Mention(offset, paragraph, actor, person, subject)
         bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
-        named = {w.casefold() for w in _tokens(actor.text)} & {w.casefold() for w in _tokens(actor.name or "")}
-        if person and len(named) >= 2:  # named in full here ("Viktor Orbán"), not a bare "Orbán" or "he"
-            self.surnames.setdefault(_surname_key(actor.name or ""), []).append(mention)
+        if person and actor.name and len({w.casefold() for w in _tokens(actor.text)}
+                                         & {w.casefold() for w in _tokens(actor.name)}) >= 2:
+            # named in full here ("Viktor Orbán"), not a bare "Orbán" or "he"
+            self.surnames.setdefault(_surname_key(actor.name), []).append(mention)
         return mention
 
     def at(self, position: int, paragraph: int | None) -> "ActorContext":
@@ -590,13 +591,12 @@ def _gender_words() -> dict[str, str]:
     return {r["word"]: r["gender"] for r in _read_table("gender_words")}
 
 
-def _name_tokens(ent) -> list:
-    """The tokens of an entity that are its name: no "the", possessive 's or leading honorific ("Mrs Fatima
-    Noor" -> Fatima Noor)."""
+def _entity_name(ent) -> str | None:
+    """An entity's name: no "the", possessive 's or leading honorific ("Mrs Fatima Noor" -> Fatima Noor)."""
     words = [t for t in ent if t.lower_ != "the" and t.text not in ("'s", "’s")]
     while len(words) > 1 and words[0].lower_.rstrip(".") in _HONORIFICS:
         words = words[1:]
-    return words
+    return ent.doc[words[0].i:words[-1].i + 1].text if words else None
 
 
 def _entity_of(tok):
@@ -619,10 +619,7 @@ def _person_entity(span) -> str | None:
     if root.ent_type_ != "PERSON":
         return None
     ent = _entity_of(root)
-    if ent is None:
-        return None
-    words = _name_tokens(ent)
-    return root.doc[words[0].i:words[-1].i + 1].text if words else None
+    return _entity_name(ent) if ent is not None else None
 
 
 def _phrase(tok):
@@ -682,9 +679,8 @@ def _pobj(prep):
 
 @lru_cache(maxsize=None)
 def _words(table: str, role: str) -> frozenset[str]:
-    """The words of one role in a two-column actors table: ``_words("event_modifiers", "venue")``;
-    ``_words("verb_frames", "reaction")`` gives the lemmas of that frame."""
-    return frozenset(r.get("word") or r["lemma"] for r in _read_table(table) if r["role"] == role)
+    """The words of one role in a two-column actors table: ``_words("event_modifiers", "venue")``."""
+    return frozenset(r["word"] for r in _read_table(table) if r["role"] == role)
 
 
 @lru_cache(maxsize=None)
@@ -781,7 +777,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
         sources += [(_pobj(g), f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
                     for c in t.children if c.dep_ in _SUBJ for a in c.children
-                    if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in _words("verb_frames", "doing")
+                    if a.dep_ == "acl" and a.tag_ == "VBN" and special.get((a.lemma_.lower(), "(by)")) == "doing"
                     for g in a.children if g.dep_ == "agent" and _pobj(g) is not None]
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
@@ -813,12 +809,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _words("verb_frames", "doing"):
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
                 # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-            reaction = t.head.lemma_.lower() in _words("verb_frames", "reaction")  # "Egypt condemned the airstrike": not the doer
+            # "Egypt condemned the airstrike": not the doer
+            reaction = special.get((t.head.lemma_.lower(), "(object event)")) == "reaction"
             for c in t.head.children:
                 if c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
@@ -980,7 +977,7 @@ class ActorsStage(Stage):
 
     def setup(self) -> None:
         self.resolver = ActorResolver()
-        self.speech_words = {r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech"}
+        self.speech_words = cue_words("speech")
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
         """Actors named in the article (noun phrases that resolve), for pronouns and bare titles.
@@ -1030,8 +1027,7 @@ class ActorsStage(Stage):
         ent = _entity_of(tok)
         if ent is None or self.resolver.is_media(ent.text):
             return None
-        words = _name_tokens(ent)
-        name = tok.doc[words[0].i:words[-1].i + 1].text if words else ent.text
+        name = _entity_name(ent) or ent.text
         return Actor(text=phrase.text, name=name,
                      reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
 

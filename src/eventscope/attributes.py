@@ -28,7 +28,7 @@ from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_
                      natural_cause, purpose_head)
 from .schema import Event, Quote, Work
 from .stage import Stage
-from .tables import load_table
+from .tables import cue_words, load_table
 
 _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
 _PLACE_ADJUNCT_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
@@ -65,12 +65,6 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
         return first, nxt - dt.timedelta(days=1)
     day = dt.date(*parts[:3])
     return day, day
-
-
-@functools.cache
-def cue_words(kind: str) -> frozenset[str]:
-    """The words of ``data/attributes/cues.tsv`` rows of one kind ("group", "whole_war", "vow_verb"...)."""
-    return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind)
 
 
 # PLOVER THREATEN modes by the threatened act (and its mode; "*" any other): THREATEN's mode is the threat's content
@@ -154,14 +148,14 @@ class AttributesStage(Stage):
         self.vague = {r["word"]: int(r["value"]) for r in load_table("attributes/vague_numbers.tsv")}
         cues = load_table("attributes/cues.tsv")
         self.cues = {(r["kind"], r["word"]): r["class"] for r in cues}
-        self.death_words = {r["word"] for r in cues if r["kind"] == "death"}
-        self.natural_causes = {r["word"] for r in cues if r["kind"] == "natural_cause"}
-        self.result_verbs = frozenset(r["word"] for r in cues if r["kind"] == "result_verb")
+        self.death_words = cue_words("death")
+        self.natural_causes = cue_words("natural_cause")
+        self.result_verbs = cue_words("result_verb")
         self.acled_rules = [_acled_rule(r) for r in load_table("events/acled_rules.tsv")]
         self.future_types = {(r["plover"], f): r for r in load_table("events/future_types.tsv")
                              for f in r["factuality"].split("|")}
         self.use_future_types = bool(self.config["events.future_types"])
-        self.speech_words = {r["word"] for r in cues if r["kind"] == "speech"}
+        self.speech_words = cue_words("speech")
 
     # -- fatalities -------------------------------------------------------
     def number_of(self, tok) -> int | None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from .event_model import article_features, features, load_article_model, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
-from .tables import load_table
+from .tables import cue_words, load_table
 
 DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
@@ -289,23 +289,22 @@ class EventsStage(Stage):
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
-        cues = load_table("attributes/cues.tsv")
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
-        self.modal_heads = {r["word"] for r in cues if r["kind"] == "head"} - curated
+        self.modal_heads = cue_words("head") - curated
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
-        self.event_heads = {r["word"] for r in cues if r["kind"] in ("death", "event_head")}
-        kinds = {k: {r["word"] for r in cues if r["kind"] == k}
+        self.event_heads = cue_words("death") | cue_words("event_head")
+        kinds = {k: cue_words(k)
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
                            "contest_verb", "electoral", "armed", "result_verb", "politician", "death")}
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
         self.contest_verbs, self.electoral_words, self.armed_words = kinds["contest_verb"], kinds["electoral"], kinds["armed"]
-        self.result_verbs = frozenset(kinds["result_verb"])
+        self.result_verbs = kinds["result_verb"]
         self.politicians = kinds["politician"]
         self.harm_words = (kinds["death"] - {"life"}) | {"wound", "injure", "injury", "casualty", "shoot", "stab", "behead"}
-        self.document_nouns = self.abstract_nouns | {r["word"] for r in cues if r["kind"] == "document"}
-        self.speech_verbs = {r["word"] for r in cues if r["kind"] == "speech"}
+        self.document_nouns = self.abstract_nouns | cue_words("document")
+        self.speech_verbs = cue_words("speech")
         self.vetoed: set[str] = set()  # types the rules of checked() turned down in the current sentence
         # (type, word) -> (priority, mode): rows are in priority order, the most specific weapon first;
         # a several-word cue ("tear gas") is kept under its first word with the words that must follow

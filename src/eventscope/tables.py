@@ -15,6 +15,12 @@ from pathlib import Path
 from typing import Any
 
 
+@functools.cache
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of ``data/attributes/cues.tsv`` rows of one kind ("speech", "death", "group", "vow_verb"...)."""
+    return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind)
+
+
 @functools.lru_cache(maxsize=None)
 def load_table(relpath: str) -> tuple[dict[str, str], ...]:
     """Rows of ``data/<relpath>`` as dicts of stripped strings (read-only, cached per process).

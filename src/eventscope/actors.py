@@ -263,6 +263,8 @@ class ActorResolver:
         self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
         self._max_len = 1
         self._collective = {r["noun"] for r in _read_table("collective_nouns")}
+        self._act_nouns = {r["word"] for r in _read_table("act_nouns")} | {
+            r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"}
         self._load()
         # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
         # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
@@ -542,6 +544,12 @@ class ActorResolver:
                     return self._agents[k]
         return None
 
+    def is_act_noun(self, word: str, lemma: str) -> bool:
+        """A noun that names an act, a statement or a decision (``act_nouns.tsv``, and the event nouns of
+        ``data/events/triggers.tsv``: "claims", "proposal", "raids"), not a thing ("the man's house") or a body
+        ("the attorney's office")."""
+        return word in self._act_nouns or lemma in self._act_nouns
+
     def _is_bare_title(self, lower: list[str], noun: str) -> bool:
         """"the president", not "the government" (a body: collective_nouns.tsv)."""
         return " ".join(lower) == noun and noun not in self._collective
@@ -731,7 +739,11 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)) or (
             # "If convicted, Rittenhouse could...", "Once arrested, they were...": a participle clause is passive
             t.dep_ == "advcl" and t.tag_ == "VBN" and not any(c.dep_ in _SUBJ | {"aux", "nsubjpass", "dobj"}
-                                                            for c in t.children))
+                                                            for c in t.children)) or (
+            # "saw thousands of Ndebele killed", "Five killed in attack": a participle with a subject and no
+            # auxiliary is passive ("have" would make it active)
+            t.tag_ == "VBN" and t.dep_ != "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children))
         for c in t.children:
             if c.dep_ in _SUBJ:
                 (sources if not passive else targets).append((c, f"{c.dep_} of '{t.text}'"))
@@ -755,7 +767,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 targets[:0] = [(s, f"subject of '{t.text} {c.text}' (loses to the {c.text}-object)") for s, _ in
                                sources]
                 sources[:] = [(o, f"'{c.text}' object of '{t.text}' (frame {t.lemma_} {c.text})")]
-            elif c.lower_ in generic:
+            elif c.lower_ in generic or role == "target":
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
         objects = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
         keys = {t.lemma_.lower()} | {f"{t.lemma_.lower()}:{o}" for o in objects}
@@ -766,7 +778,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             return sources, targets
         if inner:
             targets += _inner_targets(t, special, generic)
-        if passive and not any(c.dep_ == "nsubjpass" for c in t.children):
+        if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in t.children):
             # a passive verb without its own subject is done to the governing clause's subject: "died in Aden
             # after being shot", "was arrested and charged", "asked to be released"
             gov = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else t.head if t.dep_ in _CLIMB_DEPS else None
@@ -813,6 +825,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
+        verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+                special.get((k, t.head.lower_)) == "joining" for k in [verb.lemma_.lower()] + [
+                    f"{verb.lemma_.lower()}:{c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"]):
+            # "Students went on hunger strike", "workers took part in the protests": they do it
+            sources += [(c, f"subject of '{verb.text} {t.head.text}' whose object is '{t.text}'")
+                        for c in verb.children if c.dep_ in _SUBJ]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             # "Egypt condemned the airstrike": not the doer
             reaction = special.get((t.head.lemma_.lower(), "(object event)")) == "reaction"
@@ -839,6 +858,68 @@ def place_targets(trigger, event_type: str) -> list[tuple[object, str]]:
                 o = _pobj(c)
                 if o is not None and o.ent_type_ in ("GPE", "LOC"):
                     out.append((o, f"the place the act falls on ('{c.text}' object of '{head.text}')"))
+    return out
+
+
+def _behind(tok) -> list[tuple[object, str]]:
+    """(token, how) for who stands behind an act a noun names ("denounced Serbia's suppression of the unrest",
+    "rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo", "alleged crimes committed
+    by Croat forces"): its possessor (not a pronoun: "its demands" are usually the subject's own), its "by" or
+    "from" object (not a place, nor after a noun of leaving, ``verb_frames.tsv`` role ``leaving``: "the withdrawal
+    of forces from Bosnia"), the
+    "by" agent of a participle of doing modifying it (``verb_frames.tsv`` role ``doing``: "committed by", not
+    "followed by"). Not a demonym modifying it: "sanctions on North Korean banks" fall on the banks (the whole
+    phrase gives the country)."""
+    special, _ = _frames()
+    out: list[tuple[object, str]] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            out.append((c, f"possessor of '{tok.text}'"))
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
+                c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC")
+                                        or special.get((tok.lemma_.lower(), "(from)")) == "leaving")):
+            out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
+            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{tok.text}'")
+                    for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
+    return out
+
+
+def protest_aims(trigger) -> list[tuple[object, str]]:
+    """(token, rule) for whom a protest is aimed at, when its own clause names no one: the targets of the
+    clause stating its aim, when that is to oppose someone (``verb_frames.tsv`` role ``opposing``: "went on hunger
+    strike to protest against the new law", "blocked roads to demand the minister's resignation"; not "rallied to
+    support the president") and the object of an "in protest at/against/of/over" phrase."""
+    special, _ = _frames()
+    out: list[tuple[object, str]] = []
+    # a protest noun's aim may hang from its verb: "went on hunger strike to protest ...", "staged a strike to ..."
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj"):
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if verb.pos_ == "VERB":
+            heads.append(verb)
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                and special.get((c.lemma_.lower(), "(aim)")) == "opposing":
+            _, targets = find_arguments(c)
+            out += [(t, f"{rule}, the aim of '{trigger.text}'") for t, rule in targets]
+        elif c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and o.lemma_.lower() == "protest":
+            out += [(_pobj(p), f"'{p.text}' object of 'in protest' ('{trigger.text}')") for p in o.children
+                    if p.dep_ == "prep" and p.lower_ in ("at", "against", "of", "over") and _pobj(p) is not None]
+    return out
+
+
+def threat_conditions(trigger) -> list[tuple[object, str]]:
+    """(token, rule) for whom a threat is made against, when its clause names no one: the subject of its
+    condition ("threatened to strike unless Israel rescinded the law", "... if Baghdad refuses"), on the
+    threatening verb or the verb it controls; not a pronoun (often the threatener: "unless they are paid")."""
+    out: list[tuple[object, str]] = []
+    for head in [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]:
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                out += [(g, f"subject of the condition '{c.text}' of '{trigger.text}'")
+                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
     return out
 
 
@@ -902,9 +983,13 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
       not "agreed to withdraw its troops")."""
     out: list[tuple[object, str]] = []
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
+    # "demanded autonomy from the Serbian authorities": asked of them (verb_frames.tsv rows "demand from target")
+    own = tuple(p for (lemma, p), role in special.items() if lemma == t.lemma_.lower() and role == "target")
     for c in t.children:
         if c.dep_ == "dobj":
-            out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'") for o, p in _prep_objects(c, generic)]
+            leaving = special.get((c.lemma_.lower(), "(from)")) == "leaving"  # "the withdrawal of troops from Mali"
+            out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")
+                    for o, p in _prep_objects(c, generic + (() if leaving else own))]
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
@@ -1031,6 +1116,17 @@ class ActorsStage(Stage):
         return Actor(text=phrase.text, name=name,
                      reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
 
+    def _actors_behind(self, targets: list[tuple[object, str]]) -> list[tuple[object, str]]:
+        """Targets with, before a noun that names an act rather than an actor (``is_act_noun``: "Serbia's
+        suppression", "calls by Belarus's rulers"), who stands behind that act (``_behind``): an event is done to
+        the actor whose act it answers (CAMEO codes "Albania denounced Serbia's suppression" as done to Serbia)."""
+        out: list[tuple[object, str]] = []
+        for tok, rule in targets:
+            if tok.pos_ == "NOUN" and self.resolver.is_act_noun(tok.lower_, tok.lemma_.lower()):
+                out += [(b, f"{how}, {rule}") for b, how in _behind(tok)]
+            out.append((tok, rule))
+        return out
+
     def _pick(self, candidates, date, ctx, work, exclude=None, event_type: str | None = None):
         """First candidate whose phrase resolves to an actor, with the syntactic rule in the reason; when none
         does, the first that names a person or organisation the tables lack (``_named``)."""
@@ -1044,6 +1140,11 @@ class ActorsStage(Stage):
             if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
                 tok = tok.head.head
                 rule += " (relative pronoun -> antecedent)"
+            if tok.lower_ in _words("partitives", "quantity"):  # "Hundreds of farmers", "a group of gunmen"
+                of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None:
+                    tok = of
+                    rule += f" (its people: the 'of' object '{of.text}')"
             phrase = _phrase(tok)
             p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is tok.doc), None)
             start = work.paragraphs[p_index].start if p_index is not None else 0
@@ -1137,9 +1238,16 @@ class ActorsStage(Stage):
             # a bare dictionary verb codes an actor-on-actor clause only (PETRARCH): its own arguments
             sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
-            event.target, _ = self._pick(targets, date, ctx, work, exclude=used)
-            if event.target is None and event.event_type in _PLACE_TARGET_TYPES:
-                place, _ = self._pick(place_targets(tok, event.event_type), date, ctx, work, exclude=used)
+            event.target, _ = self._pick(self._actors_behind(targets), date, ctx, work, exclude=used)
+            if event.target is None and event.event_type == "PROTEST":
+                event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
+            if event.target is None and event.event_type == "THREATEN":
+                event.target, _ = self._pick(threat_conditions(tok), date, ctx, work, exclude=used)
+            if event.target is None and event.event_type in _PLACE_TARGET_TYPES | {"THREATEN"}:
+                # a threat falls where the act it threatens would: "threatened to impose a curfew in Algiers"
+                heads = [tok] + [c for c in tok.children if c.dep_ == "xcomp"] if event.event_type == "THREATEN" else [tok]
+                place, _ = self._pick([p for h in heads for p in place_targets(h, event.event_type)], date, ctx, work,
+                                      exclude=used)
                 if place is not None and place.country:
                     # the place's people, not its government: "Kabul" as a place is no AFG GOV
                     event.target = Actor(text=place.text, country=place.country, reason=place.reason)

@@ -740,10 +740,12 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # "If convicted, Rittenhouse could...", "Once arrested, they were...": a participle clause is passive
             t.dep_ == "advcl" and t.tag_ == "VBN" and not any(c.dep_ in _SUBJ | {"aux", "nsubjpass", "dobj"}
                                                             for c in t.children)) or (
-            # "saw thousands of Ndebele killed", "Five killed in attack": a participle with a subject and no
-            # auxiliary is passive ("have" would make it active)
-            t.tag_ == "VBN" and t.dep_ != "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
-            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children))
+            # "saw thousands of Ndebele killed", "with three people killed", "left two dead and five wounded": a
+            # participle with a subject and no auxiliary, as the complement of a verb of perceiving or leaving or
+            # of "with", is passive (not a reported clause, whose "protested" spaCy may tag a participle)
+            t.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children)
+            and _bare_participle_head(t))
         for c in t.children:
             if c.dep_ in _SUBJ:
                 (sources if not passive else targets).append((c, f"{c.dep_} of '{t.text}'"))
@@ -825,10 +827,16 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
                 sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
                             for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
-        verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
-        if verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-                special.get((k, t.head.lower_)) == "joining" for k in [verb.lemma_.lower()] + [
-                    f"{verb.lemma_.lower()}:{c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"]):
+        holder = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+        verb, keys = None, []
+        if holder is not None and holder.pos_ in ("VERB", "AUX"):  # "went on strike", "took part in the protests"
+            verb = holder
+            keys = [verb.lemma_.lower()] + [f"{verb.lemma_.lower()}:{c.lemma_.lower()}" for c in verb.children
+                                            if c.dep_ == "dobj"]
+        elif holder is not None and holder.pos_ == "NOUN" and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+            verb = holder.head  # "claimed responsibility for the bombings"
+            keys = [f"{verb.lemma_.lower()}:{holder.lemma_.lower()}"]
+        if verb is not None and any(special.get((k, t.head.lower_)) == "joining" for k in keys):
             # "Students went on hunger strike", "workers took part in the protests": they do it
             sources += [(c, f"subject of '{verb.text} {t.head.text}' whose object is '{t.text}'")
                         for c in verb.children if c.dep_ in _SUBJ]
@@ -865,8 +873,8 @@ def _behind(tok) -> list[tuple[object, str]]:
     """(token, how) for who stands behind an act a noun names ("denounced Serbia's suppression of the unrest",
     "rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo", "alleged crimes committed
     by Croat forces"): its possessor (not a pronoun: "its demands" are usually the subject's own), its "by" or
-    "from" object (not a place, nor after a noun of leaving, ``verb_frames.tsv`` role ``leaving``: "the withdrawal
-    of forces from Bosnia"), the
+    "from" object (not a place, nor after a noun of leaving or giving, ``verb_frames.tsv`` roles ``leaving``
+    and ``giving``: "the withdrawal of forces from Bosnia", "aid from the UN" to someone), the
     "by" agent of a participle of doing modifying it (``verb_frames.tsv`` role ``doing``: "committed by", not
     "followed by"). Not a demonym modifying it: "sanctions on North Korean banks" fall on the banks (the whole
     phrase gives the country)."""
@@ -877,12 +885,26 @@ def _behind(tok) -> list[tuple[object, str]]:
             out.append((c, f"possessor of '{tok.text}'"))
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
                 c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC")
-                                        or special.get((tok.lemma_.lower(), "(from)")) == "leaving")):
+                                        or special.get((tok.lemma_.lower(), "(from)")) in ("leaving", "giving"))):
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
             out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{tok.text}'")
                     for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
     return out
+
+
+_PARTICIPLE_HEADS = {"see", "leave", "have", "find", "watch", "get", "want", "keep"}
+
+
+def _bare_participle_head(t) -> bool:
+    """The participle ``t`` (with its own subject) completes "saw", "left", "had", "with" ...: a small clause."""
+    head = t
+    while head.dep_ == "conj" and head.head is not head:  # "left two killed and five wounded"
+        head = head.head
+    if head.dep_ in ("ccomp", "xcomp", "oprd", "advcl", "pcomp") and head.head.lemma_.lower() in _PARTICIPLE_HEADS:
+        return True
+    return head.dep_ in ("pcomp", "pobj", "advcl") and head.head.lower_ in ("with", "without") or any(
+        c.dep_ == "mark" and c.lower_ in ("with", "without") for c in head.children)
 
 
 def protest_aims(trigger) -> list[tuple[object, str]]:
@@ -987,7 +1009,8 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     own = tuple(p for (lemma, p), role in special.items() if lemma == t.lemma_.lower() and role == "target")
     for c in t.children:
         if c.dep_ == "dobj":
-            leaving = special.get((c.lemma_.lower(), "(from)")) == "leaving"  # "the withdrawal of troops from Mali"
+            # "the withdrawal of troops from Mali", "aid from the UN": a place left, a giver
+            leaving = special.get((c.lemma_.lower(), "(from)")) in ("leaving", "giving")
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")
                     for o, p in _prep_objects(c, generic + (() if leaving else own))]
     for c in t.children:
@@ -1123,7 +1146,7 @@ class ActorsStage(Stage):
         out: list[tuple[object, str]] = []
         for tok, rule in targets:
             if tok.pos_ == "NOUN" and self.resolver.is_act_noun(tok.lower_, tok.lemma_.lower()):
-                out += [(b, f"{how}, {rule}") for b, how in _behind(tok)]
+                out += [(b, f"{how}, {rule}", tok) for b, how in _behind(tok)]
             out.append((tok, rule))
         return out
 
@@ -1134,17 +1157,9 @@ class ActorsStage(Stage):
         return found if found[0] is not None else self._pick_from(candidates, date, ctx, work, exclude, True, event_type)
 
     def _pick_from(self, candidates, date, ctx, work, exclude, named: bool, event_type: str | None):
-        for tok, rule in candidates:
+        for tok, rule, whole in self._expanded(candidates):
             if exclude is not None and tok.i == exclude:
                 continue
-            if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-                tok = tok.head.head
-                rule += " (relative pronoun -> antecedent)"
-            if tok.lower_ in _words("partitives", "quantity"):  # "Hundreds of farmers", "a group of gunmen"
-                of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                if of is not None:
-                    tok = of
-                    rule += f" (its people: the 'of' object '{of.text}')"
             phrase = _phrase(tok)
             p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is tok.doc), None)
             start = work.paragraphs[p_index].start if p_index is not None else 0
@@ -1162,10 +1177,51 @@ class ActorsStage(Stage):
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
                     and tok.head.lemma_.lower() in _words("event_modifiers", "venue"):
                 continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)
+            if whole is not None and not named:
+                actor = self._with_whole(actor, whole, date, ctx, work)
             extra = _conjuncts(tok)
             note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
         return None, None
+
+    @staticmethod
+    def _expanded(candidates):
+        """(token, rule, whole) to try, in order: a relative pronoun is its antecedent; a partitive ("Hundreds of
+        farmers", "a crowd of mourners"; not a name: "the Group of Seven") is tried as its "of" object, then as
+        itself; a candidate that stands inside a larger phrase (a partitive's people, a possessor of an act) keeps
+        that phrase (``whole``) to borrow a country or sector from."""
+        for cand in candidates:
+            tok, rule = cand[0], cand[1]
+            whole = cand[2] if len(cand) > 2 else None
+            if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+                tok = tok.head.head
+                rule += " (relative pronoun -> antecedent)"
+            if tok.lower_ in _words("partitives", "quantity") and tok.pos_ != "PROPN" and tok.ent_type_ != "ORG":
+                of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None:
+                    yield of, rule + f" (its people: the 'of' object '{of.text}')", tok
+            yield tok, rule, whole
+
+    def _with_whole(self, actor: Actor, whole, date, ctx, work) -> Actor:
+        """A narrowed actor ("the opposition's" in "the opposition's march in Kampala", "mourners" in "a crowd of
+        mourners in Khartoum") with the country or sector that only the whole phrase states (not a country for an
+        international body: "the UN's mission in Mali" is no Malian UN); its text without a possessive 's."""
+        text = re.sub(r"\s*['’]s?$", "", actor.text) or actor.text
+        update: dict = {"text": text}
+        if actor.country is None or actor.sector is None:
+            phrase = _phrase(whole)
+            p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is whole.doc), None)
+            start = work.paragraphs[p_index].start if p_index is not None else 0
+            outer = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
+            if outer is not None:
+                if actor.sector is None and outer.sector:
+                    update["sector"] = outer.sector
+                if actor.country is None and outer.country and (update.get("sector") or actor.sector) not in ("IGO", "NGO"):
+                    update["country"] = outer.country
+                if len(update) > 1:
+                    update["reason"] = actor.reason + f"; {', '.join(k for k in update if k not in ('text', 'reason'))} " \
+                                                      f"from the whole phrase '{phrase.text}'"
+        return actor.model_copy(update=update)
 
     def _quoted_statements(self, work: Work, date, ctx: ActorContext, speaker_may_be_source: set[str],
                            first_person: set[str]) -> None:
@@ -1245,7 +1301,9 @@ class ActorsStage(Stage):
                 event.target, _ = self._pick(threat_conditions(tok), date, ctx, work, exclude=used)
             if event.target is None and event.event_type in _PLACE_TARGET_TYPES | {"THREATEN"}:
                 # a threat falls where the act it threatens would: "threatened to impose a curfew in Algiers"
-                heads = [tok] + [c for c in tok.children if c.dep_ == "xcomp"] if event.event_type == "THREATEN" else [tok]
+                # (the verb it controls, when the trigger is "threatened": not where the threat was made)
+                controlled = [c for c in tok.children if c.dep_ == "xcomp"] if event.event_type == "THREATEN" else []
+                heads = controlled or [tok]
                 place, _ = self._pick([p for h in heads for p in place_targets(h, event.event_type)], date, ctx, work,
                                       exclude=used)
                 if place is not None and place.country:

@@ -798,9 +798,10 @@ def _call_not_for(word) -> bool:
 
 
 def _claims_responsibility(verb) -> bool:
-    """'X claimed responsibility for the bombing' asserts the bombing happened."""
-    return verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
-                                                 for c in verb.children)
+    """'X claimed responsibility for the bombing', and as much 'X denied responsibility for (any role in) the
+    bombing', assert that the bombing happened: what is claimed or denied is a part in it."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit", "involvement", "role", "part")
+               for c in verb.children)
 
 
 def _phrase(tok) -> str:

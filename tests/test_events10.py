@@ -1,0 +1,43 @@
+"""Tenth-session event rules: word senses of join, speak, seek and contribute, and claims of responsibility.
+Every sentence was written for these tests (none is copied from the sample or the gold files in
+../shared/data); each rule is paired with a near miss it must leave alone."""
+from .conftest import events_of
+
+
+def _types(pipeline, text):
+    return {(e.event_type, e.trigger.text) for e in events_of(pipeline, text)}
+
+
+def _at(pipeline, text, trigger):
+    return next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+
+
+def test_joining_a_protest_is_the_protest_not_an_accusation(pipeline):
+    types = _types(pipeline, "Opposition leaders joined the protests in Nairobi on Monday.")
+    assert ("PROTEST", "protests") in types and not any(t == "ACCUSE" for t, _ in types)
+    ev = _at(pipeline, "Opposition leaders joined the protests in Nairobi on Monday.", "protests")
+    assert ev.source is not None and ev.source.text == "Opposition leaders" and ev.target is None
+
+
+def test_speaking_by_phone_is_a_phone_consultation(pipeline):
+    ev = _at(pipeline, "The French and Russian presidents spoke by telephone on Tuesday.", "spoke")
+    assert (ev.event_type, ev.mode) == ("CONSULT", "phone")
+    assert not _types(pipeline, "The minister spoke to reporters in Geneva on Tuesday.")
+
+
+def test_bare_seek_and_contribute_are_no_events(pipeline):
+    # PETRARCH2 codes a bare "seek" as AGREE (030) and a bare "contribute" as AID (070)
+    assert not _types(pipeline, "The Kenyan government sought a remedy through the courts.")
+    assert not _types(pipeline, "Kenyan police contributed to the confusion by closing the roads.")
+    # money or troops contributed are aid
+    assert ("AID", "contributed") in _types(pipeline, "Germany contributed 500 troops to the UN mission in Mali.")
+
+
+def test_who_claims_an_attack_did_it_and_a_denial_does_not_undo_it(pipeline):
+    ev = _at(pipeline, "Al-Shabaab has claimed responsibility for the attack on the base.", "attack")
+    assert ev.source is not None and ev.source.sector == "REB" and ev.factuality == "asserted"
+    ev = _at(pipeline, "The rebels denied responsibility for the attack in Kabul.", "attack")
+    assert ev.factuality == "asserted"  # the attack happened; the rebels deny a part in it
+    assert ev.source is None
+    ev = _at(pipeline, "The army denied that it had attacked the village.", "attacked")
+    assert ev.factuality == "negated"  # a denied act

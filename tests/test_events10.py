@@ -41,3 +41,12 @@ def test_who_claims_an_attack_did_it_and_a_denial_does_not_undo_it(pipeline):
     assert ev.source is None
     ev = _at(pipeline, "The army denied that it had attacked the village.", "attacked")
     assert ev.factuality == "negated"  # a denied act
+
+
+def test_a_denied_or_refused_statement_was_still_made_by_someone_else(pipeline):
+    ev = _at(pipeline, "Israel denied the allegations made by Human Rights Watch.", "allegations")
+    assert ev.factuality == "asserted" and ev.source is not None and ev.source.sector == "NGO"
+    ev = _at(pipeline, "The government refused the demands of the striking teachers.", "demands")
+    assert ev.source is None  # the government did not demand: it refused
+    ev = _at(pipeline, "Russia denied the attack on the convoy.", "attack")
+    assert ev.factuality == "negated"  # a denied act is still a denied act

@@ -156,6 +156,7 @@ class AttributesStage(Stage):
                              for f in r["factuality"].split("|")}
         self.use_future_types = bool(self.config["events.future_types"])
         self.speech_words = cue_words("speech")
+        self.speech_act_nouns = cue_words("speech_act_noun")
 
     # -- fatalities -------------------------------------------------------
     def number_of(self, tok) -> int | None:
@@ -341,8 +342,10 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
+            denied_statement = tok.pos_ == "NOUN" and tok.lemma_.lower() in self.speech_act_nouns \
+                and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made
             if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
-                    and not _call_not_for(word):
+                    and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
                 found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")

@@ -47,6 +47,12 @@ def events_of(pipeline, text: str, published: str = "2024-03-01") -> list:
     return pipeline.process([Article(article_id="t", text=text, published=published)])[0].events
 
 
+def event_at(pipeline, text: str, trigger: str):
+    """The event of ``text`` at the trigger word ``trigger`` (StopIteration when there is none); a literal
+    ``\\n`` in ``text`` is a paragraph break."""
+    return next(e for e in events_of(pipeline, text.replace("\\n", "\n")) if e.trigger.text == trigger)
+
+
 def one_event(pipeline, text: str, plover: str, trigger: str | None = None, published: str = "2024-03-01"):
     """The first ``plover`` event (at ``trigger`` if given) in ``text``; fails when there is none, so a
     "does not misfire" case cannot pass by detecting nothing."""

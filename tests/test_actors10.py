@@ -5,12 +5,7 @@ effect on `cameo_manual_plover` is in docs/measurements.md). Each rule is paired
 leave alone."""
 import pytest
 
-from .conftest import events_of
-
-
-def _at(pipeline, text, trigger):
-    """The event of ``text`` at the trigger word ``trigger`` (StopIteration when there is none)."""
-    return next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
+from .conftest import event_at as _at
 
 
 def _nlp(pipeline):

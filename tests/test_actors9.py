@@ -3,12 +3,8 @@ Every sentence here was written for these tests (none is copied from the sample,
 gold files in ../shared/data). Each case pairs what a rule must find with a near miss it must leave alone."""
 import pytest
 
+from .conftest import event_at as _at
 from .conftest import events_of
-
-
-def _at(pipeline, text, trigger):
-    """The event of ``text`` at the trigger word ``trigger`` (StopIteration when there is none)."""
-    return next(e for e in events_of(pipeline, text.replace("\\n", "\n")) if e.trigger.text == trigger)
 
 
 def _name(actor):

@@ -1,15 +1,12 @@
 """Tenth-session event rules: word senses of join, speak, seek and contribute, and claims of responsibility.
 Every sentence was written for these tests (none is copied from the sample or the gold files in
 ../shared/data); each rule is paired with a near miss it must leave alone."""
+from .conftest import event_at as _at
 from .conftest import events_of
 
 
 def _types(pipeline, text):
     return {(e.event_type, e.trigger.text) for e in events_of(pipeline, text)}
-
-
-def _at(pipeline, text, trigger):
-    return next(e for e in events_of(pipeline, text) if e.trigger.text == trigger)
 
 
 def test_joining_a_protest_is_the_protest_not_an_accusation(pipeline):

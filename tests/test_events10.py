@@ -17,7 +17,7 @@ def test_joining_a_protest_is_the_protest_not_an_accusation(pipeline):
 
 
 def test_speaking_by_phone_is_a_phone_consultation(pipeline):
-    ev = _at(pipeline, "The French and Russian presidents spoke by telephone on Tuesday.", "spoke")
+    ev = _at(pipeline, "Macron and Putin spoke by telephone on Tuesday.", "spoke")
     assert (ev.event_type, ev.mode) == ("CONSULT", "phone")
     assert not _types(pipeline, "The minister spoke to reporters in Geneva on Tuesday.")
 
@@ -47,3 +47,23 @@ def test_a_denied_or_refused_statement_was_still_made_by_someone_else(pipeline):
     assert ev.source is None  # the government did not demand: it refused
     ev = _at(pipeline, "Russia denied the attack on the convoy.", "attack")
     assert ev.factuality == "negated"  # a denied act is still a denied act
+
+
+def test_a_statement_that_was_not_made_stays_negated(pipeline):
+    ev = _at(pipeline, "Hamas denied making any threats against civilians.", "threats")
+    assert ev.factuality == "negated"
+    ev = _at(pipeline, "The ministry refused to make a formal request for aid.", "request")
+    assert ev.factuality == "negated"
+
+
+def test_speaking_by_phone_to_a_reporter_is_no_consultation(pipeline):
+    text = "Speaking by phone from Gaza City, a resident said the strikes continued overnight."
+    assert not any(t == "CONSULT" for t, _ in _types(pipeline, text))
+    assert not _types(pipeline, "An official spoke to Reuters by phone from Tripoli.")
+    assert ("CONSULT", "spoke") in _types(pipeline, "On Monday, Trump and Erdogan spoke on the phone.")
+
+
+def test_seeking_aid_or_an_arrest_is_a_request(pipeline):
+    ev = _at(pipeline, "Police are seeking the arrest of the former minister.", "seeking")
+    assert ev.event_type == "REQUEST"
+    assert ("AID", "contributed") in _types(pipeline, "Kenya contributed 1,000 police officers to the Haiti mission.")

@@ -836,13 +836,15 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         elif holder is not None and holder.pos_ == "NOUN" and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
             verb = holder.head  # "claimed responsibility for the bombings"
             keys = [f"{verb.lemma_.lower()}:{holder.lemma_.lower()}"]
-        if verb is not None and any(special.get((k, t.head.lower_)) == "joining" for k in keys):
+        claim = holder is not None and holder.pos_ == "NOUN"
+        if verb is not None and any(special.get((k, t.head.lower_)) == "joining" for k in keys) and not (
+                claim and any(c.dep_ == "neg" for c in verb.children)):  # "has not claimed responsibility"
             # "Students went on hunger strike", "workers took part in the protests": they do it
             sources += [(c, f"subject of '{verb.text} {t.head.text}' whose object is '{t.text}'")
                         for c in verb.children if c.dep_ in _SUBJ]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             # "Egypt condemned the airstrike": not the doer
-            reaction = special.get((t.head.lemma_.lower(), "(object event)")) == "reaction"
+            reaction = _reacts(t.head, t, special)
             for c in t.head.children:
                 if c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
@@ -881,8 +883,8 @@ def _behind(tok) -> list[tuple[object, str]]:
     special, _ = _frames()
     out: list[tuple[object, str]] = []
     for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            out.append((c, f"possessor of '{tok.text}'"))
+        if c.dep_ == "poss" and c.pos_ != "PRON" and special.get((tok.lemma_.lower(), "(poss)")) != "patient":
+            out.append((c, f"possessor of '{tok.text}'"))  # not "Navalny's arrest": he undergoes it
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
                 c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC")
                                         or special.get((tok.lemma_.lower(), "(from)")) in ("leaving", "giving"))):
@@ -893,7 +895,7 @@ def _behind(tok) -> list[tuple[object, str]]:
     return out
 
 
-_PARTICIPLE_HEADS = {"see", "leave", "have", "find", "watch", "get", "want", "keep"}
+_PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # not "find": "found police fired"
 
 
 def _bare_participle_head(t) -> bool:
@@ -930,6 +932,20 @@ def protest_aims(trigger) -> list[tuple[object, str]]:
             out += [(_pobj(p), f"'{p.text}' object of 'in protest' ('{trigger.text}')") for p in o.children
                     if p.dep_ == "prep" and p.lower_ in ("at", "against", "of", "over") and _pobj(p) is not None]
     return out
+
+
+def _reacts(verb, noun, special) -> bool:
+    """The subject of ``verb`` answers or reacts to the act its object ``noun`` names, so it is not its doer
+    (``verb_frames.tsv`` role ``reaction``: "Egypt condemned the bombing"; role ``answer``: "the government refused
+    the demands", but one who accepts or rejects a deal, a truce or talks, nouns of role ``mutual``, is a party to
+    it; role ``denial``: one who denies a statement did not make it, one who denies an attack is its alleged doer)."""
+    role = special.get((verb.lemma_.lower(), "(object event)"))
+    lemma = noun.lemma_.lower()
+    if role == "answer":
+        return special.get((lemma, "(object event)")) != "mutual"
+    if role == "denial":
+        return lemma in cue_words("speech_act_noun")
+    return role == "reaction"
 
 
 def threat_conditions(trigger) -> list[tuple[object, str]]:
@@ -1146,7 +1162,7 @@ class ActorsStage(Stage):
         out: list[tuple[object, str]] = []
         for tok, rule in targets:
             if tok.pos_ == "NOUN" and self.resolver.is_act_noun(tok.lower_, tok.lemma_.lower()):
-                out += [(b, f"{how}, {rule}", tok) for b, how in _behind(tok)]
+                out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
             out.append((tok, rule))
         return out
 
@@ -1177,8 +1193,8 @@ class ActorsStage(Stage):
             if rule.startswith("compound of") and actor.reason.startswith("capital_metonym") \
                     and tok.head.lemma_.lower() in _words("event_modifiers", "venue"):
                 continue  # "the Moscow talks", "the Kabul bombing": the city says where ("Washington sanctions": who)
-            if whole is not None and not named:
-                actor = self._with_whole(actor, whole, date, ctx, work)
+            if whole is not None:
+                actor = self._with_whole(actor, whole[0], date, ctx, work, act=whole[1] == "act")
             extra = _conjuncts(tok)
             note = f"; coordinated with {', '.join(extra)} (first conjunct kept)" if extra else ""
             return actor.model_copy(update={"reason": f"{rule}: {actor.reason}{note}"}), tok.i
@@ -1199,17 +1215,23 @@ class ActorsStage(Stage):
             if tok.lower_ in _words("partitives", "quantity") and tok.pos_ != "PROPN" and tok.ent_type_ != "ORG":
                 of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 if of is not None:
-                    yield of, rule + f" (its people: the 'of' object '{of.text}')", tok
+                    yield of, rule + f" (its people: the 'of' object '{of.text}')", (tok, "group")
             yield tok, rule, whole
 
-    def _with_whole(self, actor: Actor, whole, date, ctx, work) -> Actor:
-        """A narrowed actor ("the opposition's" in "the opposition's march in Kampala", "mourners" in "a crowd of
-        mourners in Khartoum") with the country or sector that only the whole phrase states (not a country for an
-        international body: "the UN's mission in Mali" is no Malian UN); its text without a possessive 's."""
-        text = re.sub(r"\s*['’]s?$", "", actor.text) or actor.text
+    def _with_whole(self, actor: Actor, whole, date, ctx, work, act: bool) -> Actor:
+        """A narrowed actor ("the opposition's" in "Israel's military campaign", "mourners" in "a crowd of mourners in
+        Khartoum") with the sector or country that only the larger phrase states: for the possessor of an act, the
+        words up to the act noun ("Israel's military campaign": MIL; not "the settlers' attack on Palestinians in the
+        West Bank": the victims' and the place's country is not the doers'); for a partitive's people, the whole
+        group ("a crowd of mourners in Khartoum": SDN); never a country for an international body. Its text loses
+        a possessive 's and stray quotes ("'Yellow Vest' protesters")."""
+        text = re.sub(r"\s*['’]s?$", "", actor.text)
+        text = re.sub(r"(?<!\w)['‘’\"“”]|['‘’\"“”](?!\w)", "", text).strip() or actor.text
         update: dict = {"text": text}
         if actor.country is None or actor.sector is None:
             phrase = _phrase(whole)
+            if act:
+                phrase = phrase.doc[phrase.start:whole.i + 1]
             p_index = next((i for i, p in enumerate(work.paragraphs) if p.doc is whole.doc), None)
             start = work.paragraphs[p_index].start if p_index is not None else 0
             outer = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
@@ -1220,7 +1242,7 @@ class ActorsStage(Stage):
                     update["country"] = outer.country
                 if len(update) > 1:
                     update["reason"] = actor.reason + f"; {', '.join(k for k in update if k not in ('text', 'reason'))} " \
-                                                      f"from the whole phrase '{phrase.text}'"
+                                                      f"from the phrase '{phrase.text}'"
         return actor.model_copy(update=update)
 
     def _quoted_statements(self, work: Work, date, ctx: ActorContext, speaker_may_be_source: set[str],

@@ -343,7 +343,9 @@ class AttributesStage(Stage):
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
             denied_statement = tok.pos_ == "NOUN" and tok.lemma_.lower() in self.speech_act_nouns \
+                and tok.dep_ == "dobj" and tok.head.i == word.i \
                 and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made
+            # (not "denied making any threats", "refused to make a request": none was made)
             if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")

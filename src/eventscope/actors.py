@@ -784,7 +784,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # a passive verb without its own subject is done to the governing clause's subject: "died in Aden
             # after being shot", "was arrested and charged", "asked to be released"
             gov = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else t.head if t.dep_ in _CLIMB_DEPS else None
-            if gov is not None and gov is not t and gov.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
+            if gov is not None and gov.i != t.i and gov.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl"):
                 targets[:0] = [(c, f"subject of governing verb '{gov.text}' (undergoes passive '{t.text}')")
                                for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
             return sources, targets
@@ -886,13 +886,18 @@ def _behind(tok) -> list[tuple[object, str]]:
         if c.dep_ == "poss" and c.pos_ != "PRON" and special.get((tok.lemma_.lower(), "(poss)")) != "patient":
             out.append((c, f"possessor of '{tok.text}'"))  # not "Navalny's arrest": he undergoes it
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
-                c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC")
-                                        or special.get((tok.lemma_.lower(), "(from)")) in ("leaving", "giving"))):
+                c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC") or _from_no_party(tok, special))):
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
             out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{tok.text}'")
                     for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
     return out
+
+
+def _from_no_party(noun, special) -> bool:
+    """The "from" object of ``noun`` is a place left or a giver, not who is asked or behind it ("the withdrawal
+    of troops from Mali", "aid from the UN"; ``verb_frames.tsv`` roles ``leaving`` and ``giving``)."""
+    return special.get((noun.lemma_.lower(), "(from)")) in ("leaving", "giving")
 
 
 _PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # not "find": "found police fired"
@@ -901,7 +906,7 @@ _PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # 
 def _bare_participle_head(t) -> bool:
     """The participle ``t`` (with its own subject) completes "saw", "left", "had", "with" ...: a small clause."""
     head = t
-    while head.dep_ == "conj" and head.head is not head:  # "left two killed and five wounded"
+    while head.dep_ == "conj" and head.head.i != head.i:  # "left two killed and five wounded"
         head = head.head
     if head.dep_ in ("ccomp", "xcomp", "oprd", "advcl", "pcomp") and head.head.lemma_.lower() in _PARTICIPLE_HEADS:
         return True
@@ -1025,10 +1030,8 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     own = tuple(p for (lemma, p), role in special.items() if lemma == t.lemma_.lower() and role == "target")
     for c in t.children:
         if c.dep_ == "dobj":
-            # "the withdrawal of troops from Mali", "aid from the UN": a place left, a giver
-            leaving = special.get((c.lemma_.lower(), "(from)")) in ("leaving", "giving")
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")
-                    for o, p in _prep_objects(c, generic + (() if leaving else own))]
+                    for o, p in _prep_objects(c, generic + (() if _from_no_party(c, special) else own))]
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
@@ -1088,7 +1091,7 @@ def _governing_subjects(pronoun, start: int) -> set[int]:
     announced that she would": Pelosi; not "May appointed him Foreign Secretary, which he served as": the
     relative clause hangs from a noun)."""
     verb, verbs = pronoun.head, [pronoun.head]
-    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and verb.head is not verb:
+    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
         verbs.append(verb)
     return {start + _phrase(c).start_char for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")}

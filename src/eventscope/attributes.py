@@ -94,11 +94,11 @@ def _same_clause(word, trigger) -> bool:
                 return True
             if cur.dep_ in ("relcl", "acl") and cur.head.i == b.i:
                 return True  # "protests in which two people were killed": a clause about the trigger itself
-            if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "csubj", "parataxis") or cur.head is cur:
+            if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "csubj", "parataxis") or cur.head.i == cur.i:
                 return False
             cur = cur.head
         return False
-    if word.lemma_.lower() in ("dead", "life") and word.head is not word:
+    if word.lemma_.lower() in ("dead", "life") and word.head.i != word.i:
         word = word.head  # "shot dead", "lost their lives": the verb
     return reaches(word, trigger) or reaches(trigger, word)
 
@@ -279,7 +279,7 @@ class AttributesStage(Stage):
             # concede or admit defeat": the bare "admit" shares "did not")
             own_tense = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and (
                 cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass", "neg") for c in cur.children))
-            if own_subject or own_tense or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+            if own_subject or own_tense or cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
                 break  # a clause with its own subject carries its own modality
             cur = cur.head
             chain.append(cur)

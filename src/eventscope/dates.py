@@ -312,7 +312,7 @@ def verb_tense(verb) -> str | None:
             return "present"
         if any(a.tag_ == "MD" for a in auxes):
             return "modal"  # "could", "should": neither past nor future
-        if verb.dep_ in _NON_FINITE_DEPS and verb.head is not verb:
+        if verb.dep_ in _NON_FINITE_DEPS and verb.head.i != verb.i:
             verb = _clause_head(verb.head)
             continue
         return None
@@ -325,7 +325,7 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
 
     def oracle(start: int, end: int) -> str | None:
         root = _span_root(work, start, end)
-        if root is None or root.head is root:
+        if root is None or root.head.i == root.i:
             return None
         verb = _clause_head(root.head)
         if verb.pos_ not in ("VERB", "AUX"):

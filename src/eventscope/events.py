@@ -97,7 +97,7 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     elif kind == "dep":
         found = any(c.dep_ in words for c in children)
     elif kind == "head":
-        found = tok.head is not tok and tok.head.lemma_.lower() in words
+        found = tok.head.i != tok.i and tok.head.lemma_.lower() in words
     elif kind == "subj":  # a subject by lemma or by entity label ("Kunduz fell to", not "shares fell to")
         found = any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or c.ent_type_.lower() in words)
                     for c in children)

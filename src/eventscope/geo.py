@@ -1618,7 +1618,7 @@ def _locative_path(tok, verb) -> str | None:
     headquarters of the Prefecture in Paris": 'at'), without crossing into another clause; else None."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur or cur.dep_ in _CLAUSE_DEPS:
+        if cur.head.i == cur.i or cur.dep_ in _CLAUSE_DEPS:
             return None
         if cur.head.i == verb.i:
             return cur.lower_ if cur.dep_ == "prep" else None
@@ -1634,7 +1634,7 @@ def _own_place(tok, head) -> bool:
     if prep is not None:
         return prep.lower_ in _EVENT_PREPS and prep.head.dep_ != "pobj" or _locative_path(tok, head) in _EVENT_PREPS
     cur = tok
-    while cur.dep_ in ("compound", "amod", "nmod", "appos", "conj") and cur.head is not cur:
+    while cur.dep_ in ("compound", "amod", "nmod", "appos", "conj") and cur.head.i != cur.i:
         cur = cur.head
     return cur.head.i == head.i and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
 
@@ -1645,7 +1645,7 @@ def _destination(tok) -> bool:
     happened."""
     cur = tok
     for _ in range(12):
-        if cur is None or cur.head is cur or cur.pos_ in ("VERB", "AUX"):
+        if cur is None or cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
             return False
         if cur.dep_ == "prep" and cur.lower_ in ("to", "into", "towards", "toward", "from"):
             return cur.head.pos_ in ("VERB", "AUX")  # "airlifted to"; not "the road into Mogadishu"
@@ -1682,7 +1682,7 @@ def _in_clause(tok, clause: set[int]) -> bool:
     for _ in range(40):
         if cur.i in clause:
             return True
-        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+        if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -1704,7 +1704,7 @@ def _place_prep(tok):
     the preposition); None when the place hangs on no preposition."""
     cur = tok
     for _ in range(8):
-        while cur.dep_ in ("compound", "amod", "nmod") and cur.head is not cur:
+        while cur.dep_ in ("compound", "amod", "nmod") and cur.head.i != cur.i:
             cur = cur.head
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
             prep = cur.head
@@ -1712,7 +1712,7 @@ def _place_prep(tok):
                 cur = prep.head  # "the city of Kunduz" -> climb to "city"
                 continue
             return prep
-        if cur.dep_ in ("appos", "conj") and cur.head is not cur:
+        if cur.dep_ in ("appos", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
@@ -1721,7 +1721,7 @@ def _place_prep(tok):
 
 def _is_modifier(tok) -> bool:
     """A place used as a modifier of another noun: "Russian troops", "Tajikistan's border"."""
-    while tok.dep_ == "compound" and tok.head is not tok and tok.head.ent_iob_ != "O" \
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.ent_iob_ != "O" \
             and tok.head.ent_type_ == tok.ent_type_:
         tok = tok.head
     return tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")

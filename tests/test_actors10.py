@@ -158,3 +158,9 @@ def test_a_claim_not_made_names_no_doer_and_an_arrest_is_undergone(pipeline):
 def test_find_takes_no_bare_participle(pipeline):
     ev = _at(pipeline, "The inquiry found police fired on unarmed protesters.", "fired")
     assert ev.source is not None and ev.source.text == "police"
+
+
+def test_a_given_name_before_a_name_particle_is_no_surname(pipeline):
+    # "Bill" ends no run of capitals in "Bill de Souza": not the tables' "Micha Ondo Bill" of Equatorial Guinea
+    ev = _at(pipeline, "Local councillor [Bill de Souza] criticised the new budget.", "criticised")
+    assert ev.source is None or ev.source.country is None

@@ -451,7 +451,8 @@ class ActorResolver:
             # words; not 'Haroon' in 'Haroon Mir'; not a month before its day or year ('the May 2019 map'); not an
             # ethnic group or a place ("ethnic Ndebele")
             run_ends = [w for j, w in enumerate(words) if j not in covered and w[:1].isupper()
-                        and (j + 1 == len(words) or not words[j + 1][:1].isupper() and not words[j + 1][:1].isdigit())]
+                        and (j + 1 == len(words) or not words[j + 1][:1].isupper() and not words[j + 1][:1].isdigit())
+                        and not _particle_follows(words, j)]
             for w in run_ends:
                 if w.isupper() and len(w) <= 4:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")
@@ -585,6 +586,15 @@ def _has_title(text: str, title: str) -> bool:
 def _table_person(actor: Actor) -> bool:
     """The actor is a person of the office-holder tables (spaCy may not have tagged "Pelosi" a PERSON)."""
     return "office-holder " in actor.reason or "surname '" in actor.reason
+
+
+def _particle_follows(words: list[str], j: int) -> bool:
+    """A name goes on after ``words[j]`` through lower-case particles ("Bill de Blasio", "Ursula von der Leyen"):
+    ``words[j]`` is a given name, not a surname."""
+    k = j + 1
+    while k < len(words) and words[k].casefold() in _NAME_PARTICLES and words[k][:1].islower():
+        k += 1
+    return k > j + 1 and k < len(words) and words[k][:1].isupper()
 
 
 def _surname_key(name: str) -> str:

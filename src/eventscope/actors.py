@@ -598,7 +598,7 @@ def _particle_follows(words: list[str], j: int) -> bool:
 
 
 def _surname_key(name: str) -> str:
-    """The key a person's gender and paragraph are filed under: the last word of the name, casefolded, after
+    """The key a person's surname mentions and paragraph are filed under: the last word of the name, casefolded, after
     hyphens ("el-Sisi" -> "sisi") and without generation suffixes ("Elizabeth II" -> "elizabeth")."""
     words = [w for w in re.split(r"[\s\-‐]+", name.casefold()) if w and w not in ("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")]
     return words[-1] if words else ""
@@ -799,10 +799,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                                for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
             return sources, targets
         # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
-        sources += [(_pobj(g), f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
-                    for c in t.children if c.dep_ in _SUBJ for a in c.children
-                    if a.dep_ == "acl" and a.tag_ == "VBN" and special.get((a.lemma_.lower(), "(by)")) == "doing"
-                    for g in a.children if g.dep_ == "agent" and _pobj(g) is not None]
+        sources += [(agent, f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
+                    for c in t.children if c.dep_ in _SUBJ for a in c.children for agent in _doing_agents(a, special)]
         head, hops = t, 0
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
                 and not (passive and head.dep_ in ("advcl", "acl", "relcl")):
@@ -833,10 +831,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
-                # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
-                sources += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{t.text}'")
-                            for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
+            else:  # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
+                sources += [(agent, f"'by' agent of '{c.text}' modifying '{t.text}'") for agent in _doing_agents(c, special)]
         holder = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
         verb, keys = None, []
         if holder is not None and holder.pos_ in ("VERB", "AUX"):  # "went on strike", "took part in the protests"
@@ -898,10 +894,18 @@ def _behind(tok) -> list[tuple[object, str]]:
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
                 c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC") or _from_no_party(tok, special))):
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "doing":
-            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{tok.text}'")
-                    for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
+        else:
+            out += [(agent, f"'by' agent of '{c.text}' modifying '{tok.text}'") for agent in _doing_agents(c, special)]
     return out
+
+
+def _doing_agents(participle, special) -> list:
+    """The "by" agents of ``participle`` when it is a participle of doing that modifies a noun ("the attack,
+    carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN")."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" \
+            or special.get((participle.lemma_.lower(), "(by)")) != "doing":
+        return []
+    return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 
 
 def _from_no_party(noun, special) -> bool:
@@ -1021,6 +1025,17 @@ def _directive_clause(clause, special: dict[tuple[str, str], str]) -> str | None
     return None
 
 
+@lru_cache(maxsize=None)
+def _own_target_preps() -> dict[str, tuple[str, ...]]:
+    """{verb lemma: prepositions whose object is its target} from the lemma-specific ``target`` rows of
+    ``verb_frames.tsv`` ("demand from": "demanded autonomy from the Serbian authorities")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for (lemma, prep), role in _frames()[0].items():
+        if role == "target":
+            out[lemma] = out.get(lemma, ()) + (prep,)
+    return out
+
+
 def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, ...]) -> list[tuple[object, str]]:
     """Targets a verb's clause states further in, tried after its own objects:
 
@@ -1037,7 +1052,7 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     out: list[tuple[object, str]] = []
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
     # "demanded autonomy from the Serbian authorities": asked of them (verb_frames.tsv rows "demand from target")
-    own = tuple(p for (lemma, p), role in special.items() if lemma == t.lemma_.lower() and role == "target")
+    own = _own_target_preps().get(t.lemma_.lower(), ())
     for c in t.children:
         if c.dep_ == "dobj":
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")

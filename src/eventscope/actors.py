@@ -85,6 +85,14 @@ def _tokens(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _TOKEN.findall(text.replace("’", "'"))]
 
 
+def _may_start_name(words: list[str], i: int) -> bool:
+    """A table name may start at ``words[i]``: a capitalised word, a digit, or a lower-case name particle before a
+    capitalised word ("al-Qaeda", "al-Shabaab")."""
+    w = words[i]
+    return w[:1].isupper() or w[:1].isdigit() or (
+        w in _NAME_PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper())
+
+
 def _key(words: list[str]) -> str:
     return " ".join(w.casefold().replace("’", "'") for w in words)
 
@@ -263,6 +271,8 @@ class ActorResolver:
         self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
         self._max_len = 1
         self._collective = {r["noun"] for r in _read_table("collective_nouns")}
+        # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
+        self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
         self._act_nouns = {r["word"] for r in _read_table("act_nouns")} | {
             r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"}
         self._load()
@@ -275,17 +285,19 @@ class ActorResolver:
         self._prefixes = {" ".join(k.split()[:j]) for k in self._names for j in range(1, len(k.split()))}
 
     # ------------------------------------------------------------------ loading
-    def _add(self, surface: str, entry: _Entry) -> None:
+    def _add(self, surface: str, entry: _Entry, first: bool = False) -> None:
+        """File ``entry`` under ``surface``; ``first``: ahead of the entries already there (a supplement row)."""
         words = _tokens(surface)
         if words and words[0].casefold() == "the" and len(words) > 1:
             words = words[1:]
-        if not words:
+        if not words or _key(words) in self._stop:
             return
         plain = "".join(words)
         if plain.isupper() and len(plain.replace(".", "")) <= 4:
             entry = _Entry(**{**entry.__dict__, "exact_case": " ".join(words)})
         k = _key(words)
-        self._names.setdefault(k, []).append(entry)
+        entries = self._names.setdefault(k, [])
+        entries.insert(0, entry) if first else entries.append(entry)
         self._max_len = max(self._max_len, len(words))
 
     def _load(self) -> None:
@@ -312,7 +324,7 @@ class ActorResolver:
             entry = _Entry("organisations", country=row["country"] if len(row["country"]) == 3 else "",
                            sector=row["sector"], name=row["name"])
             for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                self._add(s, entry)
+                self._add(s, entry, first=row["_file"].endswith(".supplement.tsv"))
         for row in _read_table("countries"):
             self._add(row["surface"], _Entry("countries", country=row["country"], sector=row["sector"],
                                              kind=row["kind"], name=row["surface"]))
@@ -323,7 +335,7 @@ class ActorResolver:
     def _lookup(self, words: list[str], i: int, n: int) -> list[_Entry]:
         """Entries for words[i:i+n], checking capitalisation (names start upper case)."""
         chunk = words[i:i + n]
-        if not chunk[0][:1].isupper() and not chunk[0][:1].isdigit():
+        if not _may_start_name(words, i):
             return []
         out = []
         for e in self._names.get(_key(chunk), []):
@@ -337,7 +349,7 @@ class ActorResolver:
     def _reach(self, words: list[str], lower: list[str], i: int) -> int:
         """The longest n for which words[i:i+n] may be a key: 0 when the first word cannot start a name
         (``_lookup`` wants upper case or a digit), else as long as some key starts with the words."""
-        if not (words[i][:1].isupper() or words[i][:1].isdigit()):
+        if not _may_start_name(words, i):
             return 0
         n, end, key = 1, min(self._max_len, len(lower) - i), lower[i]
         while n < end:
@@ -642,7 +654,7 @@ def _person_entity(span) -> str | None:
 
 def _phrase(tok):
     """The noun phrase headed by ``tok``: left modifiers, appositions and 'of'/'in' + proper noun
-    ("the government in Kabul"), an apposition's 'from' + proper noun ("a journalist from Yemen"); no clauses.
+    ("the government in Kabul"; a name's "of": "the Bank of England"), an apposition's 'from' + proper noun ("a journalist from Yemen"); no clauses.
 
     Coordinated phrases ("Russia and China") keep only the first conjunct.
     """
@@ -655,8 +667,10 @@ def _phrase(tok):
                 keep.add(c.i)
                 walk(c)
             elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and t.dep_ == "appos") \
-                    and t.pos_ == "NOUN" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
-                # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"
+                    and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and c.lower_ == "of" and c.i == t.i + 1) \
+                    and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+                # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
+                # name's own "of" ("the International Court of Justice", "the Organisation of Islamic Cooperation")
                 keep.add(c.i)
                 for g in c.children:
                     keep.add(g.i)
@@ -815,6 +829,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                     sources.append((c, f"subject of governing verb '{head.text}' ({t.dep_})"
                                        + (_REPORTED_PASSIVE if passive else "")))
     else:
+        makers: list[tuple[object, str]] = []  # tried after the verb's subject: "the US sped up the withdrawal of forces"
         for c in t.children:
             if c.dep_ == "poss" and special.get((t.lemma_.lower(), "(poss)")) == "patient" and (
                     c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") and not any(
@@ -829,6 +844,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((c, f"{c.dep_} of '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
+            elif _maker_of(t, c, special):  # "the demands of the striking teachers", "the visit of President Xi"
+                makers.append((_pobj(c), f"'of' object of '{t.text}', who makes it (frame)"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
             else:  # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
@@ -859,6 +876,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # "granted asylum to 18 rebels", "held talks with Japan"
             targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
                         for o, p in _prep_objects(t.head, generic)]
+        sources += makers
     return sources, targets
 
 
@@ -894,6 +912,8 @@ def _behind(tok) -> list[tuple[object, str]]:
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
                 c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC") or _from_no_party(tok, special))):
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
+        elif _maker_of(tok, c, special):
+            out.append((_pobj(c), f"'of' object of '{tok.text}', who makes it"))
         else:
             out += [(agent, f"'by' agent of '{c.text}' modifying '{tok.text}'") for agent in _doing_agents(c, special)]
     return out
@@ -906,6 +926,16 @@ def _doing_agents(participle, special) -> list:
             or special.get((participle.lemma_.lower(), "(by)")) != "doing":
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
+
+
+def _maker_of(noun, prep, special) -> bool:
+    """``prep`` is an "of" phrase of ``noun`` naming who makes the statement or does the act (``verb_frames.tsv``
+    role ``maker``: "the demands of the striking teachers", "the visit of President Xi", "the withdrawal of the United
+    Kingdom"; not a place that is no state, a time or a pronoun)."""
+    if prep.dep_ != "prep" or prep.lower_ != "of" or special.get((noun.lemma_.lower(), "(of)")) != "maker":
+        return False
+    o = _pobj(prep)
+    return o is not None and o.ent_type_ not in ("LOC", "FAC", "DATE", "TIME") and o.pos_ != "PRON"
 
 
 def _from_no_party(noun, special) -> bool:

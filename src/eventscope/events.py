@@ -191,6 +191,19 @@ def aimed_at(tok) -> list:
     return [_partitive(c) for c in cands]
 
 
+_COGNATE = {"battle", "fight", "war", "struggle"}
+_CONTEST_TYPES = {"ASSAULT", "PROTEST", "RETREAT", "CONCEDE"}  # the types a game's words read as (not_political)
+
+
+def _cognate_aims(obj) -> list:
+    """The with/against/for objects of a cognate object ("fought a long battle with cancer"), or [] when it is
+    none."""
+    if obj.lemma_.lower() not in _COGNATE:
+        return []
+    return [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "for")
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def abstract_object(tok, abstract) -> object | None:
     """An abstract noun (``abstract``) that the fighting or attacking word ``tok`` is aimed at (``aimed_at``:
     "attacked the ruling", "fight for rights", "battle against corruption", "fight the virus"); None if
@@ -295,7 +308,9 @@ class EventsStage(Stage):
         self.event_heads = cue_words("death") | cue_words("event_head")
         kinds = {k: cue_words(k)
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
-                           "contest_verb", "electoral", "armed", "result_verb", "politician", "death")}
+                           "contest_verb", "electoral", "armed", "result_verb", "politician", "death", "sport",
+                           "sport_crowd", "market")}
+        self.sport_words, self.sport_crowd, self.market_words = kinds["sport"], kinds["sport_crowd"], kinds["market"]
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
@@ -391,6 +406,8 @@ class EventsStage(Stage):
                 hits = [d for d in _subtree(tok, 3) if d.lemma_.lower() in words]
                 if hits and all(self.medical(d) for d in hits):
                     return None
+        if self.not_political(tok, trig.plover) is not None:
+            return None
         if trig.plover != "ASSAULT":
             return trig
         if trig.pos == "V" and natural_cause(tok, self.natural_causes) is not None:
@@ -424,8 +441,11 @@ class EventsStage(Stage):
         abstract = self.abstract_nouns  # a contest with a disaster is no violence either: "fought the blaze"
         if tok.lemma_.lower() in self.contest_verbs:  # (not "opened fire": the fire is the weapon)
             abstract = abstract | self.natural_causes
-        obj = next((c for c in aims if _word_in(c, abstract)), None)
-        if obj is not None and all(_word_in(c, abstract) for c in aims):  # "fought police for democracy" is violence
+        def abstract_aim(c) -> bool:  # a cognate object stands for what it is fought with: "a battle with cancer"
+            return _word_in(c, abstract) or any(_word_in(g, abstract) for g in _cognate_aims(c))
+
+        obj = next((c for c in aims if abstract_aim(c)), None)
+        if obj is not None and all(abstract_aim(c) for c in aims):  # "fought police for democracy" is violence
             return f"aimed at the abstract '{obj.text}'"
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and not self.event_head(c)  # "fighting killed 20"
                      and (c.lower_ in self.abstract_nouns or c.tag_ == "NN" and c.lemma_.lower() in self.abstract_nouns)),
@@ -477,6 +497,28 @@ class EventsStage(Stage):
         policy provides airlines with 45 days", "the constitution prohibits", "the decision put it"): what a
         text says or allows is no act of an actor (PETRARCH codes actor-on-actor clauses); None otherwise."""
         return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
+
+    def not_political(self, tok, plover: str) -> str | None:
+        """Why the trigger ``tok`` reports a market move or a game, not a political event, or None: its doer
+        (its subject, or for a noun the subject of the verb it "comes under": "the rand came under attack") is a
+        common noun for a price, a currency or a traded good (cues.tsv ``market``: "shares retreated", "copper
+        surrendered early gains"; not a name, "Ned Price condemned", nor a noun event's cause, "oil prices surged
+        after the attack"); or it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late
+        strike", "conceded two goals") in a sentence with a word only games use (``sport``: "qualifier",
+        "goalless", "midfielder") and no armed people nor a crowd (``armed``, ``sport_crowd``)."""
+        head = tok
+        if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+            head = tok.head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.pos_ in _VERB_POS else None
+        if subject is not None and subject.pos_ == "NOUN" and _word_in(subject, self.market_words):
+            return f"its subject '{subject.text}' is a price or a market"
+        if plover not in _CONTEST_TYPES:
+            return None
+        sport = next((w for w in tok.sent if _word_in(w, self.sport_words)), None)
+        if sport is not None and not any(_word_in(w, self.armed_words) or _word_in(w, self.sport_crowd)
+                                         for w in tok.sent):
+            return f"a game ('{sport.text}'), no armed people or crowd"
+        return None
 
     def medical(self, tok) -> bool:
         """An event noun made a medical condition by its modifier ("heart attack", "cardiac arrest")."""
@@ -597,15 +639,20 @@ class EventsStage(Stage):
 
     def without_purposes(self, sent, found: list[Event], anchors: dict[int, int]) -> list[Event]:
         """The sentence's candidates less those stated as the purpose of another candidate ("troops were
-        deployed to help", "the delegations met to sign an agreement"): PLOVER codes the act done, and the
+        deployed to help", "the delegations met to sign an agreement", "staged a sit-in to denounce the cuts"): PLOVER
+        codes the act done, and the
         purpose clause's event is only its aim (one left alone gets factuality planned in the attributes stage)."""
         drop, result_verbs = set(), self.result_verbs
         purposes = {pos: purpose_head(sent.doc[i], result_verbs) for i, pos in anchors.items()}
         for i, pos in anchors.items():
             head = purposes[pos]
-            if head is not None and head.i in anchors:
+            # the act is the head verb, or the event noun it does ("staged a sit-in to denounce the cuts": PLOVER
+            # codes the protest, not its topic)
+            act = None if head is None else head.i if head.i in anchors else next(
+                (c.i for c in head.children if c.dep_ == "dobj" and c.i in anchors and c.i != i), None)
+            if act is not None:
                 drop.add(pos)
-                found[anchors[head.i]].reasons["purpose"] = f"'{sent.doc[i].text}' states its purpose, not an event"
+                found[anchors[act]].reasons["purpose"] = f"'{sent.doc[i].text}' states its purpose, not an event"
             elif head is not None and any(ev.event_type == found[pos].event_type and purposes.get(n) is None
                                           for n, ev in enumerate(found) if n != pos):
                 drop.add(pos)  # "entered the village to attack residents, killing nine": the killing is the act done

@@ -118,6 +118,7 @@ class _Entry:
     kind: str = ""
     exact_case: str = ""  # all-caps acronyms (US, IS, AP) match only in that case
     person: int | None = None  # index into ActorResolver._people
+    curated: bool = False  # a hand-curated supplement row: it may match after a lower-case particle ("al-Qaeda")
 
 
 @dataclass
@@ -271,6 +272,7 @@ class ActorResolver:
         self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
         self._max_len = 1
         self._collective = {r["noun"] for r in _read_table("collective_nouns")}
+        self._national = {r["noun"] for r in _read_table("collective_nouns") if r.get("national") == "yes"}
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
         self._act_nouns = {r["word"] for r in _read_table("act_nouns")} | {
@@ -322,7 +324,7 @@ class ActorResolver:
             self._people[idx][1].append(row)
         for row in _read_table("organisations"):
             entry = _Entry("organisations", country=row["country"] if len(row["country"]) == 3 else "",
-                           sector=row["sector"], name=row["name"])
+                           sector=row["sector"], name=row["name"], curated=row["_file"].endswith(".supplement.tsv"))
             for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 self._add(s, entry, first=row["_file"].endswith(".supplement.tsv"))
         for row in _read_table("countries"):
@@ -338,9 +340,10 @@ class ActorResolver:
         if not _may_start_name(words, i):
             return []
         out = []
+        lower_start = not chunk[0][:1].isupper() and not chunk[0][:1].isdigit()  # "al-Qaeda"
         for e in self._names.get(_key(chunk), []):
-            if e.exact_case and " ".join(chunk) != e.exact_case:
-                continue
+            if e.exact_case and " ".join(chunk) != e.exact_case or lower_start and not e.curated:
+                continue  # PETRARCH2's "Al Haq" and "Al-Aqsa" are no "al-Haq" in a militia's or a mosque's name
             out.append(e)
         if not out and n == 1 and chunk[0].endswith("s") and len(chunk[0]) > 4:  # plural demonym: Russians
             out = [e for e in self._names.get(_key([chunk[0][:-1]]), []) if e.kind == "demonym"]
@@ -498,11 +501,11 @@ class ActorResolver:
                 sector = a_sector
             reasons.append(f"agent noun '{noun}' -> {a_sector}")
             if country is None and name is None:
-                if a_sector == "GOV" and " ".join(lower) == noun and noun in self._collective:
-                    m = ctx.recent(want="any", sector="GOV")  # "the government": that country's, no person
+                if (a_sector == "GOV" or noun in self._national) and " ".join(lower) == noun and noun in self._collective:
+                    m = ctx.recent(want="any", sector="GOV")  # "the government", "the Senate": that country's
                     if m is not None and m.actor.country:
-                        return Actor(text=text, country=m.actor.country, sector="GOV", name=None,
-                                     reason=f"collective noun '{noun}' -> the government of the most recent GOV "
+                        return Actor(text=text, country=m.actor.country, sector=a_sector, name=None,
+                                     reason=f"collective noun '{noun}' -> the {noun} of the most recent GOV "
                                             f"actor's country: {m.actor.country} ({m.actor.name or m.actor.text})")
                 m = ctx.recent(want="person", sector=a_sector) if a_sector == "GOV" else None
                 bare = m is not None and self._is_bare_title(lower, noun)
@@ -667,7 +670,8 @@ def _phrase(tok):
                 keep.add(c.i)
                 walk(c)
             elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and t.dep_ == "appos") \
-                    and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and c.lower_ == "of" and c.i == t.i + 1) \
+                    and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and c.lower_ == "of" and c.i == t.i + 1
+                         and not (t.dep_ == "dobj" and _frames()[0].get((t.head.lemma_.lower(), "(of)")) == "argument")) \
                     and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
                 # name's own "of" ("the International Court of Justice", "the Organisation of Islamic Cooperation")
@@ -935,7 +939,23 @@ def _maker_of(noun, prep, special) -> bool:
     if prep.dep_ != "prep" or prep.lower_ != "of" or special.get((noun.lemma_.lower(), "(of)")) != "maker":
         return False
     o = _pobj(prep)
-    return o is not None and o.ent_type_ not in ("LOC", "FAC", "DATE", "TIME") and o.pos_ != "PRON"
+    if o is None or o.ent_type_ in ("LOC", "FAC", "DATE", "TIME") or o.pos_ == "PRON":
+        return False
+    # someone: a name, or a noun for people or a body ("the striking teachers", "the government"); not "UNRWA
+    # funding" nor "Iraq's holy sites", whose modifier would resolve
+    return o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _agent_noun(o) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in o.children)  # "the IAEA chief Rafael Grossi"
+
+
+@lru_cache(maxsize=None)
+def _agent_lemmas() -> frozenset[str]:
+    """One-word agent nouns of the actor tables (teacher, rebel, ministry, government ...)."""
+    return frozenset(r["noun"].casefold() for r in _read_table("agents") if " " not in r["noun"])
+
+
+def _agent_noun(tok) -> bool:
+    """The noun names people or a body: an agent noun of the tables, by form or lemma."""
+    return tok.lower_ in _agent_lemmas() or tok.lemma_.lower() in _agent_lemmas()
 
 
 def _from_no_party(noun, special) -> bool:

@@ -309,8 +309,9 @@ class EventsStage(Stage):
         kinds = {k: cue_words(k)
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
                            "contest_verb", "electoral", "armed", "result_verb", "politician", "death", "sport",
-                           "sport_crowd", "market")}
+                           "sport_crowd", "market", "market_change")}
         self.sport_words, self.sport_crowd, self.market_words = kinds["sport"], kinds["sport_crowd"], kinds["market"]
+        self.market_changes = kinds["market_change"]
         self.capacity_nouns, self.natural_causes = kinds["capacity"], kinds["natural_cause"]
         self.natural_modifiers, self.abstract_nouns = kinds["natural_modifier"], kinds["abstract"]
         self.verbal_attacks, self.plural_only = kinds["verbal_attack"], kinds["plural_only"]
@@ -501,17 +502,21 @@ class EventsStage(Stage):
     def not_political(self, tok, plover: str) -> str | None:
         """Why the trigger ``tok`` reports a market move or a game, not a political event, or None: its doer
         (its subject, or for a noun the subject of the verb it "comes under": "the rand came under attack") is a
-        common noun for a price, a currency or a traded good (cues.tsv ``market``: "shares retreated", "copper
-        surrendered early gains"; not a name, "Ned Price condemned", nor a noun event's cause, "oil prices surged
-        after the attack"); or it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late
+        price, a currency, an index or a traded good (cues.tsv ``market``: "shares retreated", "the Nikkei
+        surrendered early gains"; not a person, "Ned Price condemned", nor a noun event's cause, "oil prices surged
+        after the attack"); "demand" after a rise or fall (``market_change``: "a rebound in demand"); or it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late
         strike", "conceded two goals") in a sentence with a word only games use (``sport``: "qualifier",
         "goalless", "midfielder") and no armed people nor a crowd (``armed``, ``sport_crowd``)."""
         head = tok
         if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and tok.head.lower_ == "under":
             head = tok.head.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.pos_ in _VERB_POS else None
-        if subject is not None and subject.pos_ == "NOUN" and _word_in(subject, self.market_words):
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" \
+                and _word_in(subject, self.market_words):
             return f"its subject '{subject.text}' is a price or a market"
+        if tok.lower_ == "demand" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                and _word_in(tok.head.head, self.market_changes):
+            return f"a '{tok.head.head.text} in demand' is a market quantity"
         if plover not in _CONTEST_TYPES:
             return None
         sport = next((w for w in tok.sent if _word_in(w, self.sport_words)), None)

@@ -79,3 +79,25 @@ def test_near_misses_found_by_the_second_review(pipeline):
     # a verb's own "of" phrase is no part of its object's name
     ev = _at(pipeline, "Russia accused Kyiv of Nazism.", "accused")
     assert ev.target is not None and ev.target.text == "Kyiv"
+
+
+@pytest.mark.parametrize("text, trigger, words", [
+    # spaCy labels the "to" of "granted X to Y" dative: its object is the one granted it
+    ("Ecuador granted political asylum to a Peruvian opposition journalist.", "asylum", "journalist"),
+    # a state that makes a request "from" it is behind it, as a person would be
+    ("Poland turned down a request from Hungary to reopen the border.", "turned", "Hungary"),
+    # "voted down" with "down" parsed as a preposition; a bill is the act of its possessor
+    ("Kenya's Senate voted down the government's finance bill.", "voted", "government"),
+    # the forces dispatched are the theme of a mobilisation, the place they go its target
+    ("Rwanda dispatched a battalion of peacekeepers to the Central African Republic.", "dispatched", "Central African Republic"),
+    # whom the act a "for" phrase names is with
+    ("The Turkish foreign minister arrived in Baghdad for talks with Iraq's prime minister.", "arrived", "Iraq"),
+])
+def test_targets_found_by_reading_the_plover_notes_dev_misses(pipeline, text, trigger, words):
+    ev = _at(pipeline, text, trigger)
+    assert ev.target is not None and words in ev.target.text, ev.target
+
+
+def test_one_who_turns_down_a_request_did_not_make_it(pipeline):
+    ev = _at(pipeline, "Poland turned down a request from Hungary to reopen the border.", "request")
+    assert ev.source is None or ev.source.country != "POL"

@@ -275,8 +275,7 @@ class ActorResolver:
         self._national = {r["noun"] for r in _read_table("collective_nouns") if r.get("national") == "yes"}
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
-        self._act_nouns = {r["word"] for r in _read_table("act_nouns")} | {
-            r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"}
+        self._act_nouns = _act_noun_words()
         self._load()
         # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
         # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
@@ -785,7 +784,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                     sources.append((o, f"'by' agent of passive '{t.text}'"))
         for c in t.children:
             if c.dep_ in ("dobj", "dative") and not _own(c):
-                targets.append((c, f"{c.dep_} of '{t.text}'"))
+                # "granted asylum to a journalist": spaCy's dative is the "to"
+                targets.append((_dative_object(c), f"{c.dep_} of '{t.text}'"))
         for c in t.children:
             if c.dep_ != "prep":
                 continue
@@ -875,8 +875,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             for c in t.head.children:
                 if c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
-                elif c.dep_ == "dative":  # "granted Uganda's rebels asylum"
-                    targets.append((c, f"dative of '{t.head.text}' whose object is '{t.text}'"))
+                elif c.dep_ == "dative":  # "granted Uganda's rebels asylum", "granted asylum to 18 rebels"
+                    targets.append((_dative_object(c), f"dative of '{t.head.text}' whose object is '{t.text}'"))
             # "granted asylum to 18 rebels", "held talks with Japan"
             targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
                         for o, p in _prep_objects(t.head, generic)]
@@ -914,7 +914,9 @@ def _behind(tok) -> list[tuple[object, str]]:
         if c.dep_ == "poss" and c.pos_ != "PRON" and special.get((tok.lemma_.lower(), "(poss)")) != "patient":
             out.append((c, f"possessor of '{tok.text}'"))  # not "Navalny's arrest": he undergoes it
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None and not (
-                c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC") or _from_no_party(tok, special))):
+                c.lower_ == "from" and (_pobj(c).ent_type_ in ("GPE", "LOC", "FAC")
+                                        and special.get((tok.lemma_.lower(), "(of)")) != "maker"  # "a request from Lithuania"
+                                        or _from_no_party(tok, special))):
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
         elif _maker_of(tok, c, special):
             out.append((_pobj(c), f"'of' object of '{tok.text}', who makes it"))
@@ -930,6 +932,23 @@ def _doing_agents(participle, special) -> list:
             or special.get((participle.lemma_.lower(), "(by)")) != "doing":
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
+
+
+@lru_cache(maxsize=None)
+def _act_noun_words() -> frozenset[str]:
+    """Nouns that name an act, a statement or a decision: ``act_nouns.tsv`` and the event nouns of
+    ``data/events/triggers.tsv``."""
+    return frozenset({r["word"] for r in _read_table("act_nouns")} | {
+        r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"})
+
+
+def _dative_object(tok):
+    """The noun of a dative: itself ("granted Uganda's rebels asylum"), or the object of a dative "to"/"for"
+    ("granted asylum to a Nicaraguan journalist", which spaCy labels the preposition dative)."""
+    if tok.pos_ == "ADP":
+        o = _pobj(tok)
+        return o if o is not None else tok
+    return tok
 
 
 def _maker_of(noun, prep, special) -> bool:
@@ -1089,6 +1108,7 @@ def _own_target_preps() -> dict[str, tuple[str, ...]]:
 def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, ...]) -> list[tuple[object, str]]:
     """Targets a verb's clause states further in, tried after its own objects:
 
+    * whom the act a "for" phrase names is with ("arrived in Baghdad for talks with the Iraqi prime minister");
     * the direct object's prepositional object ("shared evidence with the U.S.");
     * the subject of a complement clause, who is asked, allowed or made to act ("demanded that the US
       cancel", "allowed the opposition leader to hold a rally");
@@ -1100,6 +1120,12 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
       killing two people"), a controlled verb's when it names someone ("agreed to recognise Serbia";
       not "agreed to withdraw its troops")."""
     out: list[tuple[object, str]] = []
+    # "arrived in Baghdad for talks with the Iraqi prime minister": the act it is for names whom it is with
+    for c in t.children:
+        o = _pobj(c) if c.dep_ == "prep" and c.lower_ == "for" else None
+        if o is not None and o.pos_ == "NOUN" and (o.lower_ in _act_noun_words() or o.lemma_.lower() in _act_noun_words()):
+            out += [(_pobj(w), f"'with' object of '{o.text}', the act '{t.text}' is for") for w in o.children
+                    if w.dep_ == "prep" and w.lower_ == "with" and _pobj(w) is not None]  # a partner, not a tool
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
     # "demanded autonomy from the Serbian authorities": asked of them (verb_frames.tsv rows "demand from target")
     own = _own_target_preps().get(t.lemma_.lower(), ())
@@ -1393,6 +1419,8 @@ class ActorsStage(Stage):
                 continue
             # a bare dictionary verb codes an actor-on-actor clause only (PETRARCH): its own arguments
             sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
+            if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
+                targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
             event.target, _ = self._pick(self._actors_behind(targets), date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "PROTEST":

@@ -101,3 +101,15 @@ def test_targets_found_by_reading_the_plover_notes_dev_misses(pipeline, text, tr
 def test_one_who_turns_down_a_request_did_not_make_it(pipeline):
     ev = _at(pipeline, "Poland turned down a request from Hungary to reopen the border.", "request")
     assert ev.source is None or ev.source.country != "POL"
+
+
+def test_queen_elizabeth_is_british_and_king_charles_succeeds_her(pipeline):
+    from .conftest import events_of
+
+    # PETRARCH2 files Queen Elizabeth II under Saint Kitts and Nevis only, with an open range
+    ev = next(e for e in events_of(pipeline, "Queen Elizabeth II suspended parliament.", published="2019-08-29")
+              if e.trigger.text == "suspended")
+    assert (ev.source.country, ev.source.sector) == ("GBR", "GOV")
+    ev = next(e for e in events_of(pipeline, "King Charles met President Macron in Paris.", published="2024-03-01")
+              if e.trigger.text == "met")
+    assert (ev.source.country, ev.source.sector) == ("GBR", "GOV")

@@ -372,7 +372,9 @@ class ActorResolver:
         covering = [r for r in rows if (r["valid_from"] or r["valid_to"])
                     and (not r["valid_from"] or r["valid_from"] <= iso) and (not r["valid_to"] or iso <= r["valid_to"])]
         if covering:
-            row = max(covering, key=lambda r: r["valid_from"])
+            # the latest start; on a tie a hand-curated supplement row ("Queen Elizabeth II": PETRARCH2 files her under
+            # Saint Kitts and Nevis only)
+            row = max(covering, key=lambda r: (r["valid_from"], r["_file"].endswith(".supplement.tsv")))
             return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}"
         default = sorted((r for r in rows if not r["valid_from"] and not r["valid_to"]), key=lambda r: r["sector"] == "ELI")
         if default:  # an undated office code before an undated elite one (Sisi: GOV, not ELI)

@@ -658,7 +658,8 @@ def _person_entity(span) -> str | None:
 
 def _phrase(tok):
     """The noun phrase headed by ``tok``: left modifiers, appositions and 'of'/'in' + proper noun
-    ("the government in Kabul"; a name's "of": "the Bank of England"), an apposition's 'from' + proper noun ("a journalist from Yemen"); no clauses.
+    ("the government in Kabul"; a name's "of": "the Bank of England"), an apposition's 'from' + proper noun
+    ("a journalist from Yemen"); no clauses.
 
     Coordinated phrases ("Russia and China") keep only the first conjunct.
     """

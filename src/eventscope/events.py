@@ -442,6 +442,7 @@ class EventsStage(Stage):
         abstract = self.abstract_nouns  # a contest with a disaster is no violence either: "fought the blaze"
         if tok.lemma_.lower() in self.contest_verbs:  # (not "opened fire": the fire is the weapon)
             abstract = abstract | self.natural_causes
+
         def abstract_aim(c) -> bool:  # a cognate object stands for what it is fought with: "a battle with cancer"
             return _word_in(c, abstract) or any(_word_in(g, abstract) for g in _cognate_aims(c))
 
@@ -500,13 +501,16 @@ class EventsStage(Stage):
         return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
 
     def not_political(self, tok, plover: str) -> str | None:
-        """Why the trigger ``tok`` reports a market move or a game, not a political event, or None: its doer
-        (its subject, or for a noun the subject of the verb it "comes under": "the rand came under attack") is a
-        price, a currency, an index or a traded good (cues.tsv ``market``: "shares retreated", "the Nikkei
-        surrendered early gains"; not a person, "Ned Price condemned", nor a noun event's cause, "oil prices surged
-        after the attack"); "demand" after a rise or fall (``market_change``: "a rebound in demand"); or it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late
-        strike", "conceded two goals") in a sentence with a word only games use (``sport``: "qualifier",
-        "goalless", "midfielder") and no armed people nor a crowd (``armed``, ``sport_crowd``)."""
+        """Why the trigger ``tok`` reports a market move or a game, not a political event, or None:
+
+        * its doer (its subject, or for a noun the subject of the verb it "comes under": "the rand came under
+          attack") is a price, a currency, an index or a traded good (cues.tsv ``market``: "shares retreated",
+          "the Nikkei surrendered early gains"; not a person, "Ned Price condemned", nor a noun event's cause,
+          "oil prices surged after the attack");
+        * it is "demand" after a rise or fall (``market_change``: "a rebound in demand");
+        * it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late strike", "conceded two
+          goals") in a sentence with a word only games use (``sport``: "qualifier", "goalless", "midfielder")
+          and no armed people nor a crowd (``armed``, ``sport_crowd``)."""
         head = tok
         if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and tok.head.lower_ == "under":
             head = tok.head.head
@@ -644,9 +648,9 @@ class EventsStage(Stage):
 
     def without_purposes(self, sent, found: list[Event], anchors: dict[int, int]) -> list[Event]:
         """The sentence's candidates less those stated as the purpose of another candidate ("troops were
-        deployed to help", "the delegations met to sign an agreement", "staged a sit-in to denounce the cuts"): PLOVER
-        codes the act done, and the
-        purpose clause's event is only its aim (one left alone gets factuality planned in the attributes stage)."""
+        deployed to help", "the delegations met to sign an agreement", "staged a sit-in to denounce the cuts"):
+        PLOVER codes the act done, and the purpose clause's event is only its aim (one left alone gets
+        factuality planned in the attributes stage)."""
         drop, result_verbs = set(), self.result_verbs
         purposes = {pos: purpose_head(sent.doc[i], result_verbs) for i, pos in anchors.items()}
         for i, pos in anchors.items():

@@ -93,6 +93,11 @@ def _may_start_name(words: list[str], i: int) -> bool:
         w in _NAME_PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper())
 
 
+def _curated(row: dict[str, str]) -> bool:
+    """The table row comes from a hand-curated ``*.supplement.tsv`` (``_read_table``), not from PETRARCH2."""
+    return row["_file"].endswith(".supplement.tsv")
+
+
 def _key(words: list[str]) -> str:
     return " ".join(w.casefold().replace("’", "'") for w in words)
 
@@ -271,11 +276,11 @@ class ActorResolver:
         self._surnames: dict[str, set[int]] = {}
         self._people: list[tuple[str, list[dict[str, str]]]] = []  # (canonical name, dated rows)
         self._max_len = 1
-        self._collective = {r["noun"] for r in _read_table("collective_nouns")}
-        self._national = {r["noun"] for r in _read_table("collective_nouns") if r.get("national") == "yes"}
+        collective = _read_table("collective_nouns")
+        self._collective = {r["noun"] for r in collective}
+        self._national = {r["noun"] for r in collective if r["national"] == "yes"}  # "the Senate": the country's
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
-        self._act_nouns = _act_noun_words()
         self._load()
         # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
         # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
@@ -323,9 +328,9 @@ class ActorResolver:
             self._people[idx][1].append(row)
         for row in _read_table("organisations"):
             entry = _Entry("organisations", country=row["country"] if len(row["country"]) == 3 else "",
-                           sector=row["sector"], name=row["name"], curated=row["_file"].endswith(".supplement.tsv"))
+                           sector=row["sector"], name=row["name"], curated=_curated(row))
             for s in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                self._add(s, entry, first=row["_file"].endswith(".supplement.tsv"))
+                self._add(s, entry, first=entry.curated)
         for row in _read_table("countries"):
             self._add(row["surface"], _Entry("countries", country=row["country"], sector=row["sector"],
                                              kind=row["kind"], name=row["surface"]))
@@ -374,7 +379,7 @@ class ActorResolver:
         if covering:
             # the latest start; on a tie a hand-curated supplement row ("Queen Elizabeth II": PETRARCH2 files her under
             # Saint Kitts and Nevis only)
-            row = max(covering, key=lambda r: (r["valid_from"], r["_file"].endswith(".supplement.tsv")))
+            row = max(covering, key=lambda r: (r["valid_from"], _curated(r)))
             return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}"
         default = sorted((r for r in rows if not r["valid_from"] and not r["valid_to"]), key=lambda r: r["sector"] == "ELI")
         if default:  # an undated office code before an undated elite one (Sisi: GOV, not ELI)
@@ -561,12 +566,6 @@ class ActorResolver:
                     return self._agents[k]
         return None
 
-    def is_act_noun(self, word: str, lemma: str) -> bool:
-        """A noun that names an act, a statement or a decision (``act_nouns.tsv``, and the event nouns of
-        ``data/events/triggers.tsv``: "claims", "proposal", "raids"), not a thing ("the man's house") or a body
-        ("the attorney's office")."""
-        return word in self._act_nouns or lemma in self._act_nouns
-
     def _is_bare_title(self, lower: list[str], noun: str) -> bool:
         """"the president", not "the government" (a body: collective_nouns.tsv)."""
         return " ".join(lower) == noun and noun not in self._collective
@@ -672,8 +671,7 @@ def _phrase(tok):
                 keep.add(c.i)
                 walk(c)
             elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and t.dep_ == "appos") \
-                    and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and c.lower_ == "of" and c.i == t.i + 1
-                         and not (t.dep_ == "dobj" and _frames()[0].get((t.head.lemma_.lower(), "(of)")) == "argument")) \
+                    and (t.pos_ == "NOUN" or _names_own_of(t, c)) \
                     and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
                 # name's own "of" ("the International Court of Justice", "the Organisation of Islamic Cooperation")
@@ -690,6 +688,14 @@ def _phrase(tok):
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo:hi + 1]
+
+
+def _names_own_of(name, prep) -> bool:
+    """``prep`` is the "of" right after the proper noun ``name``, part of the name ("the International Court of
+    Justice"), unless the verb whose object the name is owns its "of" phrase (``verb_frames.tsv`` role
+    ``argument``: "accused Kyiv of Nazism")."""
+    return name.pos_ == "PROPN" and prep.lower_ == "of" and prep.i == name.i + 1 and not (
+        name.dep_ == "dobj" and _frames()[0].get((name.head.lemma_.lower(), "(of)")) == "argument")
 
 
 def _against_or_for(tok) -> bool:
@@ -945,6 +951,13 @@ def _act_noun_words() -> frozenset[str]:
         r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"})
 
 
+def _is_act_noun(tok) -> bool:
+    """The common noun ``tok`` names an act, a statement or a decision ("claims", "proposal", "raids",
+    ``_act_noun_words``), not a thing ("the man's house") or a body ("the attorney's office")."""
+    words = _act_noun_words()
+    return tok.pos_ == "NOUN" and (tok.lower_ in words or tok.lemma_.lower() in words)
+
+
 def _dative_object(tok):
     """The noun of a dative: itself ("granted Uganda's rebels asylum"), or the object of a dative "to"/"for"
     ("granted asylum to a Nicaraguan journalist", which spaCy labels the preposition dative)."""
@@ -1126,7 +1139,7 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     # "arrived in Baghdad for talks with the Iraqi prime minister": the act it is for names whom it is with
     for c in t.children:
         o = _pobj(c) if c.dep_ == "prep" and c.lower_ == "for" else None
-        if o is not None and o.pos_ == "NOUN" and (o.lower_ in _act_noun_words() or o.lemma_.lower() in _act_noun_words()):
+        if o is not None and _is_act_noun(o):
             out += [(_pobj(w), f"'with' object of '{o.text}', the act '{t.text}' is for") for w in o.children
                     if w.dep_ == "prep" and w.lower_ == "with" and _pobj(w) is not None]  # a partner, not a tool
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
@@ -1263,12 +1276,12 @@ class ActorsStage(Stage):
                      reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
 
     def _actors_behind(self, targets: list[tuple[object, str]]) -> list[tuple[object, str]]:
-        """Targets with, before a noun that names an act rather than an actor (``is_act_noun``: "Serbia's
+        """Targets with, before a noun that names an act rather than an actor (``_is_act_noun``: "Serbia's
         suppression", "calls by Belarus's rulers"), who stands behind that act (``_behind``): an event is done to
         the actor whose act it answers (CAMEO codes "Albania denounced Serbia's suppression" as done to Serbia)."""
         out: list[tuple[object, str]] = []
         for tok, rule in targets:
-            if tok.pos_ == "NOUN" and self.resolver.is_act_noun(tok.lower_, tok.lemma_.lower()):
+            if _is_act_noun(tok):
                 out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
             out.append((tok, rule))
         return out

@@ -1,11 +1,13 @@
 """Train the PLOVER type models shipped as ``src/eventscope/data/events/type_model.npz`` (sentences)
 and ``article_model.npz`` (what a whole story is about).
 
-    python scripts/train_event_model.py [--data ../shared/data/events] [--folds 5] [--out DIR]
+    python scripts/train_event_model.py [--data DIR_OR_FILE ...] [--folds 5] [--out DIR]
 
-Training data: every JSONL file in ``--data`` in the format of its PROVENANCE.md (the
-human-coded PLOVER GSR/CAMEO-manual sentences, CC BY-SA 4.0, and NGEC's synthetic stories,
-MIT); a record's unit is its whole text (``article_features``: every sentence, the lead again), its label ``labels.plover`` (null = ``NONE``, no
+Training data: every JSONL file in the ``--data`` folders (default: ``../shared/data/events``, the
+human-coded PLOVER GSR/CAMEO-manual sentences, CC BY-SA 4.0, and NGEC's synthetic stories, MIT; and
+``train/plover_written``, 613 texts written for eventscope from the PLOVER manual, MIT, see its
+README.md), in the format of ``shared/data/events/PROVENANCE.md``; a record's unit is its whole text
+(``article_features``: every sentence, the lead again), its label ``labels.plover`` (null = ``NONE``, no
 codable event).  The sentence model learns from every record, the article model from the
 records of more than one sentence (the stories).  Features: ``eventscope.event_model.features``.  Model: scikit-learn
 ``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression(C, balanced)``,
@@ -43,11 +45,46 @@ from eventscope.schema import Work  # noqa: E402
 
 C = 10.0
 MIN_DF = 2
+DEFAULT_DATA = (ROOT.parent / "shared" / "data" / "events", ROOT / "train" / "plover_written")
+
+
+def training_files(paths: list[str]) -> list[Path]:
+    """The JSONL files named or found in ``paths``, in order; two with the same name are an error (a model's
+    ``trained_on`` and its cross-validated figures are keyed by file name)."""
+    files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p])]
+    names = [f.name for f in files]
+    if len(set(names)) != len(names):
+        raise SystemExit(f"two training files share a name: {sorted(n for n in names if names.count(n) > 1)}")
+    return files
+
+
+def _where(path: Path) -> str:
+    """A training file's folder as the tests find it: ``repo:`` + its path in the repository, ``shared:`` + its
+    path in ``../shared``, else absolute."""
+    folder = path.resolve().parent
+    for prefix, base in (("repo:", ROOT), ("shared:", ROOT.parent / "shared")):
+        if folder.is_relative_to(base.resolve()):
+            return prefix + folder.relative_to(base.resolve()).as_posix()
+    return folder.as_posix()
+
+
+def _word_sets(text: str) -> tuple[set[str], set[str]]:
+    """A text's words and its first sentence's words (lower case), what near-duplicates are judged by."""
+    return set(re.findall(r"\w+", text.lower())), set(re.findall(r"\w+", text.split(".")[0].lower()))
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+def near_duplicate(a: tuple[set, set], b: tuple[set, set]) -> bool:
+    """Two texts (as ``_word_sets``) near-duplicate each other: token Jaccard >= 0.3 or first-sentence Jaccard >= 0.5."""
+    return _jaccard(a[0], b[0]) >= 0.3 or _jaccard(a[1], b[1]) >= 0.5
 
 
 def near_duplicate_groups(texts: list[str]) -> list[int]:
-    words = [set(re.findall(r"\w+", t.lower())) for t in texts]
-    first = [set(re.findall(r"\w+", t.split(".")[0].lower())) for t in texts]
+    """A group number per text: near-duplicates (and near-duplicates of those) share one."""
+    sets = [_word_sets(t) for t in texts]
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -56,11 +93,8 @@ def near_duplicate_groups(texts: list[str]) -> list[int]:
             i = parent[i]
         return i
 
-    def jaccard(a: set, b: set) -> float:
-        return len(a & b) / max(1, len(a | b))
-
     for i, j in itertools.combinations(range(len(texts)), 2):
-        if jaccard(words[i], words[j]) >= 0.3 or jaccard(first[i], first[j]) >= 0.5:
+        if near_duplicate(sets[i], sets[j]):
             parent[find(i)] = find(j)
     return [find(i) for i in range(len(texts))]
 
@@ -96,7 +130,8 @@ def predicted_types(stages: list, works: list[Work]) -> list[str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "events"))
+    ap.add_argument("--data", nargs="+", default=[str(p) for p in DEFAULT_DATA],
+                    help="JSONL files or folders of them (default: ../shared/data/events and train/plover_written)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", default=str(ROOT / "src" / "eventscope" / "data"), help="the package's data folder")
     ap.add_argument("--predictions", metavar="FILE",
@@ -105,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import StratifiedGroupKFold
 
     t0 = time.time()
-    files = sorted(Path(args.data).glob("*.jsonl"))
+    files = training_files(args.data)
     records, origin = [], []
     for path in files:
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -156,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                     "rules_only_in_sample": _summary(label_scores(gold, [rules_only[i] for i in idx]))}
     info = {
         "trained_on": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files},
+        "trained_from": {p.name: _where(p) for p in files},
         "code": code_fingerprint(config),
         "n_records": len(records),
         "labels": sorted(set(labels)),
@@ -163,17 +199,19 @@ def main(argv: list[str] | None = None) -> int:
         "C": C, "min_df": MIN_DF,
         "cv": {"folds": args.folds, "grouping": "near-duplicate texts share a fold", "files": cv,
                "caveats": "the [events] weights and thresholds were chosen on these same folds (slightly optimistic); "
-                          "rules_only_in_sample is not cross-validated: the trigger tables were written with these "
-                          "files in view; the NONE class has 18 examples (CAMEO 01/02 statements): the model cannot "
-                          "tell non-political text from events"},
-        "licence": "trained on CC BY-SA 4.0 (PLOVER GSR) and MIT (NGEC) data: the weights are CC BY-SA 4.0",
+                          "rules_only_in_sample is not cross-validated: the trigger tables were written with the "
+                          "shared files in view (not with train/plover_written, whose rules-only figures are out of "
+                          "sample); the plover_written texts were written by language-model helpers from the PLOVER "
+                          "manual, like eval/plover_notes, so they resemble its held-out half more than real news"},
+        "licence": "trained on CC BY-SA 4.0 (PLOVER GSR), MIT (NGEC) and MIT (train/plover_written) data: "
+                   "the weights are CC BY-SA 4.0",
     }
     out = Path(args.out)
     model = fit(feats, labels, info)
     model.save(out / MODEL_FILE)
     article = fit([f for f, s in zip(feats, story) if s], [lab for lab, s in zip(labels, story) if s],
                   {"role": "article model: the records of more than one sentence; figures in type_model.npz",
-                   "trained_on": info["trained_on"], "code": info["code"], "licence": info["licence"]})
+                   "trained_on": info["trained_on"], "trained_from": info["trained_from"], "code": info["code"], "licence": info["licence"]})
     article.save(out / ARTICLE_MODEL_FILE)
     print(json.dumps(info["cv"], indent=2))
     print(f"wrote {out / MODEL_FILE} ({len(model.index)} features) and {out / ARTICLE_MODEL_FILE} "

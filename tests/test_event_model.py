@@ -19,8 +19,11 @@ from eventscope.schema import PLOVER_TYPES, Work
 from .conftest import shared_file
 
 
+REPO = Path(__file__).resolve().parents[1]
+
+
 def _training_script():
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_event_model.py"
+    path = REPO / "scripts" / "train_event_model.py"
     spec = importlib.util.spec_from_file_location("train_event_model", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -65,7 +68,10 @@ def test_shipped_model_matches_its_training_data():
     model = load_type_model()
     assert set(model.classes) == set(PLOVER_TYPES) | {"NONE"}
     for name, digest in model.info["trained_on"].items():
-        path = shared_file(f"data/events/{name}")
+        where = model.info["trained_from"][name]  # "shared:data/events" or "repo:train/plover_written"
+        assert where.startswith(("shared:", "repo:")), f"{name} was not trained from the repository or ../shared"
+        place, folder = where.split(":", 1)
+        path = shared_file(f"{folder}/{name}") if place == "shared" else REPO / folder / name
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, \
             f"{name} changed: retrain with python scripts/train_event_model.py"
     # the cross-validated figures in the model describe the current events code, tables and settings
@@ -75,8 +81,8 @@ def test_shipped_model_matches_its_training_data():
 
 def test_shipped_article_model_is_trained_with_the_sentence_model():
     sentence, article = load_type_model(), load_article_model()
-    # every PLOVER type; no NONE: every story in the training data has an event
-    assert set(article.classes) == set(PLOVER_TYPES) and set(sentence.classes) == set(PLOVER_TYPES) | {"NONE"}
+    # every PLOVER type and NONE (the written negatives of several sentences: train/plover_written)
+    assert set(article.classes) == set(sentence.classes) == set(PLOVER_TYPES) | {"NONE"}
     assert article.info["trained_on"] == sentence.info["trained_on"] and article.info["code"] == sentence.info["code"]
     assert sentence.info["n_article_records"] < sentence.info["n_records"]  # stories only, not the one-sentence records
 
@@ -154,6 +160,24 @@ def test_a_strong_article_view_keeps_the_sentence_ranking():
     a = stage.combine(0.9, [(sentence_a, "ASSAULT", 1.0), (article, "ASSAULT", 6.0)])
     b = stage.combine(0.9, [(sentence_b, "ASSAULT", 1.0), (article, "ASSAULT", 6.0)])
     assert 1.0 > a > b > 0.99
+
+
+def test_the_article_view_weighs_more_in_longer_stories(nlp):
+    """The article model's weight grows with the story (``events.article_ramp``): a two-sentence story is mostly its
+    lead, so the same article view moves a rule event's confidence less there than in a story of seven sentences."""
+    stage = EventsStage(Config.load(overrides=["events.model=false"]))
+    stage.ensure_setup()
+    flat = {t: 1 / 17 for t in PLOVER_TYPES} | {"NONE": 1 / 17}
+    stage.model, stage.article_model = _Always(flat), _Always({t: 0.2 / 16 for t in flat} | {"CONSULT": 0.8})
+    lead = "The minister met his counterpart in Geneva on Monday."
+    confidence = {}
+    for n in (2, 7, 9):
+        work = Work(article=make_article(lead + " It rained." * (n - 1)))
+        stage.process(nlp.process([work]))
+        (ev,) = [e for e in work.events if e.event_type == "CONSULT"]
+        confidence[n] = ev.confidence
+    assert stage.article_ramp == 6 and stage.article_w == stage.article_weight  # full weight from 7 sentences
+    assert confidence[2] < confidence[7] == confidence[9] < 1.0
 
 
 def test_a_flat_model_leaves_the_rule_confidence_alone():

@@ -6,7 +6,8 @@ sentence or a whole article, from the words around the trigger.  It is a multino
 logistic regression over sparse features (lemmas, lemma bigrams, verb→object and
 verb→preposition pairs, negated verbs, the root verb; proper nouns become their entity
 label so that names are not memorised), trained by ``scripts/train_event_model.py``
-with scikit-learn on the labelled data in ``../shared/data/events/`` and shipped as
+with scikit-learn on the labelled data in ``../shared/data/events/`` and the repository's
+``train/plover_written/`` (texts written from the PLOVER manual for it) and shipped as
 ``data/events/type_model.npz``.  Inference needs only numpy: sublinear tf-idf, L2
 normalisation, a dot product and a softmax, i.e. scikit-learn's
 ``DictVectorizer → TfidfTransformer(sublinear_tf=True) → LogisticRegression`` written
@@ -15,13 +16,14 @@ out (``tests/test_event_model.py`` checks the two agree).
 A second model of the same form, ``data/events/article_model.npz``, is trained on the
 multi-sentence records only and gives the article's view (what the whole story is about): a
 story's label follows its headline event, which a model that also learns from one-sentence
-examples blurs (cross-validated macro-F1 on the stories 0.68 mixed, 0.71 stories only). It has no
-``NONE`` class (every story it learns from reports an event), so it ranks events but the events stage
-never lets it create one alone.
+examples blurs (cross-validated macro-F1 on the stories 0.68 mixed, 0.71 stories only). Its
+``NONE`` class has few stories behind it (the written negatives of several sentences), so it ranks
+events but the events stage never lets it create one alone.
 
-Limits, stated in the model's ``info`` too: ``NONE`` has only 18 training examples (CAMEO
-statements and appeals), so the model cannot tell non-political text from events; on text unlike
-its training data its probabilities are nearly flat, which the events stage treats as "no opinion".
+Limits, stated in the model's ``info`` too: ``NONE`` has 126 training examples (18 CAMEO statements and
+appeals of the GSR file, 108 written negatives: commentary, markets, sport, statistics), too few to tell
+every kind of non-political text from events; on text unlike its training data its probabilities are
+nearly flat, which the events stage treats as "no opinion".
 """
 from __future__ import annotations
 

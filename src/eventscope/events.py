@@ -13,8 +13,9 @@ come from ``plover_map.tsv``.
 Models (``event_model.py``, on unless ``events.model = false``): a candidate's
 confidence is the rule's confidence updated (odds times (K x P)^weight) by the sentence
 model's probability of its type in the sentence and, in articles of several sentences,
-by the article model's probability of it in the whole article (``events.article_weight``),
-so the article's main event ranks first; a model with no opinion (flat probabilities)
+by the article model's probability of it in the whole article (``events.article_weight``, in
+full from ``events.article_ramp`` + 1 sentences, less in shorter stories, which are mostly their
+lead), so the article's main event ranks first; a model with no opinion (flat probabilities)
 leaves the rule's confidence as it is.  Confidences are not rounded: the ranking needs
 their precision.  The sentence model alone proposes an event for a sentence no trigger
 matched when it is sure (``events.model_min_prob``); the article's main event, when the
@@ -337,6 +338,8 @@ class EventsStage(Stage):
         self.article_model = load_article_model() if self.config["events.model"] else None
         self.sentence_weight = float(self.config["events.sentence_weight"])
         self.article_weight = float(self.config["events.article_weight"])
+        self.article_ramp = float(self.config["events.article_ramp"])
+        self.article_w = self.article_weight  # this article's weight (process_one: grows with its length)
         self.model_min_prob = float(self.config["events.model_min_prob"])
         self.article_min_prob = float(self.config["events.article_min_prob"])
         self.lead_sentences = int(self.config["events.lead_sentences"])
@@ -609,6 +612,8 @@ class EventsStage(Stage):
             probs = self.model.predict_leads(feats)  # = predict_many([article_features([f]) for f in feats])
             if len(sentences) > 1:  # the article's view: what the whole story is about (news leads state it)
                 article_p = (self.article_model or self.model).predict(article_features(feats))
+                # ... which says more than its sentences the longer the story: a two-sentence one is mostly its lead
+                self.article_w = self.article_weight * min(1.0, (len(sentences) - 1) / self.article_ramp)
         events: list[Event] = []
         sentence_p: list[tuple[dict[str, float] | None, tuple]] = []
         for i, (para, sent, s_start, s_end) in enumerate(sentences):
@@ -691,7 +696,7 @@ class EventsStage(Stage):
         evidence = [(p, plover, self.sentence_weight)]
         note = f"; model P({plover})={p.get(plover, 0.0):.2f} in sentence"
         if article_p is not None:
-            evidence.append((article_p, plover, self.article_weight))
+            evidence.append((article_p, plover, self.article_w))
             note += f", {article_p.get(plover, 0.0):.2f} in article"
         return self.combine(conf, evidence), reason + note
 
@@ -707,7 +712,7 @@ class EventsStage(Stage):
         evidence = [(p, top, self.sentence_weight)]
         reason = f"model: P({top})={p[top]:.2f} in sentence, anchored at the main verb '{root.lemma_}'"
         if article_p is not None:
-            evidence.append((article_p, top, self.article_weight))
+            evidence.append((article_p, top, self.article_w))
             reason += f"; {article_p.get(top, 0.0):.2f} in article"
         conf = self.combine(self.min_confidence, evidence)
         return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)
@@ -740,7 +745,7 @@ class EventsStage(Stage):
         root = self.anchor(sent)
         if self.force_blocked(root, top):
             return None
-        conf = self.combine(self.min_confidence, [(p, top, self.sentence_weight), (article_p, top, self.article_weight)])
+        conf = self.combine(self.min_confidence, [(p, top, self.sentence_weight), (article_p, top, self.article_w)])
         reason = (f"model: article about {top} (P={article_p[top]:.2f}), no trigger word for it; "
                   f"lead sentence most typical of it (P={p.get(top, 0.0):.2f}), anchored at '{root.lemma_}'")
         return self._event(work, root, para.start + root.idx, str(top), None, sent, s_start, s_end, conf, reason)

@@ -795,7 +795,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             if c.dep_ in ("dobj", "dative") and not _own(c):
                 # "granted asylum to a journalist": spaCy's dative is the "to"
                 targets.append((_dative_object(c), f"{c.dep_} of '{t.text}'"))
-        for c in t.children:
+        # a verb that moves its object somewhere gives it "to" someone before it is "on" or "with" anything
+        # ("passed information on a jihadist cell to its French counterparts")
+        transfer = any(c.dep_ == "dobj" for c in t.children)
+        for c in sorted(t.children, key=lambda c: not (transfer and c.dep_ == "prep" and c.lower_ == "to")):
             if c.dep_ != "prep":
                 continue
             o = _pobj(c)
@@ -988,6 +991,12 @@ def _agent_lemmas() -> frozenset[str]:
     return frozenset(r["noun"].casefold() for r in _read_table("agents") if " " not in r["noun"])
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Two actors are one: the same words, country, sector and name."""
+    return a is not None and b is not None and (a.text.casefold(), a.country, a.sector, a.name) == (
+        b.text.casefold(), b.country, b.sector, b.name)
+
+
 def _agent_noun(tok) -> bool:
     """The noun names people or a body: an agent noun of the tables, by form or lemma."""
     return tok.lower_ in _agent_lemmas() or tok.lemma_.lower() in _agent_lemmas()
@@ -1078,13 +1087,13 @@ def _named(tok) -> bool:
 
 def _prep_objects(tok, preps: tuple[str, ...]) -> list[tuple[object, str]]:
     """``(object, preposition)`` of ``tok``'s prepositional phrases headed by one of ``preps``; a "with"
-    phrase only when it names someone ("talks with Japan"; "airstrikes with American bombs" is an
-    instrument)."""
+    phrase only when it names someone or people ("talks with Japan", "joint patrols with soldiers from Chad";
+    "airstrikes with American bombs" is an instrument)."""
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             o = _pobj(c)
-            if o is not None and (c.lower_ != "with" or _named(o)):
+            if o is not None and (c.lower_ != "with" or _named(o) or _agent_noun(o)):
                 out.append((o, c.text))
     return out
 
@@ -1438,7 +1447,10 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
-            event.target, _ = self._pick(self._actors_behind(targets), date, ctx, work, exclude=used)
+            event.target, t_i = self._pick(self._actors_behind(targets), date, ctx, work, exclude=used)
+            if t_i is not None and tok.doc[t_i].pos_ == "PRON" and _same_actor(event.source, event.target):
+                # "police fired tear gas at them": a pronoun object is someone other than the subject
+                event.target = None
             if event.target is None and event.event_type == "PROTEST":
                 event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "THREATEN":

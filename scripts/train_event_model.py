@@ -5,7 +5,7 @@ and ``article_model.npz`` (what a whole story is about).
 
 Training data: every JSONL file in the ``--data`` folders (default: ``../shared/data/events``, the
 human-coded PLOVER GSR/CAMEO-manual sentences, CC BY-SA 4.0, and NGEC's synthetic stories, MIT; and
-``train/plover_written``, 613 texts written for eventscope from the PLOVER manual, MIT, see its
+``train/plover_written``, 605 texts written for eventscope from the PLOVER manual, MIT, see its
 README.md), in the format of ``shared/data/events/PROVENANCE.md``; a record's unit is its whole text
 (``article_features``: every sentence, the lead again), its label ``labels.plover`` (null = ``NONE``, no
 codable event).  The sentence model learns from every record, the article model from the

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from eventscope.event_model import TypeModel, article_features, code_fingerprint, features, load_article_model, load_type_model
 from eventscope.events import EventsStage
+from eventscope.errors import EventscopeError
 from eventscope.ingest import make_article
 from eventscope.nlp import NlpStage
 from eventscope.schema import PLOVER_TYPES, Work
@@ -176,8 +177,10 @@ def test_the_article_view_weighs_more_in_longer_stories(nlp):
         stage.process(nlp.process([work]))
         (ev,) = [e for e in work.events if e.event_type == "CONSULT"]
         confidence[n] = ev.confidence
-    assert stage.article_ramp == 6 and stage.article_w == stage.article_weight  # full weight from 7 sentences
+    assert stage.article_ramp == 6  # full weight from 7 sentences on
     assert confidence[2] < confidence[7] == confidence[9] < 1.0
+    with pytest.raises(EventscopeError, match="E005"):  # no ramp of 0 sentences (a division by zero)
+        Config.load(overrides=["events.article_ramp=0"])
 
 
 def test_a_flat_model_leaves_the_rule_confidence_alone():

@@ -1,5 +1,5 @@
 """The type model's own training texts (train/plover_written/, MIT; see its README.md): well-formed records, and
-none a near-duplicate of a text the model is scored on (eval/plover_notes, the shared event files), so that the
+none a near-duplicate of a text the model is scored on (eval/plover_notes, eval/acled_notes, the shared event files), so that the
 held-out and cross-validated figures stay out of sample."""
 import importlib.util
 import json
@@ -34,7 +34,7 @@ def written() -> list[dict]:
 
 
 def test_written_records_are_well_formed(written):
-    assert len(written) == 613 and len({r["id"] for r in written}) == len(written)
+    assert len(written) == 605 and len({r["id"] for r in written}) == len(written)
     labels = {r["labels"]["plover"] for r in written}
     assert labels == PLOVER | {None}
     for r in written:
@@ -45,6 +45,7 @@ def test_written_records_are_well_formed(written):
 
 
 @pytest.mark.parametrize("scored", ["eval/plover_notes/dev.jsonl", "eval/plover_notes/heldout.jsonl",
+                                    "eval/acled_notes/dev.jsonl", "eval/acled_notes/heldout.jsonl",
                                     "shared:data/events/cameo_manual_plover.jsonl",
                                     "shared:data/events/ngec_synthetic.jsonl"])
 def test_no_training_text_near_duplicates_a_scored_text(written, scored):

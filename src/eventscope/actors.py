@@ -657,8 +657,8 @@ def _person_entity(span) -> str | None:
 
 def _phrase(tok):
     """The noun phrase headed by ``tok``: left modifiers, appositions and 'of'/'in' + proper noun
-    ("the government in Kabul"; a name's "of": "the Bank of England"), an apposition's 'from' + proper noun
-    ("a journalist from Yemen"); no clauses.
+    ("the government in Kabul"; a name's "of": "the Bank of England"), an apposition's or an agent noun's
+    'from' + proper noun ("a journalist from Yemen", "soldiers from Chad"); no clauses.
 
     Coordinated phrases ("Russia and China") keep only the first conjunct.
     """
@@ -670,7 +670,8 @@ def _phrase(tok):
                     a.dep_ == "appos" and a.i > c.i for a in t.children)):
                 keep.add(c.i)
                 walk(c)
-            elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and t.dep_ == "appos") \
+            elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and (
+                    t.dep_ == "appos" or _agent_noun(t))) \
                     and (t.pos_ == "NOUN" or _names_own_of(t, c)) \
                     and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
@@ -796,9 +797,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 # "granted asylum to a journalist": spaCy's dative is the "to"
                 targets.append((_dative_object(c), f"{c.dep_} of '{t.text}'"))
         # a verb that moves its object somewhere gives it "to" someone before it is "on" or "with" anything
-        # ("passed information on a jihadist cell to its French counterparts")
+        # ("passed information on a jihadist cell to its French counterparts"; not "to the dismay of France")
         transfer = any(c.dep_ == "dobj" for c in t.children)
-        for c in sorted(t.children, key=lambda c: not (transfer and c.dep_ == "prep" and c.lower_ == "to")):
+        for c in sorted(t.children, key=lambda c: not (transfer and c.dep_ == "prep" and c.lower_ == "to"
+                                                        and _names_someone(_pobj(c)))):
             if c.dep_ != "prep":
                 continue
             o = _pobj(c)
@@ -809,7 +811,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 targets[:0] = [(s, f"subject of '{t.text} {c.text}' (loses to the {c.text}-object)") for s, _ in
                                sources]
                 sources[:] = [(o, f"'{c.text}' object of '{t.text}' (frame {t.lemma_} {c.text})")]
-            elif c.lower_ in generic or role == "target":
+            elif c.lower_ in generic or role == "target" and (c.lower_ != "at" or _names_someone(o)):
+                # (an "at" object of a verb of aiming is whom it is aimed at, not a venue: "lashed out at a rally")
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
         objects = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
         keys = {t.lemma_.lower()} | {f"{t.lemma_.lower()}:{o}" for o in objects}
@@ -991,10 +994,23 @@ def _agent_lemmas() -> frozenset[str]:
     return frozenset(r["noun"].casefold() for r in _read_table("agents") if " " not in r["noun"])
 
 
+def _names_someone(tok) -> bool:
+    """A phrase head that is a name, a noun for people or a body, or a personal pronoun ("Norway", "protesters",
+    "them"; not "a rally", "it")."""
+    return tok is not None and (_named(tok) or _agent_noun(tok) or tok.lower_ in ("him", "her", "them", "us", "me"))
+
+
+def _of_named_origin(tok) -> bool:
+    """People whose phrase names where they are from: a demonym, a name or a "from" + name ("his Cambodian
+    counterpart", "Chadian soldiers", "soldiers from Chad")."""
+    return any(c.dep_ in ("amod", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE"))
+               or c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for c in tok.children)
+
+
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """Two actors are one: the same words, country, sector and name."""
-    return a is not None and b is not None and (a.text.casefold(), a.country, a.sector, a.name) == (
-        b.text.casefold(), b.country, b.sector, b.name)
+    """Two actors code the same: country, sector and name ("the police" and "officers")."""
+    return a is not None and b is not None and (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
 
 
 def _agent_noun(tok) -> bool:
@@ -1087,13 +1103,14 @@ def _named(tok) -> bool:
 
 def _prep_objects(tok, preps: tuple[str, ...]) -> list[tuple[object, str]]:
     """``(object, preposition)`` of ``tok``'s prepositional phrases headed by one of ``preps``; a "with"
-    phrase only when it names someone or people ("talks with Japan", "joint patrols with soldiers from Chad";
-    "airstrikes with American bombs" is an instrument)."""
+    phrase only when it names someone, or people of a named origin ("talks with Japan", "joint patrols with
+    soldiers from Chad", "a meeting with his Cambodian counterpart"; "airstrikes with American bombs" is an
+    instrument, "staged a strike with nurses" names fellow strikers)."""
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             o = _pobj(c)
-            if o is not None and (c.lower_ != "with" or _named(o) or _agent_noun(o)):
+            if o is not None and (c.lower_ != "with" or _named(o) or _agent_noun(o) and _of_named_origin(o)):
                 out.append((o, c.text))
     return out
 
@@ -1447,10 +1464,12 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
-            event.target, t_i = self._pick(self._actors_behind(targets), date, ctx, work, exclude=used)
+            behind = self._actors_behind(targets)
+            event.target, t_i = self._pick(behind, date, ctx, work, exclude=used)
             if t_i is not None and tok.doc[t_i].pos_ == "PRON" and _same_actor(event.source, event.target):
-                # "police fired tear gas at them": a pronoun object is someone other than the subject
-                event.target = None
+                # "police fired tear gas at them": a pronoun object is someone other than the subject; the next
+                # candidate, if any
+                event.target, _ = self._pick([c for c in behind if c[0].i != t_i], date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "PROTEST":
                 event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "THREATEN":

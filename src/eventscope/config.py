@@ -15,7 +15,7 @@ from typing import Any
 from .errors import EventscopeError
 
 
-_AT_LEAST_ONE = {"engine.workers", "engine.batch_size", "nlp.batch_size", "nlp.max_paragraph_chars"}
+_AT_LEAST_ONE = {"engine.workers", "engine.batch_size", "nlp.batch_size", "nlp.max_paragraph_chars", "events.article_ramp"}
 
 
 def _defaults() -> dict[str, Any]:

@@ -20,8 +20,8 @@ examples blurs (cross-validated macro-F1 on the stories 0.68 mixed, 0.71 stories
 ``NONE`` class has few stories behind it (the written negatives of several sentences), so it ranks
 events but the events stage never lets it create one alone.
 
-Limits, stated in the model's ``info`` too: ``NONE`` has 126 training examples (18 CAMEO statements and
-appeals of the GSR file, 108 written negatives: commentary, markets, sport, statistics), too few to tell
+Limits, stated in the model's ``info`` too: ``NONE`` has 121 training examples (18 CAMEO statements and
+appeals of the GSR file, 103 written negatives: commentary, markets, sport, statistics), too few to tell
 every kind of non-political text from events; on text unlike its training data its probabilities are
 nearly flat, which the events stage treats as "no opinion".
 """

@@ -100,13 +100,22 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     elif kind == "head":
         found = tok.head.i != tok.i and tok.head.lemma_.lower() in words
     elif kind == "subj":  # a subject by lemma or by entity label ("Kunduz fell to", not "shares fell to")
-        found = any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or c.ent_type_.lower() in words)
-                    for c in children)
+        found = any(c.lemma_.lower() in words or c.ent_type_.lower() in words for c in _subjects(tok))
     elif kind == "mod":
         found = any(c.dep_ in _MOD_DEPS and c.lower_ in words for c in children)
     else:
         found = False
     return found != negate
+
+
+def _subjects(tok) -> list:
+    """The verb's subjects, or those of the verb it is joined to when it has none ("the protesters clashed with
+    police and threw rocks")."""
+    while True:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or tok.dep_ != "conj" or tok.head.i == tok.i:
+            return subjects
+        tok = tok.head
 
 
 def _has_arguments(tok) -> bool:

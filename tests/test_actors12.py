@@ -78,3 +78,15 @@ def test_stones_and_petrol_bombs_thrown_by_protesters_are_a_riot(pipeline):
 def _events(pipeline, text):
     from .conftest import events_of
     return events_of(pipeline, text)
+
+
+def test_a_counterpart_is_the_other_side(pipeline):
+    """"his" does not make a counterpart the subject's own (as it does "its troops"), and a bare title resolved to the
+    subject itself is no target ("Lavrov met his counterpart" is not Lavrov meeting Lavrov)."""
+    ev = _at(pipeline, "Kenyan President William Ruto met his Tanzanian counterpart in Arusha.", "met")
+    assert ev.target is not None and ev.target.country == "TZA"
+    ev = _at(pipeline, "Chinese Foreign Minister Wang Yi met his counterpart in Jakarta on Monday.", "met")
+    assert ev.source is not None and ev.source.country == "CHN"
+    assert ev.target is None or ev.target.name != ev.source.name
+    ev = _at(pipeline, "Sudan withdrew its troops from the border town.", "withdrew")
+    assert ev.target is None or "troops" not in ev.target.text

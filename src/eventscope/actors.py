@@ -1091,8 +1091,9 @@ def threat_conditions(trigger) -> list[tuple[object, str]]:
 
 
 def _own(tok) -> bool:
-    """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target."""
-    return any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
+    """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target; not a
+    counterpart, who is by definition the other side ("met his Russian counterpart")."""
+    return tok.lemma_.lower() != "counterpart" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
 
 
 def _named(tok) -> bool:
@@ -1466,9 +1467,10 @@ class ActorsStage(Stage):
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
             behind = self._actors_behind(targets)
             event.target, t_i = self._pick(behind, date, ctx, work, exclude=used)
-            if t_i is not None and tok.doc[t_i].pos_ == "PRON" and _same_actor(event.source, event.target):
-                # "police fired tear gas at them": a pronoun object is someone other than the subject; the next
-                # candidate, if any
+            if t_i is not None and (tok.doc[t_i].pos_ == "PRON" and _same_actor(event.source, event.target) or (
+                    event.source is not None and event.target.name and event.target.name == event.source.name)):
+                # "police fired tear gas at them": a pronoun object is someone other than the subject, and so is a
+                # title ("Lavrov met his counterpart" is not Lavrov); the next candidate, if any
                 event.target, _ = self._pick([c for c in behind if c[0].i != t_i], date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "PROTEST":
                 event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)

@@ -90,3 +90,12 @@ def test_a_counterpart_is_the_other_side(pipeline):
     assert ev.target is None or ev.target.name != ev.source.name
     ev = _at(pipeline, "Sudan withdrew its troops from the border town.", "withdrew")
     assert ev.target is None or "troops" not in ev.target.text
+
+
+def test_a_counterpart_holds_the_sources_office(pipeline):
+    ev = _at(pipeline, "Pakistan's army chief met his Afghan counterpart in Rawalpindi.", "met")
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == ("AFG", "MIL")
+    ev = _at(pipeline, "Georgian lawmakers met their Armenian counterparts in Tbilisi.", "met")
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == ("ARM", "LEG")
+    ev = _at(pipeline, "Kazakhstan's president held talks with his opposite number from Uzbekistan.", "talks")
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == ("UZB", "GOV")

@@ -671,7 +671,7 @@ def _phrase(tok):
                 keep.add(c.i)
                 walk(c)
             elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and (
-                    t.dep_ == "appos" or _agent_noun(t))) \
+                    t.dep_ == "appos" or _agent_noun(t) or _counterpart(t))) \
                     and (t.pos_ == "NOUN" or _names_own_of(t, c)) \
                     and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
@@ -1093,7 +1093,13 @@ def threat_conditions(trigger) -> list[tuple[object, str]]:
 def _own(tok) -> bool:
     """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target; not a
     counterpart, who is by definition the other side ("met his Russian counterpart")."""
-    return tok.lemma_.lower() != "counterpart" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
+    return not _counterpart(tok) and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children)
+
+
+def _counterpart(tok) -> bool:
+    """"counterpart(s)" or "opposite number(s)": the holder of the same office on the other side."""
+    return tok.lemma_.lower() == "counterpart" or (
+        tok.lemma_.lower() == "number" and any(c.lower_ == "opposite" and c.dep_ == "amod" for c in tok.children))
 
 
 def _named(tok) -> bool:
@@ -1471,7 +1477,13 @@ class ActorsStage(Stage):
                     event.source is not None and event.target.name and event.target.name == event.source.name)):
                 # "police fired tear gas at them": a pronoun object is someone other than the subject, and so is a
                 # title ("Lavrov met his counterpart" is not Lavrov); the next candidate, if any
-                event.target, _ = self._pick([c for c in behind if c[0].i != t_i], date, ctx, work, exclude=used)
+                event.target, t_i = self._pick([c for c in behind if c[0].i != t_i], date, ctx, work, exclude=used)
+            if t_i is not None and _counterpart(tok.doc[t_i]) and event.source is not None and event.source.sector \
+                    and event.target.sector != event.source.sector:
+                # the same office on the other side: a general's counterpart is military, a minister's government
+                event.target = event.target.model_copy(update={
+                    "sector": event.source.sector,
+                    "reason": f"{event.target.reason}; a counterpart holds the source's office: {event.source.sector}"})
             if event.target is None and event.event_type == "PROTEST":
                 event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "THREATEN":

@@ -1325,6 +1325,21 @@ class ActorsStage(Stage):
         found = self._pick_from(candidates, date, ctx, work, exclude, False, event_type)
         return found if found[0] is not None else self._pick_from(candidates, date, ctx, work, exclude, True, event_type)
 
+    def _pick_target(self, candidates, source: Actor | None, doc, date, ctx, work, used) -> Actor | None:
+        """``_pick`` for the target, who is not the source again: a pronoun object coding as the source ("police
+        fired tear gas at them", the resolver's most recent actor being the subject) or a title resolved to the
+        source's own name ("Lavrov met his counterpart") gives way to the next candidate. A counterpart holds the
+        source's office: a general's counterpart is military, a minister's government."""
+        target, t_i = self._pick(candidates, date, ctx, work, exclude=used)
+        if t_i is not None and source is not None and (
+                doc[t_i].pos_ == "PRON" and _same_actor(source, target) or target.name and target.name == source.name):
+            target, t_i = self._pick([c for c in candidates if c[0].i != t_i], date, ctx, work, exclude=used)
+        if t_i is not None and _counterpart(doc[t_i]) and source is not None and source.sector \
+                and target.sector != source.sector:
+            target = target.model_copy(update={
+                "sector": source.sector, "reason": f"{target.reason}; a counterpart holds the source's office: {source.sector}"})
+        return target
+
     def _pick_from(self, candidates, date, ctx, work, exclude, named: bool, event_type: str | None):
         for tok, rule, whole in self._expanded(candidates):
             if exclude is not None and tok.i == exclude:
@@ -1471,19 +1486,7 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
-            behind = self._actors_behind(targets)
-            event.target, t_i = self._pick(behind, date, ctx, work, exclude=used)
-            if t_i is not None and (tok.doc[t_i].pos_ == "PRON" and _same_actor(event.source, event.target) or (
-                    event.source is not None and event.target.name and event.target.name == event.source.name)):
-                # "police fired tear gas at them": a pronoun object is someone other than the subject, and so is a
-                # title ("Lavrov met his counterpart" is not Lavrov); the next candidate, if any
-                event.target, t_i = self._pick([c for c in behind if c[0].i != t_i], date, ctx, work, exclude=used)
-            if t_i is not None and _counterpart(tok.doc[t_i]) and event.source is not None and event.source.sector \
-                    and event.target.sector != event.source.sector:
-                # the same office on the other side: a general's counterpart is military, a minister's government
-                event.target = event.target.model_copy(update={
-                    "sector": event.source.sector,
-                    "reason": f"{event.target.reason}; a counterpart holds the source's office: {event.source.sector}"})
+            event.target = self._pick_target(self._actors_behind(targets), event.source, tok.doc, date, ctx, work, used)
             if event.target is None and event.event_type == "PROTEST":
                 event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
             if event.target is None and event.event_type == "THREATEN":

@@ -6,6 +6,7 @@ Every sentence was written for these tests (none is copied from the sample, eval
 import pytest
 
 from .conftest import event_at as _at
+from .conftest import events_of
 
 
 def test_a_with_partner_of_a_named_origin_is_the_target(pipeline):
@@ -72,12 +73,8 @@ def test_stones_and_petrol_bombs_thrown_by_protesters_are_a_riot(pipeline):
                        ("Police hurled stones at protesters in Dhaka.", "hurled"),
                        ("Heavy rain pelted the stone houses of the old town.", "pelted"),
                        ("The pitcher threw a fastball past the batter.", "threw")]:
-        assert all(e.event_type != "PROTEST" for e in _events(pipeline, text)), text
+        assert all(e.event_type != "PROTEST" for e in events_of(pipeline, text)), text
 
-
-def _events(pipeline, text):
-    from .conftest import events_of
-    return events_of(pipeline, text)
 
 
 def test_a_counterpart_is_the_other_side(pipeline):

@@ -48,7 +48,9 @@ def detect():
     ("The journalists' union filed a complaint against the police chief.", "ACCUSE"),
     ("The opposition leader called the budget a disgrace.", "ACCUSE"),
     ("The government ruled out talks with the rebels.", "REJECT"),
-    ("The minister announced his resignation on Friday.", "RETREAT"),
+    # an announced resignation is an announcement of a future retreat: CONCEDE (PLOVER manual, CONCEDE and RETREAT)
+    ("The minister announced his resignation on Friday.", "CONCEDE"),
+    ("The minister resigned on Friday.", "RETREAT"),
     # AID: monetary aid, military assistance including arms, humanitarian supplies (PLOVER manual, AID)
     ("Japan gave Nepal two million dollars for reconstruction after the earthquake.", "AID"),
     ("The alliance sent weapons and ammunition to the government forces.", "AID"),

@@ -334,8 +334,9 @@ class ActorResolver:
         for row in _read_table("countries"):
             self._add(row["surface"], _Entry("countries", country=row["country"], sector=row["sector"],
                                              kind=row["kind"], name=row["surface"]))
-        for row in _read_table("agents"):
-            self._agents.setdefault(row["noun"].casefold(), (row["sector"], row["noun"]))
+        for row in _read_table("agents"):  # a curated supplement row corrects PETRARCH2's ("spokesman" is no MED)
+            if _curated(row) or row["noun"].casefold() not in self._agents:
+                self._agents[row["noun"].casefold()] = (row["sector"], row["noun"])
 
     # ------------------------------------------------------------------ lookups
     def _lookup(self, words: list[str], i: int, n: int) -> list[_Entry]:
@@ -592,7 +593,10 @@ def _person_word(span, word: str) -> bool:
 
 def _has_title(text: str, title: str) -> bool:
     """The phrase gives its person this title: "President Donald Trump" is "president"; "Vice President Pence",
-    "former president Obama" are not."""
+    "former president Obama" are not, nor is "President Putin's spokesman Dmitry Peskov" (the possessor's title)."""
+    possessive = re.search(r"['’]s\b", text)
+    if possessive is not None and text[possessive.end():].strip():  # (not the possessor itself: "President Trump's")
+        text = text[possessive.end():]
     words, want = [w.casefold() for w in _tokens(text)], title.split()
     return any(words[i:i + len(want)] == want and not _NOT_THE_TITLE & set(words[:i])
                and words[i + len(want):i + len(want) + 1] != ["elect"] for i in range(len(words) - len(want) + 1))
@@ -670,11 +674,13 @@ def _phrase(tok):
                     a.dep_ == "appos" and a.i > c.i for a in t.children)):
                 keep.add(c.i)
                 walk(c)
-            elif c.dep_ == "prep" and (c.lower_ in ("of", "in") or c.lower_ == "from" and (
+            elif c.dep_ == "prep" and not (c.lower_ == "in" and any(k.dep_ == "conj" and k.i < c.i for k in t.children)) \
+                    and (c.lower_ in ("of", "in") or c.lower_ == "from" and (
                     t.dep_ == "appos" or _agent_noun(t) or _counterpart(t))) \
                     and (t.pos_ == "NOUN" or _names_own_of(t, c)) \
                     and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
-                # "the government in Kabul"; an apposition's origin: "al-Quaety, a journalist from Yemen"; a
+                # "the government in Kabul" (not "the army and RSF fighters in Khartoum": the place of the
+                # coordination); an apposition's origin: "al-Quaety, a journalist from Yemen"; a
                 # name's own "of" ("the International Court of Justice", "the Organisation of Islamic Cooperation")
                 keep.add(c.i)
                 for g in c.children:
@@ -792,6 +798,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 o = _pobj(c)
                 if o is not None:
                     sources.append((o, f"'by' agent of passive '{t.text}'"))
+        if t.dep_ == "pcomp" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in _words("act_nouns", "utterance") \
+                and any(s.pos_ == "PROPN" or s.lemma_.lower() in _CHANNEL_WORDS for s, _ in sources):
+            # spaCy's other reading of "a message on Twitter blaming Iran": "Twitter" the subject of "blaming"
+            sources[:] = _issuers(t.head.head)
         for c in t.children:
             if c.dep_ in ("dobj", "dative") and not _own(c):
                 # "granted asylum to a journalist": spaCy's dative is the "to"
@@ -823,6 +833,12 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             return sources, targets
         if inner:
             targets += _inner_targets(t, special, generic)
+        if passive and not sources:
+            # "were injured after being attacked by protesters": the doer of the attack they were hurt in
+            clauses = [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBN"] + [
+                g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBN"]
+            sources += [(_pobj(g), f"'by' agent of '{c.text}', which '{t.text}' follows from")
+                        for c in clauses for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in t.children):
             # a passive verb without its own subject is done to the governing clause's subject: "died in Aden
             # after being shot", "was arrested and charged", "asked to be released"
@@ -840,7 +856,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # (a passive borrows its reporter, "Police said 12 suspects were arrested", but not the subject of the
             # clause it is a time clause of: "Police arrested a suspect after a man was shot dead")
             if head.dep_ in ("acl", "relcl"):
-                sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
+                noun = _channel_holder(head.head) if head is t else head.head
+                if head is t and (noun.lemma_.lower() in _words("act_nouns", "utterance") or noun.pos_ in ("VERB", "AUX")):
+                    # "posted a message blaming Iran", "issued a statement condemning the attack", "posted on
+                    # Twitter blaming Iran": who issued it
+                    sources += _issuers(noun)
+                else:
+                    sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
                 break
             head, hops = head.head, hops + 1
             for c in head.children:
@@ -861,6 +883,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 continue  # "anti-government protests" are against the government, "pro-Russian rallies" not by Russia
             elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
                 sources.append((c, f"{c.dep_} of '{t.text}'"))
+            elif c.dep_ == "compound" and c.pos_ == "NOUN" and _agent_noun(c):
+                sources.append((c, f"agent noun before '{t.text}'"))  # "a police raid", "an army offensive"
             elif c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif _maker_of(t, c, special):  # "the demands of the striking teachers", "the visit of President Xi"
@@ -885,10 +909,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             sources += [(c, f"subject of '{verb.text} {t.head.text}' whose object is '{t.text}'")
                         for c in verb.children if c.dep_ in _SUBJ]
         if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-            # "Egypt condemned the airstrike": not the doer
-            reaction = _reacts(t.head, t, special)
+            # "Egypt condemned the airstrike": not the doer; "Wiranto survived the attack": the one it fell on
+            reaction = _reacts(t.head, t, special)  # (role undergoing too)
+            undergone = special.get((t.head.lemma_.lower(), "(object event)")) == "undergoing"
             for c in t.head.children:
-                if c.dep_ in _SUBJ and not reaction:
+                if c.dep_ in _SUBJ and undergone:
+                    targets.append((c, f"subject of '{t.head.text}', who underwent '{t.text}' (frame)"))
+                elif c.dep_ in _SUBJ and not reaction:
                     sources.append((c, f"subject of '{t.head.text}' whose object is '{t.text}'"))
                 elif c.dep_ == "dative":  # "granted Uganda's rebels asylum", "granted asylum to 18 rebels"
                     targets.append((_dative_object(c), f"dative of '{t.head.text}' whose object is '{t.text}'"))
@@ -896,7 +923,30 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
                         for o, p in _prep_objects(t.head, generic)]
         sources += makers
+        sides = _between_sides(t)
+        if sides and sources:  # "Klibi undertook a mediation mission between Syria and Arafat": both are its targets
+            targets[:0] = sides[:1]
+        elif sides:  # "talks between Russia and Ukraine": one side and the other
+            sources[:0], targets[:0] = sides[:1], sides[1:]
     return sources, targets
+
+
+def _between_sides(noun) -> list[tuple[object, str]]:
+    """[(first side, rule), (second side, rule)] of an event noun's "between X and Y" phrase (also on its participle
+    or on the verb it is the subject of: "talks between Russia and Ukraine", "the agreement signed between Turkey
+    and Libya", "fighting broke out between the army and rebels"); empty unless the phrase names two sides."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head)
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                first = _pobj(c)
+                other = next((x for x in first.conjuncts if x.i > first.i), None) if first is not None else None
+                if other is not None:
+                    return [(first, f"first side of '{c.text}' ('{noun.text}')"),
+                            (other, f"other side of '{c.text}' ('{noun.text}')")]
+    return []
 
 
 def place_targets(trigger, event_type: str) -> list[tuple[object, str]]:
@@ -938,6 +988,38 @@ def _behind(tok) -> list[tuple[object, str]]:
         else:
             out += [(agent, f"'by' agent of '{c.text}' modifying '{tok.text}'") for agent in _doing_agents(c, special)]
     return out
+
+
+_CHANNEL_WORDS = {"media", "website", "platform", "channel", "television", "radio", "tv", "account", "page", "blog"}
+
+
+def _channel_holder(noun):
+    """The message or the verb an "on" channel belongs to ("a message on Twitter blaming Iran", "posted on Facebook
+    calling for ..."), else ``noun`` itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and (noun.pos_ == "PROPN" or noun.lemma_.lower() in _CHANNEL_WORDS):
+        return noun.head.head
+    return noun
+
+
+def _issuers(noun) -> list[tuple[object, str]]:
+    """(token, rule) for who issued the message ``noun`` names (``act_nouns.tsv`` role ``utterance``): its
+    possessor or "by"/"from" object ("Pompeo's tweet", "a letter from 40 senators"), else the subject of the verb
+    it is the object of ("issued a statement", "said in a statement"), or the "by" agent when it is the passive
+    subject ("a statement was released by the ministry")."""
+    out = [(c, f"possessor of '{noun.text}', which does it") for c in noun.children if c.dep_ == "poss"]
+    out += [(_pobj(c), f"'{c.text}' object of '{noun.text}', which does it") for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and _pobj(c) is not None
+            and _pobj(c).ent_type_ not in ("GPE", "LOC", "FAC")]
+    if out:
+        return out
+    if noun.pos_ in ("VERB", "AUX"):
+        return [(c, f"subject of '{noun.text}', which posted it") for c in noun.children if c.dep_ in _SUBJ]
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return []
+    deps = ("agent",) if noun.dep_ == "nsubjpass" else tuple(_SUBJ)
+    return [(_pobj(c) if c.dep_ == "agent" else c, f"subject of '{verb.text}', whose '{noun.text}' does it")
+            for c in verb.children if c.dep_ in deps and (c.dep_ != "agent" or _pobj(c) is not None)]
 
 
 def _doing_agents(participle, special) -> list:
@@ -1074,7 +1156,7 @@ def _reacts(verb, noun, special) -> bool:
         return special.get((lemma, "(object event)")) != "mutual"
     if role == "denial":
         return lemma in cue_words("speech_act_noun")
-    return role == "reaction"
+    return role in ("reaction", "undergoing")
 
 
 def threat_conditions(trigger) -> list[tuple[object, str]]:
@@ -1512,3 +1594,50 @@ class ActorsStage(Stage):
         # source or target that has a country or sector it is ordinary prose, not an event.
         work.events = [ev for ev in work.events if not ev.reasons.get("type", "").startswith(DICTIONARY_REASON)
                        or any(a is not None and (a.country or a.sector) for a in (ev.source, ev.target))]
+
+
+_MEETING_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+# acts whose target is where they happen (the people attacked, arrested, aided, protested at); a statement's target
+# may be anywhere
+_PRESENT_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONSULT"}
+
+
+def _delegates(actor: Actor, event_type: str) -> bool:
+    """Officials or officers (plural) who meet, agree or sign ("the foreign ministers agreed to meet on Crete",
+    "the agreement was signed by the energy ministers") come from several countries, not the venue's."""
+    words = actor.text.split()
+    return event_type in _MEETING_TYPES and actor.sector in ("GOV", "MIL") and bool(words) \
+        and words[-1].lower().endswith("s")
+
+
+class ActorPlaceStage(Stage):
+    """After ``geo``: an unnamed actor the tables gave a sector but no country ("police", "protesters", "the
+    army") takes the country of its event's place, as ACLED codes "Police Forces of Serbia" for police in
+    Belgrade (``actors.place_country``; the sectors in ``actors.place_country_sectors``). The source always (the
+    doer is where the act is); the target only of acts done where it is (``_PRESENT_TARGET_TYPES``: the
+    people attacked or arrested, not the settlers a statement condemns); not officials who meet or sign
+    (``_delegates``). Named actors and international bodies keep what the tables said: a visitor is not of the
+    country he visits."""
+
+    name = "actors.place"
+
+    def setup(self) -> None:
+        self.on = bool(self.config.get("actors.place_country", True))
+        self.sectors = frozenset(self.config.get("actors.place_country_sectors", ()) or ())
+
+    def process_one(self, work: Work) -> None:
+        if not self.on:
+            return
+        for event in work.events:
+            place = event.location
+            if place is None or not place.country:
+                continue
+            for side in ("source", "target"):
+                actor = getattr(event, side)
+                if side == "target" and event.event_type not in _PRESENT_TARGET_TYPES:
+                    continue  # whom a statement is about need not be there ("condemned the settlers' attack")
+                if actor is not None and actor.country is None and actor.name is None and actor.sector in self.sectors \
+                        and not _delegates(actor, event.event_type):
+                    setattr(event, side, actor.model_copy(update={
+                        "country": place.country,
+                        "reason": f"{actor.reason}; country of the event's place {place.name} ({place.country})"}))

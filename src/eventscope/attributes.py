@@ -138,6 +138,33 @@ def _person_nouns() -> frozenset[str]:
     return frozenset((agents - bodies) | cue_words("person"))
 
 
+def _refusal(tok, why: str) -> bool:
+    """A negated acceptance that tells of a refusal ("did not accede to the demands", "were not accepted by his
+    campaign", "could not reach an agreement"): a "not" on the verb chain (not "no deal", "no one"), no condition
+    above it ("even if no agreement is reached", "if we can't resolve it"), not "not yet", and a passive names who
+    refused ("has not been certified" names no one)."""
+    if tok is None or not why.startswith("negation '") or why.startswith("negation 'no'"):
+        return False
+    for w in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in w.children):
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in ("yet", "all") for c in w.children):
+            return False  # "has not yet conceded", "do not all agree"
+        if w.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in w.children) \
+                and not any(c.dep_ == "agent" for c in w.children):
+            return False
+        if w.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp", "conj"):
+            break  # up to the clause the trigger stands in
+    return True
+
+
+def _if_not(mark) -> bool:
+    """A concessive "if not" ("thousands if not tens of thousands were killed", "difficult if not impossible"): no
+    condition."""
+    doc = mark.doc
+    return mark.lower_ == "if" and mark.i + 1 < len(doc) and doc[mark.i + 1].lower_ == "not"
+
+
 class AttributesStage(Stage):
     name = "attributes"
 
@@ -330,13 +357,17 @@ class AttributesStage(Stage):
                     # subject: "No group has claimed the attack" does not deny the attack)
                     found.setdefault("negated", f"the subject '{child.text}' is no one")
                 elif child.dep_ == "aux" and low == "would":
-                    would = would or (child, word)  # conditional, or future in reported speech: decided below
-                elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
-                    mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
+                    if not any(g.dep_ == "advmod" and ("habitual", g.lower_) in self.cues for g in word.children):
+                        would = would or (child, word)  # conditional, or future in reported speech: decided below
+                    # ("would sometimes kill": a past habit, not a condition)
+                elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") and not _if_not(m)
+                                                   for m in child.children):
+                    mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                and not _if_not(m))
                     found.setdefault("hypothetical", f"conditional '{mark.text}' clause on '{word.text}'")
                 elif child.dep_ in ("aux", "auxpass") and (("aux", low) in self.cues):
                     found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
-                elif child.dep_ == "mark" and ("mark", low) in self.cues:
+                elif child.dep_ == "mark" and ("mark", low) in self.cues and not _if_not(child):
                     found.setdefault(self.cues[("mark", low)], f"'{child.text}' clause")
                 elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
@@ -382,15 +413,17 @@ class AttributesStage(Stage):
         return None
 
     # -- PLOVER's future-tense rules --------------------------------------
-    def future_type(self, ev: Event, stated: str | None) -> None:
+    def future_type(self, ev: Event, stated: str | None, tok=None) -> None:
         """A cooperative action reported in the future tense is an AGREE, an announced retreat a
-        CONCEDE (PLOVER manual; ``data/events/future_types.tsv``). ``stated``: the factuality the
+        CONCEDE, a negated acceptance or concession a REJECT (PLOVER manual; ``data/events/future_types.tsv``). ``stated``: the factuality the
         words give (a date after publication alone does not make a future tense); an infinitive of
         purpose ("raised money to assist") is planned but keeps its type: it is the aim of an act, not a
         future action announced. Codes follow the new type."""
         row = self.future_types.get((ev.event_type, stated))
         if row is None or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
             return  # a purpose ("raised money to assist") is the aim of an act, not a future action announced
+        if stated == "negated" and not _refusal(tok, ev.reasons.get("factuality", "")):
+            return
         old = ev.event_type
         ev.event_type, ev.mode = row["becomes"], None
         ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)
@@ -399,6 +432,9 @@ class AttributesStage(Stage):
         ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {stated} {old} coded {ev.event_type} "
                               f"(PLOVER manual, section {row['section']})")
         ev.reasons["mode"] = f"{ev.event_type} has no mode here (was {old})"
+        if stated == "negated":  # "did not accede to the demands": the refusal is what happened
+            ev.factuality = "asserted"
+            ev.reasons["factuality"] += f"; the negated {old} is a refusal, which happened"
 
     def threat(self, ev: Event, tok, stated: str | None) -> bool:
         """PLOVER THREATEN ("all threats, coercive or forceful warnings"; its mode is the threat's content): force,
@@ -538,7 +574,7 @@ class AttributesStage(Stage):
                     break
             if self.use_future_types:
                 if not self.threat(ev, tok, stated[0] if stated else None):
-                    self.future_type(ev, stated[0] if stated else None)
+                    self.future_type(ev, stated[0] if stated else None, tok)
             lethal = bool(ev.fatalities) if ev.fatalities is not None else (
                 sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))  # 0: "no one was killed"
             self.refine_acled(ev, tok, lethal)

@@ -654,6 +654,10 @@ def _h_rel_month(m, ctx):
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|through|from|to|of|during|before|after|on|early|late|mid|last|this|next)\s+|mid-)$", re.I)
 
 
+_MONTH_CUE_WORDS = {"in", "since", "until", "till", "by", "through", "from", "to", "of", "during", "before", "after",
+                    "on", "early", "late", "mid", "last", "this", "next", "since", "until", "between", "and", "or"}
+
+
 def _h_bare_month(m, ctx):
     word = m["mon"]
     if not _capitalised(word):
@@ -663,6 +667,10 @@ def _h_bare_month(m, ctx):
     if word.lower() in ("may", "march") and not m["mod"]:
         if not _MONTH_CUE_BEFORE.search(ctx.before(m.start(), 12)):
             return None  # "May" (modal) / "March" (verb/noun) need a temporal preposition
+        if re.match(r"['’]s\b", ctx.after(m.end(), 3)) and any(
+                g.group(1).lower() not in _MONTH_CUE_WORDS
+                for g in re.finditer(rf"\b([A-Z][a-z]+)\s+{word}\b", ctx.before(m.start(), 2000))):
+            return None  # the surname of a person named before: "Theresa May ... in protest to May's agreement"
     if ctx.anchor is None:
         return _unanchored(m, "DATE", "month without a year")
     a, month = ctx.anchor, _month_num(word)

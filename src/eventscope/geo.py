@@ -1448,8 +1448,12 @@ def _locate(event: Event, work: Work) -> Place | None:
        place (lower confidence)";
     5. else the article's focus (``article_focus``), reason "article focus: X (n mentions;
        lower confidence)".
+    3b. When every place in the sentence names an actor, modifies a noun or stands in another clause, and
+       one of them is in the article's focus country, an actor of the event is of it (or is that place)
+       and none is of another country ("Hong Kong's government refused"), the article's focus, reason "the
+       sentence's places name actors; one is of the article focus ...".
     6. Otherwise None: several candidate places in the clause, a sentence whose places are all
-       actors, modifiers or destinations, or no place the article makes clear.
+       actors, modifiers or destinations of other countries, or no place the article makes clear.
     """
     trig = work.token_at(event.trigger.start)
     if trig is None:
@@ -1521,16 +1525,21 @@ def _locate(event: Event, work: Work) -> Place | None:
                                                       f"'{_clause_word(head) or 'participle'}' clause holds trigger "
                                                       f"'{event.trigger.text}'; {p.reason}"})
     # 3. the only non-actor place in the sentence
-    free = []
+    free, naming = [], []  # naming: places that name an actor, modify a noun ("Hong Kong's leader", "US troops")
+    #                        or stand in another clause
     for p in places:
         if p.text and p.text.lower() in actor_text:
+            naming.append(p)
             continue
         tok = work.token_at(p.start)
         if tok is not None and _is_modifier(tok):
+            naming.append(p)
             continue
         if tok is not None and tok.dep_ == "conj" and tok.head.text.lower() in actor_text:
+            naming.append(p)
             continue  # "Russia and Georgia signed": a conjunct of an actor is an actor too
         if tok is None or not _in_clause(tok, clause):
+            naming.append(p)  # (or stands in another clause of the sentence)
             continue
         if _governing_prep(tok, None) in ("to", "from", "with", "against", "for", "up", "down", "toward", "towards",
                                           "via", "onto"):
@@ -1539,8 +1548,29 @@ def _locate(event: Event, work: Work) -> Place | None:
     if len(free) == 1:
         p = free[0]
         return p.model_copy(update={"reason": f"only non-actor place in the trigger's clause; {p.reason}"})
+    # 3b. no free place, but one that names an actor or a noun, or stands in another clause, is of the article's
+    #     focus country ("Hong Kong's government refused", "the Philippines' regulator", "Puerto Rico's governor
+    #     resigned"): a domestic act happened there; not when no naming place is ("the United States announced a
+    #     withdrawal" in a story about Syria and Turkey), nor when an actor is of another country ("the agreement
+    #     signed between Turkey and Libya" in a story about Greece); and an actor must be of that country (or be
+    #     named by the place), so that "Ushakov told reporters ... the Tajikistan-Afghanistan border" is not placed
+    #     in Afghanistan
+    focus = article_focus(work) if not free and naming else None
+    actors = [a for a in (event.source, event.target) if a is not None]
+    if focus is not None and focus[0].country in {p.country for p in naming} \
+            and all(a.country in (None, focus[0].country) for a in actors) \
+            and (any(a.country == focus[0].country for a in actors)
+                 or any(p.text and p.text.lower() in actor_text and p.country == focus[0].country for p in naming)):
+        p, n = focus
+        if not any(q.name == p.name for q in naming):
+            # the sentence names the country's other places or the country ("the U.S. Supreme Court declined" in a
+            # story about Utah): the country, as the article names it
+            p = next((q for q in work.places if q.country == p.country and q.precision == "country"), None)
+        if p is not None:
+            return p.model_copy(update={"reason": f"the sentence's places name actors; one is of the article focus "
+                                                  f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}"})
     return None  # several places could be where it happened, or the sentence's places are all
-    #              actors, modifiers or destinations: no guess
+    #              actors, modifiers or destinations of another country than the article's: no guess
 
 
 def _fallback(event: Event, work: Work, para, actor_text: str) -> Place | None:

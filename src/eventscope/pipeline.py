@@ -7,7 +7,7 @@ processes and engines).
 """
 from __future__ import annotations
 
-from .actors import ActorsStage
+from .actors import ActorPlaceStage, ActorsStage
 from .attributes import AttributesStage
 from .config import Config
 from .dates import DatesStage
@@ -18,7 +18,7 @@ from .errors import warning
 from .nlp import NlpStage
 from .schema import Article, Work
 
-STAGES = (IngestStage, NlpStage, EventsStage, ActorsStage, GeoStage, DatesStage, AttributesStage)
+STAGES = (IngestStage, NlpStage, EventsStage, ActorsStage, GeoStage, ActorPlaceStage, DatesStage, AttributesStage)
 
 
 class Pipeline:

@@ -3,7 +3,7 @@ message that does the act, the two sides "between" which an event is, an agent n
 of the attack a passive injury follows from, one who survived an attack, a group's country from the event's place,
 the article's focus for a domestic act whose sentence names only actors' places, "May" the surname, habitual
 "would" and concessive "if not", announced and refused acts (PLOVER CONCEDE and REJECT), launching an attack,
-being "met with" applause, and spokespeople. Every sentence was written for these tests
+being "met with" applause, spokespeople, "the commission" for the one body of that name named before, and the finest place a phrase names. Every sentence was written for these tests
 (none is copied from the sample, eval/, train/ or the gold files in ../shared/data)."""
 from .conftest import event_at as _at
 from .conftest import events_of, one_event
@@ -140,3 +140,26 @@ def test_a_spokesperson_speaks_for_a_government(pipeline):
     # for Putin" is no journalist; test_actors9 checks that his title does not make him "the president")
     ev = _at(pipeline, "A spokeswoman for the ministry rejected the report on Monday.", "rejected")
     assert ev.source is not None and ev.source.sector == "GOV"
+
+
+def test_the_body_of_that_name_the_article_named_before(pipeline):
+    text = "The National Water Commission met on Monday. Later the commission refused the farmers' request."
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "refused")
+    assert ev.source is not None and ev.source.name == "National Water Commission"
+    text = "Officials of the US Embassy in Nairobi met the minister. The embassy rejected the request."
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "rejected")
+    assert ev.source is not None and ev.source.country == "USA"
+    # two bodies of that name: no guess
+    text = "The Labour Party and the Green Party met. The party rejected the budget."
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "rejected")
+    assert ev.source is None or ev.source.name is None
+
+
+def test_the_finest_place_a_phrase_names(pipeline):
+    # a county the gazetteer lacks between two commas is skipped: the town before it is read
+    text = "On Sunday night, a man stabbed three people in a park in Reading, Berkshire, UK."
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "stabbed")
+    assert ev.location is not None and ev.location.name == "Reading" and ev.location.country == "GBR"
+    ev = next(e for e in events_of(pipeline, "Hundreds of nurses rallied in the US capital city of Washington, DC "
+                                             "on Friday.") if e.trigger.text == "rallied")
+    assert ev.location is not None and ev.location.name == "Washington" and ev.location.precision == "city"

@@ -30,7 +30,11 @@ Resolution rules, in order (each adds to the actor's ``reason``):
    sector when rules 3-4 did not;
 7. a bare title ("the president", "the minister") with no country and no
    name -> the most recent named actor earlier in the article whose sector
-   matches.
+   matches;
+8. (before rules 3-7) "the" or "this" + one noun that ends the name of the one
+   body the article named before ("the commission" after "the National
+   Telecommunications Commission", "the party" after "the Conservative
+   Party") -> that body, with its codes if it has any.
 """
 from __future__ import annotations
 
@@ -155,6 +159,9 @@ class ActorContext:
     # full name (casefolded) -> evidence of a person's gender: {"m": n, "f": n} (``_gender_evidence``)
     genders: dict[str, dict[str, int]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)  # paragraph -> its text (quotes before a pronoun)
+    # last word of a named body (casefolded) -> (offset, actor) in article order: "the commission" after "the
+    # National Telecommunications Commission"
+    bodies: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> _Mention:
         mention = _Mention(offset, paragraph, actor, person, subject)
@@ -169,7 +176,21 @@ class ActorContext:
         if self.fill is not None:
             self.fill(position)
         return ActorContext(self.mentions, position, paragraph, self.fill, self.people, self.surnames, self.genders,
-                            self.texts)
+                            self.texts, self.bodies)
+
+    def add_body(self, offset: int, actor: Actor) -> None:
+        """Remember a named body ("the National Telecommunications Commission") under its name's last word."""
+        words = _tokens(actor.name or "")
+        if len(words) >= 2:
+            self.bodies.setdefault(words[-1].casefold(), []).append((offset, actor))
+
+    def body(self, noun: str) -> tuple[Actor, str] | None:
+        """The latest body named before ``position`` whose name ends with ``noun`` ("commission", "party"), when
+        only one body of that name was named before."""
+        found = [a for off, a in self.bodies.get(noun.casefold(), ()) if off < self.position]
+        if not found or len({a.name for a in found}) > 1:
+            return None
+        return found[-1], noun
 
     def gender(self, name: str | None) -> str | None:
         """"m" or "f" when the article's words say so for this person (``ActorsStage._context``), else None."""
@@ -398,6 +419,16 @@ class ActorResolver:
             return None
         lower = [w.casefold() for w in words]
         ctx = context or ActorContext()
+        if len(words) == 1 and text.split()[0].casefold() in ("the", "this") and len(text.split()) == 2 \
+                and lower[0] not in self._collective:  # ("the government", "the Senate": rule 7's collective nouns)
+            # 8. "the commission", "the party": the one body of that name the article named before
+            found = ctx.body(lower[0])
+            if found is not None:
+                a = found[0]
+                sector = a.sector or (self._agents.get(lower[0]) or (None,))[0]  # "the party": PTY at least
+                return Actor(text=text, country=a.country, sector=sector, name=a.name,
+                             reason=f"'{text}' -> the body the article named before: {a.name}"
+                                    + (f" ({a.reason})" if a.reason else ""))
         if not any(w.replace("’", "'") in self._vocab or (w.endswith("s") and w[:-1] in self._vocab)
                    or w in ctx.surnames for w in lower):
             return None
@@ -1363,6 +1394,12 @@ class ActorsStage(Stage):
                     phrase = _phrase(tok)
                     offset = para.start + phrase.start_char
                     actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))
+                    if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":  # a named body: "the commission" later
+                        named = self._named(tok, phrase)
+                        body = actor if actor is not None and actor.name else named if actor is None or named is None \
+                            else actor.model_copy(update={"name": named.name})  # "the US Embassy": USA GOV, named
+                        if body is not None and body.name and not body.reason.startswith("'"):
+                            ctx.add_body(offset, body)
                     if actor is None and tok.ent_type_ == "PERSON":
                         actor = self._named(tok, phrase)  # in no table: "he" may still be this person
                     if actor is not None:

@@ -1236,8 +1236,9 @@ class Recogniser:
 
     def _listed(self, para, found: list[Mention], taken: set[int]) -> list[Mention]:
         """Title-case names listed with a place found in this paragraph ("Red Deer, Innisfail and
-        Edmonton", "Tabriz and Ahar"): kept when the gazetteer has a reading of the name in a
-        country where the listed place can be.  Names in a PERSON entity are not read."""
+        Edmonton", "Tabriz and Ahar", "Reading, Berkshire, UK" over a county the gazetteer lacks): kept
+        when the gazetteer has a reading of the name in a country where the listed place can be.  Names
+        in a PERSON entity are not read."""
         doc = para.doc
         by_start = {m.start - para.start: m for m in found if para.start <= m.start < para.end}
         if not by_start:
@@ -1257,7 +1258,12 @@ class Recogniser:
                     continue
                 if a == j and doc[a].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "or"):
                     b = j + 2
-                for run in self._title_runs_at(doc, b, forward=a == j):
+                runs = self._title_runs_at(doc, b, forward=a == j)
+                if a != j and runs and not self.gaz.entries(runs[0].text) and doc[a].text == "," \
+                        and runs[0].start >= 2 and doc[runs[0].start - 1].text == ",":
+                    # "Reading, Berkshire, UK": a name the gazetteer lacks between two commas is skipped
+                    runs += self._title_runs_at(doc, runs[0].start - 2, forward=False)
+                for run in runs:
                     start = para.start + run.start_char
                     if not taken.isdisjoint(range(start, start + len(run.text))) \
                             or run.text.lower() in _ADMIN_WORDS or self.gaz.is_nonplace(run.text):
@@ -1448,6 +1454,8 @@ def _locate(event: Event, work: Work) -> Place | None:
        place (lower confidence)";
     5. else the article's focus (``article_focus``), reason "article focus: X (n mentions;
        lower confidence)".
+    3a. Several such places, all of one country, one of them finer than the others ("in Reading,
+       Berkshire, UK"): the finest.
     3b. When every place in the sentence names an actor, modifies a noun or stands in another clause, and
        one of them is in the article's focus country, an actor of the event is of it (or is that place)
        and none is of another country ("Hong Kong's government refused"), the article's focus, reason "the
@@ -1481,13 +1489,22 @@ def _locate(event: Event, work: Work) -> Place | None:
         named = _naming_place(work, places, {trig.i})
         if named is not None:
             return named
+    governed = []
     for p in places:
         tok = work.token_at(p.start)
         if tok is None:
             continue
         prep = _governing_prep(tok, clause)
         if prep in _EVENT_PREPS or (prep in ("to", "into") and event.event_type in _MOTION_TYPES):
-            return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
+            governed.append((p, prep))
+    if governed:
+        # the finest of the places one phrase names ("in the US capital city of Washington, DC": Washington)
+        p, prep = governed[0]
+        finer = [q for q in governed[1:] if q[0].country == p.country and _FINENESS.get(q[0].precision, 0) >
+                 _FINENESS.get(p.precision, 0)]
+        if finer:
+            p, prep = max(finer, key=lambda q: _FINENESS.get(q[0].precision, 0))
+        return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
     # 1c. a locative of the subject when the verb has none: "foreign ministers in Cairo denounced the deal",
     #     "protesters in Lagos marched" (not a relative clause or another verb's phrase inside the subject)
     subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
@@ -1545,6 +1562,14 @@ def _locate(event: Event, work: Work) -> Place | None:
                                           "via", "onto"):
             continue  # a destination, origin, party or path: "fled up London Bridge"
         free.append(p)
+    if len(free) > 1 and len({p.country for p in free}) == 1:
+        # one place named down to its town ("in Reading, Berkshire, UK"): the finest
+        best = max(_FINENESS.get(p.precision, 0) for p in free)
+        finest = {(p.name, p.precision) for p in free if _FINENESS.get(p.precision, 0) == best}
+        if len(finest) == 1:
+            p = next(p for p in free if (p.name, p.precision) in finest)
+            return p.model_copy(update={"reason": f"finest of the non-actor places of one country in the trigger's "
+                                                  f"clause; {p.reason}"})
     if len(free) == 1:
         p = free[0]
         return p.model_copy(update={"reason": f"only non-actor place in the trigger's clause; {p.reason}"})
@@ -1611,6 +1636,7 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     return (named[0], len(named)) if named else None
 
 
+_FINENESS = {"country": 1, "region": 1, "admin1": 2, "admin2": 3, "city": 4}
 _MOTION_TYPES = {"CONSULT", "MOBILIZE"}  # "visit to Dushanbe", "deploy troops to the border": "to" is where
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}

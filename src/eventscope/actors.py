@@ -625,7 +625,7 @@ def _person_word(span, word: str) -> bool:
 def _has_title(text: str, title: str) -> bool:
     """The phrase gives its person this title: "President Donald Trump" is "president"; "Vice President Pence",
     "former president Obama" are not, nor is "President Putin's spokesman Dmitry Peskov" (the possessor's title)."""
-    possessive = re.search(r"['’]s\b", text)
+    possessive = ([None] + list(re.finditer(r"['’]s\b", text)))[-1]  # the last: "Russia's President Putin's spokesman"
     if possessive is not None and text[possessive.end():].strip():  # (not the possessor itself: "President Trump's")
         text = text[possessive.end():]
     words, want = [w.casefold() for w in _tokens(text)], title.split()
@@ -705,6 +705,12 @@ def _phrase(tok):
                     a.dep_ == "appos" and a.i > c.i for a in t.children)):
                 keep.add(c.i)
                 walk(c)
+            elif c.dep_ == "prep" and c.lower_ == "for" and t.lower_.startswith("spokes") and _pobj(c) is not None:
+                # "a spokesman for the rebels" speaks for them: their words code him
+                keep.add(c.i)
+                for g in c.children:
+                    keep.add(g.i)
+                    walk(g)
             elif c.dep_ == "prep" and not (c.lower_ == "in" and any(k.dep_ == "conj" and k.i < c.i for k in t.children)) \
                     and (c.lower_ in ("of", "in") or c.lower_ == "from" and (
                     t.dep_ == "appos" or _agent_noun(t) or _counterpart(t))) \
@@ -868,6 +874,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # "were injured after being attacked by protesters": the doer of the attack they were hurt in
             clauses = [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBN"] + [
                 g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBN"]
+            clauses = [c for c in clauses if c.lemma_.lower() in _attack_verbs()]  # not "after being rescued by"
             sources += [(_pobj(g), f"'by' agent of '{c.text}', which '{t.text}' follows from")
                         for c in clauses for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in t.children):
@@ -914,8 +921,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 continue  # "anti-government protests" are against the government, "pro-Russian rallies" not by Russia
             elif c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
                 sources.append((c, f"{c.dep_} of '{t.text}'"))
-            elif c.dep_ == "compound" and c.pos_ == "NOUN" and _agent_noun(c):
-                sources.append((c, f"agent noun before '{t.text}'"))  # "a police raid", "an army offensive"
+            elif c.dep_ == "compound" and c.pos_ == "NOUN" and _agent_sector(c) in ("COP", "MIL", "GOV", "REB") \
+                    and special.get((t.lemma_.lower(), "(poss)")) != "patient":
+                # "a police raid", "an army offensive"; not "journalist arrests", "student detentions" (undergone)
+                sources.append((c, f"agent noun before '{t.text}'"))
             elif c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif _maker_of(t, c, special):  # "the demands of the striking teachers", "the visit of President Xi"
@@ -954,10 +963,9 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             targets += [(o, f"'{p}' object of '{t.head.text}' whose object is '{t.text}'")
                         for o, p in _prep_objects(t.head, generic)]
         sources += makers
-        sides = _between_sides(t)
-        if sides and sources:  # "Klibi undertook a mediation mission between Syria and Arafat": both are its targets
-            targets[:0] = sides[:1]
-        elif sides:  # "talks between Russia and Ukraine": one side and the other
+        sides = _between_sides(t) if not sources else []  # ("demanded talks between the junta and the opposition":
+        #                                                        the demander is no side)
+        if sides:  # "talks between Russia and Ukraine": one side and the other
             sources[:0], targets[:0] = sides[:1], sides[1:]
     return sources, targets
 
@@ -1032,10 +1040,18 @@ def _channel_holder(noun):
     return noun
 
 
+@lru_cache(maxsize=None)
+def _attack_verbs() -> frozenset[str]:
+    """Verbs of ``triggers.tsv`` whose rows code ASSAULT or COERCE (attack, shoot, beat, abduct ...)."""
+    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv")
+                     if r["pos"] == "V" and r["plover"] in ("ASSAULT", "COERCE"))
+
+
 def _issuers(noun) -> list[tuple[object, str]]:
     """(token, rule) for who issued the message ``noun`` names (``act_nouns.tsv`` role ``utterance``): its
     possessor or "by"/"from" object ("Pompeo's tweet", "a letter from 40 senators"), else the subject of the verb
-    it is the object of ("issued a statement", "said in a statement"), or the "by" agent when it is the passive
+    of issuing it is the object of (``cues.tsv`` kind ``issue_verb``: "issued a statement"; not "found a note"),
+    or of the verb whose "in" phrase it is ("said in a statement"), or the "by" agent when it is the passive
     subject ("a statement was released by the ministry")."""
     out = [(c, f"possessor of '{noun.text}', which does it") for c in noun.children if c.dep_ == "poss"]
     out += [(_pobj(c), f"'{c.text}' object of '{noun.text}', which does it") for c in noun.children
@@ -1046,8 +1062,9 @@ def _issuers(noun) -> list[tuple[object, str]]:
     if noun.pos_ in ("VERB", "AUX"):
         return [(c, f"subject of '{noun.text}', which posted it") for c in noun.children if c.dep_ in _SUBJ]
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "nsubjpass"):
-        return []
+    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "nsubjpass") \
+            or noun.dep_ != "pobj" and verb.lemma_.lower() not in cue_words("issue_verb"):
+        return []  # who found, saw or received "a note threatening the school" did not write it
     deps = ("agent",) if noun.dep_ == "nsubjpass" else tuple(_SUBJ)
     return [(_pobj(c) if c.dep_ == "agent" else c, f"subject of '{verb.text}', whose '{noun.text}' does it")
             for c in verb.children if c.dep_ in deps and (c.dep_ != "agent" or _pobj(c) is not None)]
@@ -1124,6 +1141,20 @@ def _of_named_origin(tok) -> bool:
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     """Two actors code the same: country, sector and name ("the police" and "officers")."""
     return a is not None and b is not None and (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
+
+
+@lru_cache(maxsize=None)
+def _agent_sectors() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for r in _read_table("agents"):
+        if _curated(r) or r["noun"].casefold() not in table:
+            table[r["noun"].casefold()] = r["sector"]
+    return table
+
+
+def _agent_sector(tok) -> str | None:
+    """The sector the agent tables give the noun (a curated row first), or None."""
+    return _agent_sectors().get(tok.lower_) or _agent_sectors().get(tok.lemma_.lower())
 
 
 def _agent_noun(tok) -> bool:
@@ -1633,28 +1664,38 @@ class ActorsStage(Stage):
                        or any(a is not None and (a.country or a.sector) for a in (ev.source, ev.target))]
 
 
+# meetings, agreements and signings bring parties from elsewhere ("the minister arrived in Beijing for talks",
+# "rebel leaders and officials signed a deal in Juba"): their place says nothing of their country
 _MEETING_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
 # acts whose target is where they happen (the people attacked, arrested, aided, protested at); a statement's target
 # may be anywhere
-_PRESENT_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONSULT"}
+_PRESENT_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 
 
-def _delegates(actor: Actor, event_type: str) -> bool:
-    """Officials or officers (plural) who meet, agree or sign ("the foreign ministers agreed to meet on Crete",
-    "the agreement was signed by the energy ministers") come from several countries, not the venue's."""
-    words = actor.text.split()
-    return event_type in _MEETING_TYPES and actor.sector in ("GOV", "MIL") and bool(words) \
-        and words[-1].lower().endswith("s")
+@lru_cache(maxsize=None)
+def _outsider_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in _read_table("outsiders"))
+
+
+def _elsewhere(actor: Actor, event_type: str, place) -> bool:
+    """The actor's place need not be its country: a party to a meeting or a deal, people often from elsewhere
+    (``outsiders.tsv``: settlers, peacekeepers, migrants, envoys, "foreign troops"), an actor whose phrase names
+    a possessor the tables did not code ("Kosovo's prime minister"), or a place the article's focus or the
+    paragraph gave (lower confidence)."""
+    words = {w.casefold() for w in _tokens(actor.text)}
+    return event_type in _MEETING_TYPES or bool(words & _outsider_words()) \
+        or re.search(r"['’]s\b", actor.text) is not None or "lower confidence" in (place.reason or "")
 
 
 class ActorPlaceStage(Stage):
     """After ``geo``: an unnamed actor the tables gave a sector but no country ("police", "protesters", "the
     army") takes the country of its event's place, as ACLED codes "Police Forces of Serbia" for police in
-    Belgrade (``actors.place_country``; the sectors in ``actors.place_country_sectors``). The source always (the
-    doer is where the act is); the target only of acts done where it is (``_PRESENT_TARGET_TYPES``: the
-    people attacked or arrested, not the settlers a statement condemns); not officials who meet or sign
-    (``_delegates``). Named actors and international bodies keep what the tables said: a visitor is not of the
-    country he visits."""
+    Belgrade (``actors.place_country``; the sectors in ``actors.place_country_sectors``). The source (the doer
+    is where the act is); the target only of acts done where it is (``_PRESENT_TARGET_TYPES``: the people
+    attacked or arrested, not the settlers a statement condemns); never for a meeting, a deal or a signing,
+    people often from elsewhere, a possessor left uncoded or a place of lower confidence (``_elsewhere``).
+    Named actors and international bodies keep what the tables said: a visitor is not of the country he
+    visits."""
 
     name = "actors.place"
 
@@ -1674,7 +1715,7 @@ class ActorPlaceStage(Stage):
                 if side == "target" and event.event_type not in _PRESENT_TARGET_TYPES:
                     continue  # whom a statement is about need not be there ("condemned the settlers' attack")
                 if actor is not None and actor.country is None and actor.name is None and actor.sector in self.sectors \
-                        and not _delegates(actor, event.event_type):
+                        and not _elsewhere(actor, event.event_type, place):
                     setattr(event, side, actor.model_copy(update={
                         "country": place.country,
                         "reason": f"{actor.reason}; country of the event's place {place.name} ({place.country})"}))

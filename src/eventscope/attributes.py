@@ -141,10 +141,18 @@ def _person_nouns() -> frozenset[str]:
 def _refusal(tok, why: str) -> bool:
     """A negated acceptance that tells of a refusal ("did not accede to the demands", "were not accepted by his
     campaign", "could not reach an agreement"): a "not" on the verb chain (not "no deal", "no one"), no condition
-    above it ("even if no agreement is reached", "if we can't resolve it"), not "not yet", and a passive names who
-    refused ("has not been certified" names no one)."""
+    above it ("even if no agreement is reached", "if we can't resolve it"), not "not yet", no word of
+    ``cues.tsv`` kind ``no_refusal`` near it ("did not accept the offer until Friday", "did not immediately accept",
+    "did not accept responsibility", "did not agree to be named"), no "with" or "of" on it ("did not agree with the
+    ruling", "did not approve of the violence": opinions), and a passive
+    names who refused ("has not been certified" names no one)."""
     if tok is None or not why.startswith("negation '") or why.startswith("negation 'no'"):
         return False
+    near = [t for t in tok.subtree if abs(t.i - tok.i) <= 6] + list(tok.head.children)
+    if any(t.lower_ in cue_words("no_refusal") for t in near) \
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in tok.children):
+        return False  # "until Friday", "immediately", "responsibility", "to be named"; "agree with the ruling",
+        #               "approve of the violence" are opinions
     for w in [tok, *tok.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in w.children):
             return False
@@ -360,10 +368,8 @@ class AttributesStage(Stage):
                     if not any(g.dep_ == "advmod" and ("habitual", g.lower_) in self.cues for g in word.children):
                         would = would or (child, word)  # conditional, or future in reported speech: decided below
                     # ("would sometimes kill": a past habit, not a condition)
-                elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") and not _if_not(m)
-                                                   for m in child.children):
-                    mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                and not _if_not(m))
+                elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                    mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
                     found.setdefault("hypothetical", f"conditional '{mark.text}' clause on '{word.text}'")
                 elif child.dep_ in ("aux", "auxpass") and (("aux", low) in self.cues):
                     found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")

@@ -654,8 +654,9 @@ def _h_rel_month(m, ctx):
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|through|from|to|of|during|before|after|on|early|late|mid|last|this|next)\s+|mid-)$", re.I)
 
 
-_MONTH_CUE_WORDS = {"in", "since", "until", "till", "by", "through", "from", "to", "of", "during", "before", "after",
-                    "on", "early", "late", "mid", "last", "this", "next", "since", "until", "between", "and", "or"}
+_MONTH_CUE_WORDS = {"in", "since", "until", "till", "by", "through", "throughout", "from", "to", "of", "during",
+                    "before", "after", "on", "early", "late", "mid", "last", "this", "next", "between", "and", "or",
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # "Monday May 6"
 
 
 def _h_bare_month(m, ctx):

@@ -1456,8 +1456,8 @@ def _locate(event: Event, work: Work) -> Place | None:
        lower confidence)".
     3a. Several such places, all of one country, one of them finer than the others ("in Reading,
        Berkshire, UK"): the finest.
-    3b. When every place in the sentence names an actor, modifies a noun or stands in another clause, and
-       one of them is in the article's focus country, an actor of the event is of it (or is that place)
+    3b. When every place in the sentence names an actor, modifies a noun or stands in another clause, all
+       of them are in the article's focus country, an actor of the event is of it (or is that place)
        and none is of another country ("Hong Kong's government refused"), the article's focus, reason "the
        sentence's places name actors; one is of the article focus ...".
     6. Otherwise None: several candidate places in the clause, a sentence whose places are all
@@ -1577,12 +1577,13 @@ def _locate(event: Event, work: Work) -> Place | None:
     #     focus country ("Hong Kong's government refused", "the Philippines' regulator", "Puerto Rico's governor
     #     resigned"): a domestic act happened there; not when no naming place is ("the United States announced a
     #     withdrawal" in a story about Syria and Turkey), nor when an actor is of another country ("the agreement
-    #     signed between Turkey and Libya" in a story about Greece); and an actor must be of that country (or be
-    #     named by the place), so that "Ushakov told reporters ... the Tajikistan-Afghanistan border" is not placed
-    #     in Afghanistan
+    #     signed between Turkey and Libya" in a story about Greece); every place of the sentence must be of that
+    #     country ("speaking from exile in Spain", "cut short his trip to China" happened elsewhere); and an actor
+    #     must be of that country (or be named by the place), so that "Ushakov told reporters ... the
+    #     Tajikistan-Afghanistan border" is not placed in Afghanistan
     focus = article_focus(work) if not free and naming else None
     actors = [a for a in (event.source, event.target) if a is not None]
-    if focus is not None and focus[0].country in {p.country for p in naming} \
+    if focus is not None and focus[0].country and {p.country for p in places} == {focus[0].country} \
             and all(a.country in (None, focus[0].country) for a in actors) \
             and (any(a.country == focus[0].country for a in actors)
                  or any(p.text and p.text.lower() in actor_text and p.country == focus[0].country for p in naming)):

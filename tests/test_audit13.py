@@ -192,3 +192,14 @@ def test_the_finest_place_a_phrase_names(pipeline):
     ev = next(e for e in events_of(pipeline, "Hundreds of nurses rallied in the US capital city of Washington, DC "
                                              "on Friday.") if e.trigger.text == "rallied")
     assert ev.location is not None and ev.location.name == "Washington" and ev.location.precision == "city"
+
+
+def test_a_civil_group_takes_even_the_articles_focus_country(pipeline):
+    text = ("Thousands protested in Belgrade on Friday.\nSerbia's president called for calm.\n"
+            "Several reporters were injured after being attacked by protesters.")
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text == "injured")
+    assert ev.location is not None and "lower confidence" in ev.location.reason
+    assert ev.target is not None and ev.target.country == "SRB"
+    # "some were not accepted": the "of which" relative is no opinion
+    ev = _at(pipeline, "Refunds were offered, of which some were not accepted by the party.", "accepted")
+    assert ev.event_type == "REJECT"

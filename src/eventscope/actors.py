@@ -1672,6 +1672,11 @@ _MEETING_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
 _PRESENT_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 
 
+# civil groups that are the story country's own even where only the article's focus places them ("police", "protesters",
+# "residents"); soldiers, officials and armed groups there may be foreign
+_LOCAL_SECTORS = {"COP", "OPP", "CVL", "MED", "JUD", "LEG", "EDU"}
+
+
 @lru_cache(maxsize=None)
 def _outsider_words() -> frozenset[str]:
     return frozenset(r["word"] for r in _read_table("outsiders"))
@@ -1680,11 +1685,13 @@ def _outsider_words() -> frozenset[str]:
 def _elsewhere(actor: Actor, event_type: str, place) -> bool:
     """The actor's place need not be its country: a party to a meeting or a deal, people often from elsewhere
     (``outsiders.tsv``: settlers, peacekeepers, migrants, envoys, "foreign troops"), an actor whose phrase names
-    a possessor the tables did not code ("Kosovo's prime minister"), or a place the article's focus or the
-    paragraph gave (lower confidence)."""
+    a possessor the tables did not code ("Kosovo's prime minister"), or, for soldiers, officials and armed groups
+    (not the civil groups of ``_LOCAL_SECTORS``: police, protesters, residents), a place the article's focus or
+    the paragraph gave (lower confidence)."""
     words = {w.casefold() for w in _tokens(actor.text)}
     return event_type in _MEETING_TYPES or bool(words & _outsider_words()) \
-        or re.search(r"['’]s\b", actor.text) is not None or "lower confidence" in (place.reason or "")
+        or re.search(r"['’]s\b", actor.text) is not None \
+        or "lower confidence" in (place.reason or "") and actor.sector not in _LOCAL_SECTORS
 
 
 class ActorPlaceStage(Stage):

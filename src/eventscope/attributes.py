@@ -143,14 +143,15 @@ def _refusal(tok, why: str) -> bool:
     campaign", "could not reach an agreement"): a "not" on the verb chain (not "no deal", "no one"), no condition
     above it ("even if no agreement is reached", "if we can't resolve it"), not "not yet", no word of
     ``cues.tsv`` kind ``no_refusal`` near it ("did not accept the offer until Friday", "did not immediately accept",
-    "did not accept responsibility", "did not agree to be named"), no "with" or "of" on it ("did not agree with the
+    "did not accept responsibility", "did not agree to be named"), no "agree with" or "approve of" ("did not agree with the
     ruling", "did not approve of the violence": opinions), and a passive
     names who refused ("has not been certified" names no one)."""
     if tok is None or not why.startswith("negation '") or why.startswith("negation 'no'"):
         return False
     near = [t for t in tok.subtree if abs(t.i - tok.i) <= 6] + list(tok.head.children)
     if any(t.lower_ in cue_words("no_refusal") for t in near) \
-            or any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in tok.children):
+            or tok.lemma_.lower() in ("agree", "approve") and any(c.dep_ == "prep" and c.lower_ in ("with", "of")
+                                                                 for c in tok.children):
         return False  # "until Friday", "immediately", "responsibility", "to be named"; "agree with the ruling",
         #               "approve of the violence" are opinions
     for w in [tok, *tok.ancestors]:

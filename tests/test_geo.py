@@ -153,8 +153,7 @@ def test_event_location_rules(seed_work, stage):
     assert arrived.location.country == "TJK" and "prep 'in'" in arrived.location.reason
     assert gathered.location.name == "Tokyo" and "prep 'in'" in gathered.location.reason
     assert fell.location.text == "Kunduz" and "only non-actor place" in fell.location.reason
-    # the only place is the target actor: no town is guessed, only the article's focus country (rule 3b)
-    assert fell_target.location.precision == "country" and "article focus" in fell_target.location.reason
+    assert fell_target.location is None  # the only place is the target actor; no guess
     assert told.location is None  # no place in the sentence
 
 

@@ -355,9 +355,7 @@ class ActorResolver:
         for row in _read_table("countries"):
             self._add(row["surface"], _Entry("countries", country=row["country"], sector=row["sector"],
                                              kind=row["kind"], name=row["surface"]))
-        for row in _read_table("agents"):  # a curated supplement row corrects PETRARCH2's ("spokesman" is no MED)
-            if _curated(row) or row["noun"].casefold() not in self._agents:
-                self._agents[row["noun"].casefold()] = (row["sector"], row["noun"])
+        self._agents.update(_agent_table())  # a curated supplement row corrects PETRARCH2's ("spokesman" is no MED)
 
     # ------------------------------------------------------------------ lookups
     def _lookup(self, words: list[str], i: int, n: int) -> list[_Entry]:
@@ -1144,17 +1142,20 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _agent_sectors() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _agent_table() -> dict[str, tuple[str, str]]:
+    """Agent noun (casefolded) -> (sector, noun) from ``agents.tsv``; a curated ``agents.supplement.tsv`` row
+    replaces PETRARCH2's, otherwise the first row wins."""
+    table: dict[str, tuple[str, str]] = {}
     for r in _read_table("agents"):
         if _curated(r) or r["noun"].casefold() not in table:
-            table[r["noun"].casefold()] = r["sector"]
+            table[r["noun"].casefold()] = (r["sector"], r["noun"])
     return table
 
 
 def _agent_sector(tok) -> str | None:
     """The sector the agent tables give the noun (a curated row first), or None."""
-    return _agent_sectors().get(tok.lower_) or _agent_sectors().get(tok.lemma_.lower())
+    row = _agent_table().get(tok.lower_) or _agent_table().get(tok.lemma_.lower())
+    return row[0] if row else None
 
 
 def _agent_noun(tok) -> bool:

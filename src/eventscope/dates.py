@@ -23,8 +23,10 @@ Three layers:
 * ``DatesStage`` stores the article's timexes on ``Work.timexes`` and gives
   every event an ``EventDate``: the timex syntactically attached to the
   trigger's clause, else the nearest one in the trigger's sentence, else the
-  paragraph's date when it has exactly one (``_paragraph_date``), else the
-  publication date ("article" precision); the rule used is in ``reason``.
+  paragraph's date when it has exactly one (``_paragraph_date``), else no date for a
+  past-perfect clause (background before the story), else the lead's day for a past-tense
+  event of the story (``_story_date``), else the publication date ("article" precision);
+  the rule used is in ``reason``.
 
 ``evaluate(gold_path)`` scores the normaliser and the finder on TempEval-3
 style JSONL (see /work/shared/data/dates/PROVENANCE.md).
@@ -507,6 +509,13 @@ def _grammar() -> tuple[_Rule, ...]:
         _Rule("rel_day", re.compile(
             rf"{B}(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<day>yesterday|today|tomorrow|tonight)"
             rf"(?:\s+(?P<pod>{POD}))?{E}", I), _h_rel_day, _starts(["the day", "yesterday", "today", "tomorrow", "tonight"])),
+        _Rule("weekend", re.compile(
+            rf"{B}(?:(?P<past>this\s+past)|the)\s+weekend{E}(?!\s+(?:of|before|after|when)\b)", I), _h_weekend,
+            _starts(["this past"], _the(["weekend"]))),
+        _Rule("anaphoric_day", re.compile(
+            rf"{B}(?:the\s+(?P<rel>following|next|previous|same)|(?P<that>that))\s+(?P<unit>day|{POD}){E}"
+            rf"(?!\s+(?:of|as|when|that|before|after)\b)", I), _h_anaphoric_day,
+            _starts(_the(["following", "next", "previous", "same"]), ["that"])),
         _Rule("this_pod", re.compile(rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", I), _h_this_pod, _starts(["this", "last"])),
         _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+(?:that|of|when)\b)", I), _h_ref,
               _starts(lex["ref"])),
@@ -898,6 +907,58 @@ def _h_rel_day(m, ctx):
     return _hit(m, "DATE", day.isoformat(), "day", why)
 
 
+def _h_weekend(m, ctx):
+    """"the weekend", "this past weekend": the most recent weekend on or before the anchor in a past or
+    untensed clause (news reports the weekend just gone), the coming one in a future clause."""
+    if ctx.anchor is None:
+        return _unanchored(m, "DATE", f"'{m.group(0)}'")
+    a = ctx.anchor
+    tense = None if m["past"] else ctx.tense(m.start(), m.end())
+    if tense == "future":
+        day = a + dt.timedelta(days=7 if a.isoweekday() == 7 else 0)
+        why = "future tense -> the coming weekend"
+    else:
+        day = a - dt.timedelta(days=0 if a.isoweekday() >= 6 else 7)
+        why = ("'this past'" if m["past"] else "past tense" if tense == "past" else "no tense cue") + \
+            " -> the most recent weekend on/before the anchor"
+    return _hit(m, "DATE", _week_value(day) + "-WE", "week", f"'{m.group(0)}': {why}")
+
+
+_ANAPHOR = "ANAPHOR"  # value prefix of a day relative to the text's previous date (``_resolve_anaphors``)
+_ANAPHOR_WINDOW = 250  # characters back to look for that date: about a sentence (further back, another story's day)
+
+
+def _h_anaphoric_day(m, ctx):
+    """"the following day", "the next morning", "that night": a day relative to the day the text last named
+    (resolved in ``_resolve_anaphors``), not to the publication date."""
+    rel = (m["rel"] or "same").lower()
+    offset = {"following": 1, "next": 1, "previous": -1, "same": 0}[rel]
+    unit = m["unit"].lower()
+    pod = "" if unit == "day" else load_lexicon()["part_of_day"][unit]
+    return _hit(m, "TIME" if pod else "DATE", f"{_ANAPHOR}:{offset}:{pod}", "anaphor", f"'{m.group(0)}'")
+
+
+def _resolve_anaphors(hits: list[_Hit]) -> None:
+    """Give each anaphoric day (``_h_anaphoric_day``) the day named last before it, within
+    ``_ANAPHOR_WINDOW`` characters, plus its offset; else no value ("unanchored": with a publication date known,
+    a DATE without a value dates no event, see ``_event_date``)."""
+    last: tuple[Date, int, str] | None = None  # day, end offset, text
+    for h in hits:
+        if h.precision == "anaphor":
+            _, off, pod = h.value.split(":")
+            if last is not None and h.start - last[1] <= _ANAPHOR_WINDOW:
+                day, why = last[0] + dt.timedelta(days=int(off)), f"{h.reason} relative to the day last named, {last[2]}"
+            else:  # the publication date is not what "the following day" follows: no value, and it dates no event
+                h.value, h.precision, h.reason = None, "unanchored", f"{h.reason}: no day named just before it"
+                continue
+            h.value = day.isoformat() + (f"T{pod}" if pod else "")
+            h.precision, h.reason = "day", why
+        if h.type in ("DATE", "TIME") and h.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T[A-Z]{2})?", h.value):
+            # a day the text names ("Friday", "March 3", "Friday night"); not a bare clock time ("13:40"),
+            # whose day is only the anchor's
+            last = (Date.fromisoformat(h.value[:10]), h.end, f"{h.value[:10]}")
+
+
 def _h_this_pod(m, ctx):
     pod = load_lexicon()["part_of_day"][m["pod"].lower()]
     if m["rel"].lower() == "last" and pod != "NI":
@@ -1089,6 +1150,7 @@ def _match_all(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Hit]:
         taken.append((start, end))
         out.extend(hits)
     out.sort(key=lambda h: h.start)
+    _resolve_anaphors(out)
     return out
 
 
@@ -1190,8 +1252,8 @@ def event_date_of(timex: Timex, published: Date | None) -> tuple[str | None, str
 def _event_date(typ: str, v: str | None, precision: str, published: Date | None) -> tuple[str | None, str] | None:
     if typ not in ("DATE", "TIME"):
         return None
-    if v is None:
-        return (None, "unanchored") if precision == "unanchored" else None
+    if v is None:  # with an anchor, only an anaphor with no day before it ("the next day") has no value
+        return (None, "unanchored") if precision == "unanchored" and published is None else None
     if v == "PRESENT_REF":
         return (published.isoformat(), "article") if published else (None, "unanchored")
     if m := re.fullmatch(r"(\d{4}-\d\d-\d\d)(T.*)?", v):
@@ -1248,6 +1310,8 @@ def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
         return None
     if root.head == trigger_tok and root != trigger_tok:
         return root.dep_
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i != trigger_tok.i:
+        return None  # the time of another noun ("discuss the events of this past weekend on Monday")
     gov = _clause_head(root.head)
     clause = _clause_head(trigger_tok)
     if gov == clause:
@@ -1284,7 +1348,11 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     from_paragraph = _paragraph_date(work, anchorable, event.trigger.start, sent_bounds, tense, published)
     if from_paragraph is not None:
         return from_paragraph
-    if tense == "past" and trig is not None and not _past_perfect(_clause_head(trig)):
+    if trig is not None and _past_perfect(_clause_head(trig)) and not _reported(_clause_head(trig)):
+        return EventDate(value=None, precision="unanchored", text=None,
+                         reason="no date in the sentence or paragraph, and a past-perfect clause ('had ...'): background "
+                                "before the story's time, so not the publication date")
+    if tense == "past" and trig is not None:
         story = _story_date(work, anchorable, published)
         if story is not None and story[0].start < sent_bounds[0]:
             t, (value, _precision) = story  # precision stays "article": dated by the story, not by its own words
@@ -1303,15 +1371,27 @@ def _past_perfect(verb) -> bool:
     return verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in _aux_words(verb))
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Reporting verbs (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...)."""
+    return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech")
+
+
+def _reported(verb) -> bool:
+    """The clause is what someone said ("said the attack had killed twelve"): there a past perfect is the
+    backshifted past of the story's own event, not background."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _speech_verbs()
+
+
 def _story_date(work: Work, anchorable: list, published: Date | None):
-    """The news story's own day: the first DATE of the article's first paragraph when it names a day in the
+    """The news story's own day: the first DATE or TIME ("Friday night") of the article's first paragraph when it names a day in the
     week up to publication ("yesterday", "on Wednesday"): later past-tense sentences without a date of their
     own continue that story ("The local police chief and two others were also injured"). None otherwise."""
     if published is None or not work.paragraphs:
         return None
     lead = work.paragraphs[0]
     for t, d in anchorable:
-        if lead.start <= t.start < lead.end and t.type == "DATE" and d[0] is not None:
+        if lead.start <= t.start < lead.end and t.type in ("DATE", "TIME") and d[0] is not None:
             if d[1] == "day" and 0 <= (published - Date.fromisoformat(d[0])).days <= 7:
                 return t, d
             return None

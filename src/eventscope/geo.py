@@ -630,6 +630,10 @@ class Context:
     admin1s: set[int] = field(default_factory=set)
     within: list[tuple[str, object]] | None = None
     forced: int | None = None  # this mention is the container of a "X, Y" cue: Y's admin1 reading
+    cue: str = ""  # the containment cue's text ("'the US state of Alabama'")
+
+
+_ADMIN_CUE = re.compile(r"\b(?:state|province|region|county|district)\s+of\b", re.I)
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -780,7 +784,8 @@ class ArticleResolver:
         for within in ctx.within or ():
             inside = [t for t in ents if self._inside(t[1], within) and t[1].kind != "country"]
             if inside:
-                k, e, _ = max(inside, key=lambda t: (t[1].kind == "city", t[1].population))
+                unit = "admin1" if _ADMIN_CUE.search(ctx.cue) else "city"  # "the US state of Alabama": the state
+                k, e, _ = max(inside, key=lambda t: (t[1].kind == unit, t[1].population))
                 return k, e, f"{e.kind} pop {e.population:,} inside {self._within_name(within)} (containment cue)"
         if ctx.forced is not None:
             e = gaz.entry(ctx.forced)
@@ -803,6 +808,15 @@ class ArticleResolver:
         if not scored:
             return None
         (_score, why), k, e = scored[0]
+        if e.kind == "city" and e.population < self.HOME_CITY_POP and ctx.focus.get(e.country):
+            # a small town named after a state elsewhere in its country ("Nevada", Iowa; "Alabama", New York)
+            # is a namesake: the article's country's state of that name is meant
+            state = next(((k2, e2) for k2, e2, how in ents if how == "name" and e2.kind == "admin1"
+                          and e2.country == e.country and e.admin1_key != k2), None)
+            if state is not None:
+                k, e = state
+                return k, e, f"admin1 pop {e.population:,}, in focus country {e.country}: a same-name town elsewhere " \
+                             f"in the country is a namesake"
         return k, e, why
 
     def ranked(self, name: str, ctx: Context, top: int = 3) -> list[Entry]:
@@ -906,7 +920,7 @@ class ArticleResolver:
         seed_focus = {n: focus_without(n, seed) for n in names}
         memo: dict = {}  # see ``_assign``
         for m in mentions:  # pass 1 only needs the entries (pass 2 sets every mention's place)
-            self._assign(m, Context(seed_focus[norm(m.text)], within=m.within, forced=m.forced), memo=memo, place=False)
+            self._assign(m, Context(seed_focus[norm(m.text)], within=m.within, forced=m.forced, cue=m.cue), memo=memo, place=False)
         # pass 2
         evidence = defaultdict(Counter, {k: Counter(v) for k, v in seed.items()})
         admin1_by_name: dict[str, set[int]] = defaultdict(set)
@@ -922,7 +936,7 @@ class ArticleResolver:
         anchors: dict[str, list[tuple[float, float]]] = {}
         for n in names:
             first = next(m for m in mentions if norm(m.text) == n)
-            ctx = Context(seed_focus[n], within=first.within, forced=first.forced)
+            ctx = Context(seed_focus[n], within=first.within, forced=first.forced, cue=first.cue)
             anchors[n] = [(e.lat, e.lon) for e in self.ranked(first.text, ctx)]
         focus = {n: focus_without(n, evidence) for n in names}
         memo = {}
@@ -930,7 +944,7 @@ class ArticleResolver:
             n = norm(m.text)
             admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
             near = [pts for other, pts in anchors.items() if other != n and pts]
-            self._assign(m, Context(focus[n], admin1s, within=m.within, forced=m.forced), near, memo=memo)
+            self._assign(m, Context(focus[n], admin1s, within=m.within, forced=m.forced, cue=m.cue), near, memo=memo)
         strays = self._strays(mentions, evidence)
         self._resolve_unknown(mentions, sum(evidence.values(), Counter()), strays)
         return mentions
@@ -1056,6 +1070,8 @@ _EVENT_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout",
                 "off", "along", "over"}  # "where it happened" prepositions for event locations
 _CUE_WORDS = {"in", "at", "near", "outside", "from", "of", "across", "throughout", "around", "within", "to",
               "into", "towards", "via", "through", "between", "visit", "visited"}
+_SCENE_CUES = {"in", "at", "near", "outside", "across", "throughout", "around", "within"}  # where, not whose/whither
+_UNIT_CUES = {"city", "town", "village", "province", "state", "county", "district", "region", "capital"}
 _NER_PLACE = {"GPE", "LOC", "FAC"}
 _NER_MAYBE = {"NORP", "ORG", "PERSON"}
 _NER_NAMED_BY_PLACE = {"ORG", "FAC"}  # may embed a place name: "Kentucky State Police", "CBC Toronto"
@@ -1132,7 +1148,7 @@ class Recogniser:
                 elif ent.label_ in _NER_PLACE:
                     keep = bool(strength)
                 elif ent.label_ in _NER_MAYBE and strength:
-                    cue = self._cue(span)
+                    cue = self._cue(span, strict=strength != "strong")
                     personish = ent.label_ == "PERSON" and len(span) > 1 and strength != "strong"
                     titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES
                     keep = not titled and not personish and (strength == "strong" or cue)
@@ -1178,22 +1194,29 @@ class Recogniser:
         surnames = {ent[-1].text for para in work.paragraphs for ent in para.doc.ents
                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()}
         if surnames:
-            out = [m for m in out if m.text not in surnames or self._place_here(m, work)]
+            out = [m for m in out if m.text not in surnames or self._place_here(m, work, self.strength(m.text))]
         out.sort(key=lambda m: m.start)
         return out
 
     @staticmethod
-    def _place_here(m: Mention, work: Work) -> bool:
-        """A word that is also a surname in the article reads as a place here: after a locative cue ("in Warren"),
-        before a noun ("Warren police", "a Washington rally"), tagged GPE/LOC by spaCy at this position, or the
-        article's first word (a dateline)."""
-        if _after_cue(work.article.text, m.start) or m.start == 0:
+    def _place_here(m: Mention, work: Work, strength: str) -> bool:
+        """A word that is also a surname in the article reads as a place here: the article's first word (a
+        dateline), or, when it is not a possessive ("Chirac's honor", "Khan's victims" are the people's), after
+        a locative cue ("in Warren"; for a small town only a cue of where, not "to Rittenhouse"), before a noun ("Warren police", "a Washington rally"), or tagged GPE/LOC by
+        spaCy at this position; spaCy's tag alone is trusted only for a strong reading (a country, admin1,
+        region or 100,000+ city: not "Rittenhouse" or "Marrero", small towns that share a person's name)."""
+        if m.start == 0:
+            return True
+        if re.match(r"['’]s?\b", work.article.text[m.end:m.end + 2]):
+            return False
+        if _after_cue(work.article.text, m.start, _SCENE_CUES if strength != "strong" else _CUE_WORDS):
             return True
         tok = work.token_at(m.start)
         if tok is None:
             return False
         last = tok.doc[min(len(tok.doc) - 1, tok.i + len(m.text.split()) - 1)]
-        return tok.ent_type_ in ("GPE", "LOC") or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN")
+        return (tok.ent_type_ in ("GPE", "LOC") and strength == "strong") \
+            or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN")
 
     def _embedded(self, span) -> list:
         """Sub-spans of an organisation's or facility's name that may be the place it is named
@@ -1330,13 +1353,21 @@ class Recogniser:
         return doc[start:end] if end > start else None
 
     @staticmethod
-    def _cue(span) -> bool:
-        """A locative cue word right before the span ("in Kunduz", "city of Kunduz")."""
+    def _cue(span, strict: bool = False) -> bool:
+        """A locative cue word right before the span ("in Kunduz", "city of Kunduz").  ``strict`` (for a
+        name whose only readings are small places, in an entity spaCy did not call a place): only a cue of
+        where ("in", "near") or "<city|town|...> of"; not "members of Congress", "Secretary of Justice",
+        "to Rittenhouse"."""
         i = span.start - 1
         doc = span.doc
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-        return i >= 0 and doc[i].lower_ in _CUE_WORDS
+        if i < 0:
+            return False
+        word = doc[i].lower_
+        if not strict:
+            return word in _CUE_WORDS
+        return word in _SCENE_CUES or (word == "of" and i > 0 and doc[i - 1].lower_ in _UNIT_CUES)
 
     def _title_runs(self, para, text: str, taken: set[int], pending: list | None = None) -> list[Mention]:
         """Gazetteer matches over title-case runs of tokens outside every spaCy entity.
@@ -1619,14 +1650,28 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     """The place an article is mostly about, with its mention count, or None.
 
     The focus country is the one with most place mentions (its own name plus places inside
-    it), at least two and no tie.  Within it, a city/admin unit mentioned at least twice and
-    more often than any other is the focus; otherwise the country itself, when named."""
+    it), at least two and no tie.  Within it, the finest city/admin unit the headline names, when it
+    names one such place at that level ("Three killed in stabbing attack in Reading", "Suspect in Kenosha, Wisconsin ...": where a news
+    story happened is what its headline says) is the focus; else a city/admin unit mentioned at least
+    twice and more often than any other; otherwise the country itself, when named.  A place the
+    headline names counts once more towards its country."""
+    title = work.article.title or ""
+    headline = {p.text for p in work.places if p.text and title and re.search(rf"(?<!\w){re.escape(p.text)}(?!\w)", title)}
     by_country = Counter(p.country for p in work.places
                          if p.country and p.precision in ("country", "admin1", "admin2", "city"))
+    by_country.update({p.country for p in work.places if p.text in headline and p.country})
     ranked = by_country.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     top = ranked[0][0]
+    in_headline = [p for p in work.places if p.text in headline and p.country == top
+                   and p.precision in ("city", "admin1", "admin2")]
+    finest = max((_FINENESS[p.precision] for p in in_headline), default=0)
+    in_headline = [p for p in in_headline if _FINENESS[p.precision] == finest]
+    if len({p.name for p in in_headline}) == 1:  # "primaries in Michigan, Mississippi, Missouri": no one place
+        p = in_headline[0]
+        n = sum(q.name == p.name and q.precision == p.precision for q in work.places)
+        return p.model_copy(update={"reason": f"named in the headline; {p.reason}"}), n
     subs = Counter((p.name, p.precision) for p in work.places
                    if p.country == top and p.precision in ("city", "admin1", "admin2"))
     best = subs.most_common(2)
@@ -1724,12 +1769,12 @@ def _noun_head(noun):
     return noun
 
 
-def _after_cue(text: str, start: int) -> bool:
+def _after_cue(text: str, start: int, cues: set[str] = _CUE_WORDS) -> bool:
     """The word before ``start`` in ``text`` (skipping "the") is a locative cue ("in Warren", "near the")."""
     words = re.findall(r"[\w']+", text[max(0, start - 40):start].lower())
     if words and words[-1] == "the":
         words = words[:-1]
-    return bool(words) and words[-1] in _CUE_WORDS
+    return bool(words) and words[-1] in cues
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

@@ -150,8 +150,10 @@ class _Ctx:
     """
 
     def __init__(self, text: str, anchor: Date | None, weekday_convention: str = "past",
-                 tense_text: str | None = None, tense_offset: int = 0, tense_oracle: TenseOracle | None = None):
+                 tense_text: str | None = None, tense_offset: int = 0, tense_oracle: TenseOracle | None = None,
+                 aside_oracle: Callable[[int, int], bool] | None = None):
         self.text = text
+        self.aside = aside_oracle  # (start, end) -> True for a date of background or an aside (``parse_aside_oracle``)
         self.anchor = anchor
         self.weekday_convention = weekday_convention
         self._tense_text = text if tense_text is None else tense_text
@@ -337,6 +339,34 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
     return oracle
 
 
+def parse_aside_oracle(work: Work) -> Callable[[int, int], bool]:
+    """Whether the date at ``[start, end)`` belongs to background or an aside, from the parse: inside a relative
+    clause, an apposition or a parenthetical, in a past-perfect clause, the date of a noun ("the truce talks
+    of February 26"), or a modifier of a noun ("the weekend shift"). Such a day is no antecedent for "the next
+    day" (``_resolve_anaphors``), and a weekend modifying a noun is no date (``_h_weekend``)."""
+
+    def aside(start: int, end: int) -> bool:
+        root = _span_root(work, start, end)
+        if root is None:
+            return False
+        if root.dep_ in ("compound", "amod", "nmod"):
+            return True  # "the weekend shift": a date word naming a kind of thing
+        if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        tok = root
+        for _ in range(40):
+            if tok.dep_ in ("relcl", "appos", "parataxis", "acl"):
+                return True
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                return _past_perfect(tok)
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    return aside
+
+
 # ----------------------------------------------------------------------------
 # The grammar
 # ----------------------------------------------------------------------------
@@ -514,7 +544,7 @@ def _grammar() -> tuple[_Rule, ...]:
             _starts(["this past"], _the(["weekend"]))),
         _Rule("anaphoric_day", re.compile(
             rf"{B}(?:the\s+(?P<rel>following|next|previous|same)|(?P<that>that))\s+(?P<unit>day|{POD}){E}"
-            rf"(?!\s+(?:of|as|when|that|before|after)\b)", I), _h_anaphoric_day,
+            rf"(?!\s+(?:of|as|when|that|before|after|or|and)\b)", I), _h_anaphoric_day,
             _starts(_the(["following", "next", "previous", "same"]), ["that"])),
         _Rule("this_pod", re.compile(rf"{B}(?P<rel>this|last)\s+(?P<pod>{POD}){E}", I), _h_this_pod, _starts(["this", "last"])),
         _Rule("ref", re.compile(rf"{B}(?P<ref>{_alt(lex['ref'])}){E}(?!\s+(?:that|of|when)\b)", I), _h_ref,
@@ -908,12 +938,23 @@ def _h_rel_day(m, ctx):
 
 
 def _h_weekend(m, ctx):
-    """"the weekend", "this past weekend": the most recent weekend on or before the anchor in a past or
-    untensed clause (news reports the weekend just gone), the coming one in a future clause."""
+    """"over/during/on the weekend", "this past weekend": the most recent weekend on or before the anchor in a
+    past or untensed clause (news reports the weekend just gone), the coming one in a future or modal clause,
+    none in a present one ("markets are closed on the weekend").  "The weekend" needs a preposition of time
+    before it: not "the weekend shift", "travelled for the weekend", "the weekend starts on Friday"."""
     if ctx.anchor is None:
         return _unanchored(m, "DATE", f"'{m.group(0)}'")
+    if not m["past"] and not re.search(r"\b(?:over|during|on|at|through|throughout|across|by|since|until)\s+$",
+                                       ctx.before(m.start(), 16), re.I):
+        return None  # "the weekend shift", "travelled for the weekend", "the weekend starts on Friday"
+    if ctx.aside is not None and ctx.aside(m.start(), m.end()) and not m["past"] \
+            and re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
+        return None  # "the weekend shift", "the weekend edition"
     a = ctx.anchor
-    tense = None if m["past"] else ctx.tense(m.start(), m.end())
+    parsed = None if m["past"] else ctx._parsed(m.start(), m.end())
+    if parsed == "present":
+        return None  # "markets are closed on the weekend", "talks are expected to resume over the weekend": no day
+    tense = "future" if parsed == "modal" else None if m["past"] else ctx.tense(m.start(), m.end())
     if tense == "future":
         day = a + dt.timedelta(days=7 if a.isoweekday() == 7 else 0)
         why = "future tense -> the coming weekend"
@@ -925,6 +966,7 @@ def _h_weekend(m, ctx):
 
 
 _ANAPHOR = "ANAPHOR"  # value prefix of a day relative to the text's previous date (``_resolve_anaphors``)
+_ANAPHOR_TEXT = re.compile(r"(?:the\s+(?:following|next|previous|same)|that)\s+\w+", re.I)  # what the rule matches
 _ANAPHOR_WINDOW = 250  # characters back to look for that date: about a sentence (further back, another story's day)
 
 
@@ -938,10 +980,12 @@ def _h_anaphoric_day(m, ctx):
     return _hit(m, "TIME" if pod else "DATE", f"{_ANAPHOR}:{offset}:{pod}", "anaphor", f"'{m.group(0)}'")
 
 
-def _resolve_anaphors(hits: list[_Hit]) -> None:
+def _resolve_anaphors(hits: list[_Hit], aside: Callable[[int, int], bool] | None = None) -> None:
     """Give each anaphoric day (``_h_anaphoric_day``) the day named last before it, within
     ``_ANAPHOR_WINDOW`` characters, plus its offset; else no value ("unanchored": with a publication date known,
-    a DATE without a value dates no event, see ``_event_date``)."""
+    a DATE without a value dates no event, see ``_event_date``).  ``aside(start, end)`` (from the parse) refuses
+    a day of background or an aside as the antecedent: "The army, which had retaken the town on January 15,
+    said on Tuesday ... The next day" counts from Tuesday."""
     last: tuple[Date, int, str] | None = None  # day, end offset, text
     for h in hits:
         if h.precision == "anaphor":
@@ -953,7 +997,8 @@ def _resolve_anaphors(hits: list[_Hit]) -> None:
                 continue
             h.value = day.isoformat() + (f"T{pod}" if pod else "")
             h.precision, h.reason = "day", why
-        if h.type in ("DATE", "TIME") and h.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T[A-Z]{2})?", h.value):
+        if h.type in ("DATE", "TIME") and h.value and re.fullmatch(r"\d{4}-\d\d-\d\d(T[A-Z]{2})?", h.value) \
+                and not (aside is not None and aside(h.start, h.end)):
             # a day the text names ("Friday", "March 3", "Friday night"); not a bare clock time ("13:40"),
             # whose day is only the anchor's
             last = (Date.fromisoformat(h.value[:10]), h.end, f"{h.value[:10]}")
@@ -1150,7 +1195,7 @@ def _match_all(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Hit]:
         taken.append((start, end))
         out.extend(hits)
     out.sort(key=lambda h: h.start)
-    _resolve_anaphors(out)
+    _resolve_anaphors(out, ctx.aside)
     return out
 
 
@@ -1164,7 +1209,8 @@ def _to_date(anchor) -> Date | None:
 
 
 def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str = "past",
-                 tense_oracle: TenseOracle | None = None) -> list[Timex]:
+                 tense_oracle: TenseOracle | None = None,
+                 aside_oracle: Callable[[int, int], bool] | None = None) -> list[Timex]:
     """Temporal expressions in ``text``, normalised against the publication date ``anchor``.
 
     ``anchor`` may be a ``date``, a ``YYYY-MM-DD`` string or None (relative
@@ -1172,7 +1218,7 @@ def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str =
     ``tense_oracle`` (e.g. ``parse_tense_oracle(work)``) gives the tense of an
     expression's clause from a parse; the cue words decide where it returns None.
     """
-    ctx = _Ctx(text, _to_date(anchor), weekday_convention, tense_oracle=tense_oracle)
+    ctx = _Ctx(text, _to_date(anchor), weekday_convention, tense_oracle=tense_oracle, aside_oracle=aside_oracle)
     return [h.timex(text) for h in _match_all(ctx)]
 
 
@@ -1240,8 +1286,8 @@ def _recognizers_fallback(span_text: str, anchor: Date | None, offset: int) -> T
 def event_date_of(timex: Timex, published: Date | None) -> tuple[str | None, str] | None:
     """(EventDate value, precision) for an anchoring timex, or None when it cannot date an event.
 
-    Days, months and years pass through; a week (or weekend) gives its Monday
-    with precision "week"; a season or quarter its year; a TIME its day;
+    Days, months and years pass through; a week gives its Monday and a weekend
+    its Saturday, with precision "week"; a season or quarter its year; a TIME its day;
     ``PRESENT_REF`` the publication date with precision "article".  Durations,
     sets, PAST/FUTURE_REF, decades and centuries never anchor an event.
     """
@@ -1261,8 +1307,8 @@ def _event_date(typ: str, v: str | None, precision: str, published: Date | None)
     if re.fullmatch(r"\d{4}-\d\d", v):
         return v, "month"
     if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v):
-        try:
-            return Date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat(), "week"
+        try:  # a week gives its Monday, a weekend its Saturday
+            return Date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1).isoformat(), "week"
         except ValueError:
             return None
     if m := re.fullmatch(r"(\d{4})(-(SP|SU|FA|WI|Q\d|H\d))?", v):
@@ -1348,10 +1394,11 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     from_paragraph = _paragraph_date(work, anchorable, event.trigger.start, sent_bounds, tense, published)
     if from_paragraph is not None:
         return from_paragraph
-    if trig is not None and _past_perfect(_clause_head(trig)) and not _reported(_clause_head(trig)):
+    if trig is not None and _past_perfect(_clause_head(trig)) and not _story_past_perfect(_clause_head(trig)):
         return EventDate(value=None, precision="unanchored", text=None,
-                         reason="no date in the sentence or paragraph, and a past-perfect clause ('had ...'): background "
-                                "before the story's time, so not the publication date")
+                         reason="no date in the sentence or paragraph, and a past-perfect clause ('had ...') neither reported "
+                                "nor ordered against another event of the sentence: background before the story's time, "
+                                "so not the publication date")
     if tense == "past" and trig is not None:
         story = _story_date(work, anchorable, published)
         if story is not None and story[0].start < sent_bounds[0]:
@@ -1372,15 +1419,25 @@ def _past_perfect(verb) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    """Reporting verbs (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...)."""
-    return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech")
+def _report_verbs() -> frozenset[str]:
+    """Verbs that report an event (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...; and
+    ``dates/lexicon.tsv`` kind ``report_verb``: confirm, report, acknowledge...)."""
+    return frozenset([r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech"]
+                     + list(load_lexicon().get("report_verb", {})))
 
 
-def _reported(verb) -> bool:
-    """The clause is what someone said ("said the attack had killed twelve"): there a past perfect is the
-    backshifted past of the story's own event, not background."""
-    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _speech_verbs()
+def _story_past_perfect(verb) -> bool:
+    """A past perfect that still tells the story: what someone said or confirmed ("said the attack had killed
+    twelve", "police confirmed that the gunmen had killed", "according to police, the gunmen had killed"):
+    the backshifted past of the story's own event; or one ordered against another event of its sentence ("by
+    the time troops arrived, the gunmen had killed 12"; "after he had fired, police arrived")."""
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _report_verbs():
+        return True
+    if verb.dep_ == "advcl" or any(c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in ("by", "before", "until") and any(
+            t.tag_ == "VBD" for t in c.subtree)) for c in verb.children):  # "by the time troops arrived"
+        return True
+    sent = verb.sent
+    return "according to" in sent.text.lower()
 
 
 def _story_date(work: Work, anchorable: list, published: Date | None):
@@ -1391,6 +1448,9 @@ def _story_date(work: Work, anchorable: list, published: Date | None):
         return None
     lead = work.paragraphs[0]
     for t, d in anchorable:
+        if t.type == "TIME" and not re.fullmatch(r"\d{4}-\d\d-\d\dT[A-Z]{2}", t.value or "") \
+                and not any(w.lower() in load_lexicon()["weekday"] for w in re.findall(r"[A-Za-z]+", t.text)):
+            continue  # a bare clock time ("At about 2 a.m.") names no day: its day is only the anchor's
         if lead.start <= t.start < lead.end and t.type in ("DATE", "TIME") and d[0] is not None:
             if d[1] == "day" and 0 <= (published - Date.fromisoformat(d[0])).days <= 7:
                 return t, d
@@ -1428,7 +1488,8 @@ def _paragraph_date(work: Work, anchorable: list, offset: int, sent_bounds: tupl
     lo, hi = para.start, para.end
     found = [(t, d) for t, d in anchorable
              if lo <= t.start < hi and not sent_bounds[0] <= t.start < sent_bounds[1]
-             and t.type == "DATE" and d[0] is not None and d[1] in ("day", "week", "month", "year")]
+             and t.type == "DATE" and d[0] is not None and d[1] in ("day", "week", "month", "year")
+             and not _ANAPHOR_TEXT.fullmatch(t.text)]  # "the next day" counts from another date: no date of its own
     if not found or len({d for _, d in found}) != 1:
         return None
     if published is not None and tense is not None:
@@ -1457,7 +1518,8 @@ class DatesStage(Stage):
     def process_one(self, work: Work) -> None:
         published = _to_date(work.article.published)
         work.timexes = find_timexes(work.article.text, published, self.weekday_convention,
-                                    tense_oracle=parse_tense_oracle(work) if work.paragraphs else None)
+                                    tense_oracle=parse_tense_oracle(work) if work.paragraphs else None,
+                                    aside_oracle=parse_aside_oracle(work) if work.paragraphs else None)
         for event in work.events:
             event.date = date_event(work, event, published)
 

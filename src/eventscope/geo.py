@@ -631,9 +631,10 @@ class Context:
     within: list[tuple[str, object]] | None = None
     forced: int | None = None  # this mention is the container of a "X, Y" cue: Y's admin1 reading
     cue: str = ""  # the containment cue's text ("'the US state of Alabama'")
+    near_cities: list = field(default_factory=list)  # points of other names whose likeliest reading is a city
 
 
-_ADMIN_CUE = re.compile(r"\b(?:state|province|region|county|district)\s+of\b", re.I)
+_ADMIN_CUE = re.compile(r"\b(?:(state|province|region)|county|district)\s+of\b", re.I)  # group 1: an admin1 word
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -784,8 +785,9 @@ class ArticleResolver:
         for within in ctx.within or ():
             inside = [t for t in ents if self._inside(t[1], within) and t[1].kind != "country"]
             if inside:
-                unit = "admin1" if _ADMIN_CUE.search(ctx.cue) else "city"  # "the US state of Alabama": the state
-                k, e, _ = max(inside, key=lambda t: (t[1].kind == unit, t[1].population))
+                cue = _ADMIN_CUE.search(ctx.cue)  # "the US state of Alabama": the state; "the district of": a district
+                unit = "city" if cue is None else "admin1" if cue.group(1) else "admin2"
+                k, e, _ = max(inside, key=lambda t: (t[1].kind == unit, t[1].kind == "city", t[1].population))
                 return k, e, f"{e.kind} pop {e.population:,} inside {self._within_name(within)} (containment cue)"
         if ctx.forced is not None:
             e = gaz.entry(ctx.forced)
@@ -808,9 +810,11 @@ class ArticleResolver:
         if not scored:
             return None
         (_score, why), k, e = scored[0]
-        if e.kind == "city" and e.population < self.HOME_CITY_POP and ctx.focus.get(e.country):
+        if e.kind == "city" and e.population < self.HOME_CITY_POP and ctx.focus.get(e.country) \
+                and not any(within_km(e.lat, e.lon, la, lo, self.NEAR_KM) for la, lo in ctx.near_cities):
             # a small town named after a state elsewhere in its country ("Nevada", Iowa; "Alabama", New York)
-            # is a namesake: the article's country's state of that name is meant
+            # is a namesake: the article's country's state of that name is meant, unless a city the article
+            # names lies near the town ("Delaware, north of Columbus")
             state = next(((k2, e2) for k2, e2, how in ents if how == "name" and e2.kind == "admin1"
                           and e2.country == e.country and e.admin1_key != k2), None)
             if state is not None:
@@ -934,17 +938,23 @@ class ArticleResolver:
                 if kind == "admin1":
                     admin1_by_name[n].add(val)
         anchors: dict[str, list[tuple[float, float]]] = {}
+        city_anchors: dict[str, tuple[float, float]] = {}
         for n in names:
             first = next(m for m in mentions if norm(m.text) == n)
             ctx = Context(seed_focus[n], within=first.within, forced=first.forced, cue=first.cue)
-            anchors[n] = [(e.lat, e.lon) for e in self.ranked(first.text, ctx)]
+            ranked = self.ranked(first.text, ctx)
+            anchors[n] = [(e.lat, e.lon) for e in ranked]
+            if ranked and ranked[0].kind == "city":
+                city_anchors[n] = (ranked[0].lat, ranked[0].lon)
         focus = {n: focus_without(n, evidence) for n in names}
         memo = {}
         for m in mentions:
             n = norm(m.text)
             admin1s = set().union(*(v for k, v in admin1_by_name.items() if k != n)) if admin1_by_name else set()
             near = [pts for other, pts in anchors.items() if other != n and pts]
-            self._assign(m, Context(focus[n], admin1s, within=m.within, forced=m.forced, cue=m.cue), near, memo=memo)
+            cities = [pt for other, pt in city_anchors.items() if other != n]
+            self._assign(m, Context(focus[n], admin1s, within=m.within, forced=m.forced, cue=m.cue, near_cities=cities),
+                         near, memo=memo)
         strays = self._strays(mentions, evidence)
         self._resolve_unknown(mentions, sum(evidence.values(), Counter()), strays)
         return mentions
@@ -1042,9 +1052,9 @@ class ArticleResolver:
         """Give ``m`` its best reading (``_best``) and, with ``place``, its ``Place``.
 
         ``memo`` keeps ``_best``'s answers through one pass of ``resolve_article``: there the
-        context of a mention depends only on its name, containers and forced reading, and
+        context of a mention depends only on its name, containers, cue and forced reading, and
         half the mentions of an article repeat a name."""
-        key = (m.text, tuple(ctx.within or ()), ctx.forced)
+        key = (m.text, tuple(ctx.within or ()), ctx.forced, ctx.cue)
         if memo is not None and key in memo:
             best = memo[key]
         else:
@@ -1071,7 +1081,9 @@ _EVENT_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout",
 _CUE_WORDS = {"in", "at", "near", "outside", "from", "of", "across", "throughout", "around", "within", "to",
               "into", "towards", "via", "through", "between", "visit", "visited"}
 _SCENE_CUES = {"in", "at", "near", "outside", "across", "throughout", "around", "within"}  # where, not whose/whither
-_UNIT_CUES = {"city", "town", "village", "province", "state", "county", "district", "region", "capital"}
+_OF_CUES = {"city", "town", "village", "province", "state", "county", "district", "region", "capital", "north",
+            "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "centre",
+            "center", "heart", "mayor", "residents", "streets", "people", "suburbs", "outside"}  # "<word> of X": a place
 _NER_PLACE = {"GPE", "LOC", "FAC"}
 _NER_MAYBE = {"NORP", "ORG", "PERSON"}
 _NER_NAMED_BY_PLACE = {"ORG", "FAC"}  # may embed a place name: "Kentucky State Police", "CBC Toronto"
@@ -1198,18 +1210,24 @@ class Recogniser:
         out.sort(key=lambda m: m.start)
         return out
 
-    @staticmethod
-    def _place_here(m: Mention, work: Work, strength: str) -> bool:
+    def _place_here(self, m: Mention, work: Work, strength: str) -> bool:
         """A word that is also a surname in the article reads as a place here: the article's first word (a
-        dateline), or, when it is not a possessive ("Chirac's honor", "Khan's victims" are the people's), after
-        a locative cue ("in Warren"; for a small town only a cue of where, not "to Rittenhouse"), before a noun ("Warren police", "a Washington rally"), or tagged GPE/LOC by
-        spaCy at this position; spaCy's tag alone is trusted only for a strong reading (a country, admin1,
-        region or 100,000+ city: not "Rittenhouse" or "Marrero", small towns that share a person's name)."""
-        if m.start == 0:
+        dateline); a containment cue after it ("Sterling, Illinois"); else, unless it is a possessive of a name
+        that is no country, state or region ("Chirac's honor", "Khan's victims" are the people's; "Israel's
+        army" is the country's), a locative cue before it ("in Warren"; for a small town a cue of where or a
+        place word's "of", not "to Rittenhouse"), a noun after it ("Warren police", "a Washington rally"), or
+        spaCy's GPE/LOC tag at this position, trusted only for a strong reading (a country, admin1, region or
+        100,000+ city: not "Rittenhouse" or "Marrero", small towns that share a person's name)."""
+        text = work.article.text
+        if m.start == 0 or ArticleResolver(self.gaz).containment(text, m.start, m.end)[0]:
             return True
-        if re.match(r"['’]s?\b", work.article.text[m.end:m.end + 2]):
+        if re.match(r"['’]s?\b", text[m.end:m.end + 2]) and self.gaz.strength(m.text, 10 ** 12) != "strong":
             return False
-        if _after_cue(work.article.text, m.start, _SCENE_CUES if strength != "strong" else _CUE_WORDS):
+        if strength == "strong":
+            if _after_cue(text, m.start):
+                return True
+        elif _after_cue(text, m.start, _SCENE_CUES) or re.search(
+                rf"\b(?:{'|'.join(sorted(_OF_CUES))})\s+of\s+(?:the\s+)?$", text[max(0, m.start - 30):m.start], re.I):
             return True
         tok = work.token_at(m.start)
         if tok is None:
@@ -1355,9 +1373,9 @@ class Recogniser:
     @staticmethod
     def _cue(span, strict: bool = False) -> bool:
         """A locative cue word right before the span ("in Kunduz", "city of Kunduz").  ``strict`` (for a
-        name whose only readings are small places, in an entity spaCy did not call a place): only a cue of
-        where ("in", "near") or "<city|town|...> of"; not "members of Congress", "Secretary of Justice",
-        "to Rittenhouse"."""
+        name whose only readings are small places, in an entity spaCy did not call a place): an "of" counts
+        only after a word of place ("the town of", "north of", "the mayor of"), not in "members of Congress"
+        or "the Secretary of Justice"."""
         i = span.start - 1
         doc = span.doc
         if i >= 0 and doc[i].lower_ == "the":
@@ -1365,9 +1383,9 @@ class Recogniser:
         if i < 0:
             return False
         word = doc[i].lower_
-        if not strict:
+        if word != "of" or not strict:
             return word in _CUE_WORDS
-        return word in _SCENE_CUES or (word == "of" and i > 0 and doc[i - 1].lower_ in _UNIT_CUES)
+        return i > 0 and doc[i - 1].lower_ in _OF_CUES
 
     def _title_runs(self, para, text: str, taken: set[int], pending: list | None = None) -> list[Mention]:
         """Gazetteer matches over title-case runs of tokens outside every spaCy entity.
@@ -1650,13 +1668,16 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     """The place an article is mostly about, with its mention count, or None.
 
     The focus country is the one with most place mentions (its own name plus places inside
-    it), at least two and no tie.  Within it, the finest city/admin unit the headline names, when it
-    names one such place at that level ("Three killed in stabbing attack in Reading", "Suspect in Kenosha, Wisconsin ...": where a news
+    it), at least two and no tie.  Within it, the finest city/admin unit the headline places something
+    in ("in", "at", "near", "to"...: not "Tbilisi condemns attack", "Paris fans", "New York-bound"), when it
+    names one such place at that level and the body does not name a town inside it more than any other
+    ("Three killed in stabbing attack in Reading", "Suspect in Kenosha, Wisconsin ...": where a news
     story happened is what its headline says) is the focus; else a city/admin unit mentioned at least
     twice and more often than any other; otherwise the country itself, when named.  A place the
     headline names counts once more towards its country."""
     title = work.article.title or ""
-    headline = {p.text for p in work.places if p.text and title and re.search(rf"(?<!\w){re.escape(p.text)}(?!\w)", title)}
+    headline = {p.text for p in work.places if p.text and title and re.search(
+        rf"\b(?:in|at|near|outside|to|into|across|throughout)\s+(?:the\s+)?{re.escape(p.text)}(?![\w-])", title, re.I)}
     by_country = Counter(p.country for p in work.places
                          if p.country and p.precision in ("country", "admin1", "admin2", "city"))
     by_country.update({p.country for p in work.places if p.text in headline and p.country})
@@ -1668,16 +1689,21 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
                    and p.precision in ("city", "admin1", "admin2")]
     finest = max((_FINENESS[p.precision] for p in in_headline), default=0)
     in_headline = [p for p in in_headline if _FINENESS[p.precision] == finest]
-    if len({p.name for p in in_headline}) == 1:  # "primaries in Michigan, Mississippi, Missouri": no one place
-        p = in_headline[0]
-        n = sum(q.name == p.name and q.precision == p.precision for q in work.places)
-        return p.model_copy(update={"reason": f"named in the headline; {p.reason}"}), n
     subs = Counter((p.name, p.precision) for p in work.places
                    if p.country == top and p.precision in ("city", "admin1", "admin2"))
     best = subs.most_common(2)
+    body = None
     if best and best[0][1] >= 2 and (len(best) == 1 or best[1][1] < best[0][1]):
         name, precision = best[0][0]
-        return next(p for p in work.places if p.name == name and p.precision == precision), best[0][1]
+        body = next(p for p in work.places if p.name == name and p.precision == precision), best[0][1]
+    if len({p.name for p in in_headline}) == 1:  # "primaries in Michigan, Mississippi, Missouri": no one place
+        p = in_headline[0]
+        # the story's town inside the headline's state stays ("Ohio town ...": East Palestine, named thrice)
+        if not (body and _FINENESS[body[0].precision] > _FINENESS[p.precision] and body[0].admin1 == p.name):
+            n = sum(q.name == p.name and q.precision == p.precision for q in work.places)
+            return p.model_copy(update={"reason": f"named in the headline; {p.reason}"}), n
+    if body is not None:
+        return body
     named = [p for p in work.places if p.country == top and p.precision == "country"]
     return (named[0], len(named)) if named else None
 

@@ -175,3 +175,29 @@ def test_the_weekend_needs_a_preposition_of_time_and_no_present_tense(pipeline):
     assert not [t for t in find_timexes("The weekend shift starts at noon.", dt.date(2024, 3, 6)) if "eekend" in t.text]
     work = _work(pipeline, "Banks in Lagos are closed on the weekend.")
     assert not [t for t in work.timexes if "weekend" in t.text]
+
+
+def test_the_infinitive_of_a_present_plan_is_future(pipeline):
+    ev = _at(pipeline, "Ministers are scheduled to meet in Brussels on Thursday.", "meet")
+    assert ev.date.value == "2024-03-07"  # published Friday 1 March 2024: the coming Thursday
+    ev = _at(pipeline, "The president planned to visit Kyiv on Thursday, but the trip was cancelled.", "visit")
+    assert ev.date.value == "2024-02-29"  # a past plan keeps the past
+
+
+# -- actors: the place an actor's own phrase names; a weekday fixes a month-day's year ----------------------------
+
+def test_an_actor_is_of_the_place_its_own_phrase_names(pipeline):
+    ev = _at(pipeline, "Amina Bello, the mayor of Lagos, condemned the killings.", "condemned")
+    assert (ev.source.country, ev.source.sector) == ("NGA", "GOV") and "its phrase names" in ev.source.reason
+    ev = _at(pipeline, "The governor of the Mexican state of Jalisco resigned on Friday.", "resigned")
+    assert ev.source.country == "MEX"
+    # a name geo only guessed (placed at the article's main place, low confidence) names no country
+    work = _work(pipeline, "Police in Lagos arrested Chidi Okafor on Monday. Okafor's lawyer condemned the arrest.")
+    ev = next(e for e in work.events if e.trigger.text == "condemned")
+    assert ev.source is None or "its phrase names" not in ev.source.reason
+
+
+def test_a_weekday_fixes_the_year_of_a_month_day():
+    t = _timex("The minister announced his resignation, effective Wednesday, July 31.", "Wednesday, July 31",
+               anchor=dt.date(2019, 7, 28))
+    assert t.value == "2019-07-31"  # 31 July 2018 was a Tuesday

@@ -1695,6 +1695,22 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
         or "lower confidence" in (place.reason or "") and actor.sector not in _LOCAL_SECTORS
 
 
+def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
+    """(regex, {place text casefolded: Place}) finding a place an actor's own phrase names: "the mayor of Lagos",
+    "the governor of the Mexican state of Jalisco", "a pastor from Kaduna", "Kosovo's prime minister" (group
+    ``place`` or ``owner``); None when the article has no place with a country.  Such an actor is of that place's
+    country, named or not: the place is in its own words, not only where the event happened."""
+    places = {p.text.casefold(): p for p in work.places if p.text and p.country and p.precision != "region"
+              and "confidence" not in (p.reason or "")}  # not a name geo only guessed ("low confidence")
+    if not places:
+        return None
+    names = "|".join(re.escape(t) for t in sorted({p.text for p in work.places if p.text and p.text.casefold()
+                                                    in places}, key=len, reverse=True))
+    unit = r"(?:[\w-]+\s+)?(?:state|province|region|city|town|county|district)\s+of\s+(?:the\s+)?"
+    return re.compile(rf"\b(?:of|from)\s+(?:the\s+)?(?:{unit})?(?P<place>{names})\b|(?P<owner>{names})['’]s?\s",
+                      re.I), places
+
+
 class ActorPlaceStage(Stage):
     """After ``geo``: an unnamed actor the tables gave a sector but no country ("police", "protesters", "the
     army") takes the country of its event's place, as ACLED codes "Police Forces of Serbia" for police in
@@ -1714,7 +1730,17 @@ class ActorPlaceStage(Stage):
     def process_one(self, work: Work) -> None:
         if not self.on:
             return
+        own = _own_place_pattern(work)
         for event in work.events:
+            if own is not None:
+                for side in ("source", "target"):
+                    actor = getattr(event, side)
+                    if actor is not None and actor.country is None and (m := own[0].search(actor.text)):
+                        p = own[1][(m.group("place") or m.group("owner")).casefold()]
+                        setattr(event, side, actor.model_copy(update={
+                            "country": p.country,
+                            "reason": f"{actor.reason}; the place its phrase names, '{m.group(0).strip()}' -> "
+                                      f"{p.name} ({p.country})"}))
             place = event.location
             if place is None or not place.country:
                 continue

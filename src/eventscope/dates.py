@@ -298,8 +298,11 @@ def verb_tense(verb) -> str | None:
     "present" (VBZ/VBP or a present auxiliary), "modal" (could, should...), else None.
 
     A non-finite verb ("to rise", "meeting") takes the tense of the verb it
-    depends on ("expects profits to rise" is present).
+    depends on ("expects profits to rise" is present), except that the infinitive of
+    a present verb of planning (``lexicon.tsv`` kind ``plan_verb``: "is scheduled to
+    meet", "plans to visit", "is expected to vote") is "future".
     """
+    planned = False  # reached from the infinitive of a verb of planning
     for _ in range(4):
         auxes = _aux_words(verb)
         words = {a.lower_ for a in auxes}
@@ -313,10 +316,12 @@ def verb_tense(verb) -> str | None:
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return "past"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            return "present"
+            return "future" if planned else "present"
         if any(a.tag_ == "MD" for a in auxes):
             return "modal"  # "could", "should": neither past nor future
         if verb.dep_ in _NON_FINITE_DEPS and verb.head.i != verb.i:
+            # "is scheduled to discuss ... on Thursday", "plans to visit": a present plan is of the future
+            planned = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon().get("plan_verb", {})
             verb = _clause_head(verb.head)
             continue
         return None
@@ -647,6 +652,13 @@ def _h_month_day(m, ctx):
         candidates.append((d.toordinal(), d))
     if not candidates:
         return None
+    first = m.group(0).split()[0].strip(",").lower()
+    weekday = load_lexicon()["weekday"].get(first)
+    if weekday is not None:  # "Wednesday, July 31": the year in which July 31 is a Wednesday
+        fits = [c for c in candidates if c[1].isoweekday() == int(weekday)]
+        if len(fits) == 1:
+            return _hit(m, "DATE", fits[0][1].isoformat(), "day",
+                        f"month-day without year: the weekday '{first}' fits only {fits[0][1].year}")
     tense = ctx.tense(m.start(), m.end())
     chosen = _pick(candidates, a.toordinal(), tense)
     return _hit(m, "DATE", chosen.isoformat(), "day", f"month-day without year: {_tense_phrase(tense)} relative to anchor {a}")

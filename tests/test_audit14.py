@@ -201,3 +201,14 @@ def test_a_weekday_fixes_the_year_of_a_month_day():
     t = _timex("The minister announced his resignation, effective Wednesday, July 31.", "Wednesday, July 31",
                anchor=dt.date(2019, 7, 28))
     assert t.value == "2019-07-31"  # 31 July 2018 was a Tuesday
+
+
+def test_an_official_without_a_country_is_of_a_clear_focus_country(pipeline):
+    text = ("Police in Abidjan arrested two journalists on Monday. Judge Amara Kone ordered their release on Tuesday, "
+            "a lawyer in Abidjan said. The press union of Ivory Coast welcomed the ruling.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "ordered")
+    assert ev.source.sector == "JUD" and ev.source.country == "CIV" and "lower confidence" in ev.source.reason
+    # a story of several countries leaves it unknown: whose judge is unclear
+    text = text.replace("The press union of Ivory Coast", "Diplomats from France, Ghana, Mali and Senegal")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "ordered")
+    assert ev.source.country is None

@@ -47,6 +47,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .events import DICTIONARY_REASON
+from .geo import article_focus
 from .schema import Actor, Work
 from .stage import Stage
 from .tables import cue_words, load_table
@@ -1695,6 +1696,15 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
         or "lower confidence" in (place.reason or "") and actor.sector not in _LOCAL_SECTORS
 
 
+_FOCUS_SHARE = 0.6  # the focus country's least share of the article's places for an official to take it
+
+
+def _country_share(work: Work, country: str) -> float:
+    """The share of the article's places (with a country) that lie in ``country``."""
+    countries = [p.country for p in work.places if p.country]
+    return countries.count(country) / len(countries) if countries else 0.0
+
+
 def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
     """(regex, {place text casefolded: Place}) finding a place an actor's own phrase names: "the mayor of Lagos",
     "the governor of the Mexican state of Jalisco", "a pastor from Kaduna", "Kosovo's prime minister" (group
@@ -1726,6 +1736,7 @@ class ActorPlaceStage(Stage):
     def setup(self) -> None:
         self.on = bool(self.config.get("actors.place_country", True))
         self.sectors = frozenset(self.config.get("actors.place_country_sectors", ()) or ())
+        self.focus_sectors = frozenset(self.config.get("actors.focus_country_sectors", ()) or ())
 
     def process_one(self, work: Work) -> None:
         if not self.on:
@@ -1753,3 +1764,15 @@ class ActorPlaceStage(Stage):
                     setattr(event, side, actor.model_copy(update={
                         "country": place.country,
                         "reason": f"{actor.reason}; country of the event's place {place.name} ({place.country})"}))
+        focus = article_focus(work) if self.focus_sectors else None
+        if focus is None or not focus[0].country or _country_share(work, focus[0].country) < _FOCUS_SHARE:
+            return  # no country, or a story of several countries (a visit, a war, a summit): whose is unclear
+        for event in work.events:
+            for side in ("source", "target"):
+                actor = getattr(event, side)
+                if actor is not None and actor.country is None and actor.sector in self.focus_sectors \
+                        and not {w.casefold() for w in _tokens(actor.text)} & _outsider_words():
+                    setattr(event, side, actor.model_copy(update={
+                        "country": focus[0].country,
+                        "reason": f"{actor.reason}; an official the text gives no country: the article's focus "
+                                  f"country {focus[0].country} (lower confidence)"}))

@@ -212,3 +212,10 @@ def test_an_official_without_a_country_is_of_a_clear_focus_country(pipeline):
     text = text.replace("The press union of Ivory Coast", "Diplomats from France, Ghana, Mali and Senegal")
     ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "ordered")
     assert ev.source.country is None
+
+
+def test_suspects_and_the_accused_are_actors(pipeline):
+    ev = _at(pipeline, "Judge Amara Kone ordered the accused to remain in custody.", "ordered")
+    assert ev.target is not None and ev.target.sector == "CRM"
+    ev = _at(pipeline, "Prosecutors charged the suspect with murder on Monday.", "charged")
+    assert ev.target is not None and ev.target.sector == "CRM"

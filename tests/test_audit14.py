@@ -219,3 +219,29 @@ def test_suspects_and_the_accused_are_actors(pipeline):
     assert ev.target is not None and ev.target.sector == "CRM"
     ev = _at(pipeline, "Prosecutors charged the suspect with murder on Monday.", "charged")
     assert ev.target is not None and ev.target.sector == "CRM"
+
+
+# -- mends after a second read-only review (250 probes) ----------------------------------------------------------
+
+def test_an_event_of_a_plans_object_is_not_planned(pipeline):
+    ev = _at(pipeline, "Officials plan to rebuild the bridge destroyed on Sunday.", "destroyed")
+    assert ev.date.value == "2024-02-25"  # published Friday 1 March 2024: the Sunday before
+
+
+def test_a_weekday_far_from_any_year_near_the_anchor_is_a_typo():
+    t = _timex("The minister resigned on Wednesday, March 5, after the scandal.", "Wednesday, March 5")
+    assert t.value == "2024-03-05"  # 5 March 2025 is a Wednesday, but a year after publication
+
+
+def test_no_focus_country_for_officials_in_a_war_between_countries(pipeline):
+    text = ("Pakistan bombed villages in Khost, Afghanistan, on Monday. Officials in Kabul condemned the raids on "
+            "Khost. The army said it targeted terrorists in the border area.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "targeted")
+    assert ev.source is None or ev.source.country != "AFG"  # whose army: Pakistan's, most likely
+
+
+def test_a_possessor_named_in_the_phrase_blocks_the_focus_country(pipeline):
+    text = ("Police in Belgrade detained two men on Monday. Kosovo's prime minister accused Belgrade of stoking "
+            "unrest, officials in Belgrade said.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "accused")
+    assert ev.source is not None and ev.source.country != "SRB"

@@ -1696,12 +1696,26 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
         or "lower confidence" in (place.reason or "") and actor.sector not in _LOCAL_SECTORS
 
 
-_FOCUS_SHARE = 0.6  # the focus country's least share of the article's places for an official to take it
+_FOCUS_SHARE = 0.6  # the focus country's least share of the article's country evidence for an official to take it
+
+
+_FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
+
+
+def _between_countries(work: Work, country: str) -> bool:
+    """Some act of force of the article is between the focus ``country`` and another ("Russian missiles struck
+    Kyiv", "Pakistan struck hideouts in Afghanistan"): its unnamed officials may be of either side (a war or a
+    strike story, not a domestic one that mentions a phone call abroad)."""
+    return any(e.event_type in _FORCE_TYPES and e.source is not None and e.target is not None
+               and e.source.country and e.target.country and e.source.country != e.target.country
+               and country in (e.source.country, e.target.country) for e in work.events)
 
 
 def _country_share(work: Work, country: str) -> float:
-    """The share of the article's places (with a country) that lie in ``country``."""
-    countries = [p.country for p in work.places if p.country]
+    """The share of the article's country evidence that is ``country``: its places (not those geo only guessed)
+    and the countries of its events' actors ("Russian missiles struck Kyiv": Russia counts too)."""
+    countries = [p.country for p in work.places if p.country and "confidence" not in (p.reason or "")]
+    countries += [a.country for e in work.events for a in (e.source, e.target) if a is not None and a.country]
     return countries.count(country) / len(countries) if countries else 0.0
 
 
@@ -1765,13 +1779,18 @@ class ActorPlaceStage(Stage):
                         "country": place.country,
                         "reason": f"{actor.reason}; country of the event's place {place.name} ({place.country})"}))
         focus = article_focus(work) if self.focus_sectors else None
-        if focus is None or not focus[0].country or _country_share(work, focus[0].country) < _FOCUS_SHARE:
+        if focus is None or not focus[0].country or _country_share(work, focus[0].country) < _FOCUS_SHARE \
+                or _between_countries(work, focus[0].country):
             return  # no country, or a story of several countries (a visit, a war, a summit): whose is unclear
         for event in work.events:
+            if event.location is not None and event.location.country not in (None, focus[0].country):
+                continue  # an act done in another country: its officials need not be the story's
             for side in ("source", "target"):
                 actor = getattr(event, side)
                 if actor is not None and actor.country is None and actor.sector in self.focus_sectors \
-                        and not {w.casefold() for w in _tokens(actor.text)} & _outsider_words():
+                        and not {w.casefold() for w in _tokens(actor.text)} & _outsider_words() \
+                        and not re.search(r"\b[A-Z][\w-]*['’]s?\s|\b(?:in|from) [A-Z]", actor.text):
+                    # not "Kosovo's prime minister", "officials in Pristina": a place or name the phrase gives
                     setattr(event, side, actor.model_copy(update={
                         "country": focus[0].country,
                         "reason": f"{actor.reason}; an official the text gives no country: the article's focus "

@@ -292,7 +292,7 @@ def _aux_words(verb) -> list:
 _NON_FINITE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp")
 
 
-def verb_tense(verb) -> str | None:
+def verb_tense(verb, plan: bool = True) -> str | None:
     """Tense of a spaCy verb from its tag and auxiliaries: "future" (will/shall/'ll,
     "going to"), "past" (VBD, or a VBN with have/had, or a past auxiliary),
     "present" (VBZ/VBP or a present auxiliary), "modal" (could, should...), else None.
@@ -303,6 +303,7 @@ def verb_tense(verb) -> str | None:
     meet", "plans to visit", "is expected to vote") is "future".
     """
     planned = False  # reached from the infinitive of a verb of planning
+    nominal = not plan  # the way up passed through a noun or a clause of one: a plan's object is not planned
     for _ in range(4):
         auxes = _aux_words(verb)
         words = {a.lower_ for a in auxes}
@@ -320,8 +321,11 @@ def verb_tense(verb) -> str | None:
         if any(a.tag_ == "MD" for a in auxes):
             return "modal"  # "could", "should": neither past nor future
         if verb.dep_ in _NON_FINITE_DEPS and verb.head.i != verb.i:
-            # "is scheduled to discuss ... on Thursday", "plans to visit": a present plan is of the future
-            planned = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon().get("plan_verb", {})
+            # "is scheduled to discuss ... on Thursday", "plans to visit": a present plan is of the future; not
+            # "plan to rebuild the bridge destroyed on Sunday" (an event of the plan's object)
+            nominal = nominal or verb.dep_ in ("acl", "relcl") or verb.head.pos_ not in ("VERB", "AUX")
+            planned = not nominal and verb.dep_ == "xcomp" \
+                and verb.head.lemma_.lower() in load_lexicon().get("plan_verb", {})
             verb = _clause_head(verb.head)
             continue
         return None
@@ -339,7 +343,12 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
         verb = _clause_head(root.head)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        return verb_tense(verb)
+        # the date of a noun ("the strike on Kyiv on Sunday") is no date of the plan its verb is the object of
+        tok, through_noun = root.head, False
+        while tok.i != verb.i:
+            through_noun = through_noun or tok.pos_ in ("NOUN", "PROPN", "PRON")
+            tok = tok.head
+        return verb_tense(verb, plan=not through_noun)
 
     return oracle
 
@@ -655,8 +664,8 @@ def _h_month_day(m, ctx):
     first = m.group(0).split()[0].strip(",").lower()
     weekday = load_lexicon()["weekday"].get(first)
     if weekday is not None:  # "Wednesday, July 31": the year in which July 31 is a Wednesday
-        fits = [c for c in candidates if c[1].isoweekday() == int(weekday)]
-        if len(fits) == 1:
+        fits = [c for c in candidates if c[1].isoweekday() == int(weekday) and abs((c[1] - a).days) <= 183]
+        if len(fits) == 1:  # (a typo, "resigned on Wednesday, March 5" in a 2024 story, fits no year near)
             return _hit(m, "DATE", fits[0][1].isoformat(), "day",
                         f"month-day without year: the weekday '{first}' fits only {fits[0][1].year}")
     tense = ctx.tense(m.start(), m.end())

@@ -245,3 +245,15 @@ def test_a_possessor_named_in_the_phrase_blocks_the_focus_country(pipeline):
             "unrest, officials in Belgrade said.")
     ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "accused")
     assert ev.source is not None and ev.source.country != "SRB"
+
+
+# -- places: where an attack landed; the place of a passive's agent -----------------------------------------------
+
+def test_an_attack_is_where_it_landed(pipeline):
+    ev = _at(pipeline, "Rebels in Idlib shelled government positions in Hama on Monday.", "shelled")
+    assert ev.location is not None and ev.location.name != "Idlib" and "landed" in ev.location.reason
+
+
+def test_the_place_of_a_passives_agent(pipeline):
+    ev = _at(pipeline, "Two men were arrested by police in Lagos on Monday.", "arrested")
+    assert ev.location is not None and ev.location.name == "Lagos"

@@ -1554,16 +1554,34 @@ def _locate(event: Event, work: Work) -> Place | None:
         if finer:
             p, prep = max(finer, key=lambda q: _FINENESS.get(q[0].precision, 0))
         return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
+    # 1b. an attack is where it landed: a locative of the verb's object ("rebels in Idlib shelled government
+    #     positions in Hama", "gunmen attacked a village in Zamfara") before one of its subject
+    if event.event_type == "ASSAULT":
+        objects = {c.i for c in head.children if c.dep_ == "dobj"}
+        landed = []
+        for p in places:
+            tok = work.token_at(p.start)
+            prep = _governing_prep(tok, None) if tok is not None else None
+            noun = _prep_head(tok) if prep in ("in", "at", "near") else None
+            if noun is not None and _noun_head(noun).i in objects:
+                landed.append((p, f"prep '{prep}' places the object '{_noun_head(noun).text}' of '{head.text}'"))
+            elif tok is not None and tok.dep_ == "compound" and tok.head.i in objects:  # "the Jolo Cathedral"
+                landed.append((p, f"'{p.text}' names the object '{tok.head.text}' of '{head.text}'"))
+        if landed:
+            p, how = max(landed, key=lambda pw: _FINENESS.get(pw[0].precision, 0))  # first of the finest
+            return p.model_copy(update={"reason": f"{how} (where the attack landed); {p.reason}"})
     # 1c. a locative of the subject when the verb has none: "foreign ministers in Cairo denounced the deal",
-    #     "protesters in Lagos marched" (not a relative clause or another verb's phrase inside the subject)
+    #     "protesters in Lagos marched", "was arrested by police in Reading" (the passive's agent; not a relative
+    #     clause or another verb's phrase inside the subject)
     subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    subjects |= {g.i for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
     for p in places:
         tok = work.token_at(p.start)
         prep = _governing_prep(tok, None) if tok is not None else None
         noun = _prep_head(tok) if prep in ("in", "at") else None
         if noun is not None and _noun_head(noun).i in subjects:
             return p.model_copy(update={"reason": f"prep '{prep}' places the subject '{_noun_head(noun).text}' "
-                                                  f"of '{head.text}'; {p.reason}"})
+                                                  f"of '{head.text}' (or its passive's agent); {p.reason}"})
     # 2. a material event whose target is a sub-national place happened there
     #    ("Kunduz fell to the Taliban", "rebels attacked Aleppo")
     if event.event_type in _PLACE_TARGET_TYPES and event.target is not None:

@@ -257,3 +257,15 @@ def test_an_attack_is_where_it_landed(pipeline):
 def test_the_place_of_a_passives_agent(pipeline):
     ev = _at(pipeline, "Two men were arrested by police in Lagos on Monday.", "arrested")
     assert ev.location is not None and ev.location.name == "Lagos"
+
+
+def test_the_suspect_is_the_one_person_the_article_names_as_such(pipeline):
+    text = ("Police identified the gunman as 34-year-old Marcus Webb. Officers said Webb opened fire in a mall in "
+            "Denver on Saturday.\n\nProsecutors charged the suspect with murder on Monday.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "charged")
+    assert ev.target is not None and ev.target.name == "Marcus Webb" and "names as its" in ev.target.reason
+    # two such people: no one is "the suspect"
+    text = text.replace("Police identified the gunman as 34-year-old Marcus Webb.",
+                        "Police arrested Marcus Webb and later detained Daniel Ortiz.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "charged")
+    assert ev.target is None or ev.target.name is None

@@ -1699,6 +1699,61 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
 _FOCUS_SHARE = 0.6  # the focus country's least share of the article's country evidence for an official to take it
 
 
+_ROLE_NOUN = re.compile(r"(?i)^(?:the|this)\s+(?:(?:alleged|suspected|accused|lone)\s+)?"
+                        r"(?P<role>accused|suspect|gunman|attacker|assailant|shooter|killer|perpetrator|defendant)$")
+_ROLE_LEMMAS = {"suspect", "gunman", "attacker", "assailant", "shooter", "killer", "perpetrator", "defendant", "accused"}
+_CHARGE_LEMMAS = {"arrest", "charge", "detain", "identify", "accuse", "convict", "indict", "sentence", "name"}
+
+
+def _role_person(work: Work) -> str | None:
+    """The one person the article names as its suspect or attacker, or None: a PERSON of two or more words in
+    apposition to a role noun ("Patrick Crusius, the suspect", "the gunman, John Doe"), identified as one
+    ("identified the suspect as 21-year-old John Doe"), or arrested, charged or identified himself ("John Doe was
+    charged with murder", "police arrested John Doe", "An Australian, John Doe, appeared in court, charged with
+    murder")."""
+    found: set[str] = set()
+    for para in work.paragraphs:
+        for ent in para.doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            root = ent.root
+            near = [root.head] + [c for c in root.children] + [c for c in root.head.children if c.dep_ == "appos"]
+            if any(t.lemma_.lower() in _ROLE_LEMMAS and t.i not in range(ent.start, ent.end)
+                   and (t.dep_ == "appos" or root.dep_ == "appos") for t in near):
+                found.add(ent.text)
+            elif root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in _CHARGE_LEMMAS:
+                found.add(ent.text)
+            elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() == "identify":
+                found.add(ent.text)
+            elif any(c.dep_ == "acl" and c.lemma_.lower() in _CHARGE_LEMMAS for c in root.children):
+                found.add(ent.text)
+            elif (subj := root.head if root.dep_ == "appos" else root).dep_ == "nsubj" and (
+                    subj.head.lemma_.lower() == "appear" and "court" in subj.sent.text.lower()
+                    or any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGE_LEMMAS
+                           for c in subj.head.children)):  # "(An Australian,) John Doe appeared in court, charged"
+                found.add(ent.text)
+    names = {n for n in found if not any(n != m and n in m for m in found)}  # "John Doe" within "John Doe Jr"
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _link_role_nouns(work: Work) -> None:
+    """"The accused", "the suspect", "the gunman" with no name of their own are the one person the article names
+    as such (``_role_person``), with that person's country when another event gave one."""
+    person = _role_person(work)
+    if person is None:
+        return
+    country = next((a.country for e in work.events for a in (e.source, e.target)
+                    if a is not None and a.name == person and a.country), None)
+    for event in work.events:
+        for side in ("source", "target"):
+            actor = getattr(event, side)
+            if actor is not None and actor.name is None and (m := _ROLE_NOUN.match(actor.text.strip())):
+                setattr(event, side, actor.model_copy(update={
+                    "name": person, "country": actor.country or country,
+                    "reason": f"{actor.reason}; the {m.group('role')}: the one person the article names as its "
+                              f"suspect or attacker, {person}"}))
+
+
 _FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 
 
@@ -1755,6 +1810,7 @@ class ActorPlaceStage(Stage):
     def process_one(self, work: Work) -> None:
         if not self.on:
             return
+        _link_role_nouns(work)
         own = _own_place_pattern(work)
         for event in work.events:
             if own is not None:

@@ -1742,8 +1742,8 @@ def _link_role_nouns(work: Work) -> None:
     person = _role_person(work)
     if person is None:
         return
-    country = next((a.country for e in work.events for a in (e.source, e.target)
-                    if a is not None and a.name == person and a.country), None)
+    country = next((a.country for e in work.events for a in (e.source, e.target)  # "An Australian, John Doe": AUS
+                    if a is not None and a.country and (a.name == person or person in a.text)), None)
     for event in work.events:
         for side in ("source", "target"):
             actor = getattr(event, side)
@@ -1754,23 +1754,28 @@ def _link_role_nouns(work: Work) -> None:
                               f"suspect or attacker, {person}"}))
 
 
-_FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
+_FORCE_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN"}
+_NON_STATE = {"CRM", "CVL", "OPP", "MED", "EDU", "REL", "BUS", "PTY", "NGO"}  # doers whose act is no war
 
 
 def _between_countries(work: Work, country: str) -> bool:
-    """Some act of force of the article is between the focus ``country`` and another ("Russian missiles struck
-    Kyiv", "Pakistan struck hideouts in Afghanistan"): its unnamed officials may be of either side (a war or a
-    strike story, not a domestic one that mentions a phone call abroad)."""
+    """Some act of force of the article, by a state or an armed group, is between the focus ``country`` and
+    another ("Russian missiles struck Kyiv", "Pakistan struck hideouts in Afghanistan"): its unnamed officials may
+    be of either side (a war or a strike story; not a domestic one that mentions a phone call abroad, nor an arrest
+    or a lone foreign attacker)."""
     return any(e.event_type in _FORCE_TYPES and e.source is not None and e.target is not None
                and e.source.country and e.target.country and e.source.country != e.target.country
-               and country in (e.source.country, e.target.country) for e in work.events)
+               and e.source.sector not in _NON_STATE and country in (e.source.country, e.target.country)
+               for e in work.events)
 
 
 def _country_share(work: Work, country: str) -> float:
     """The share of the article's country evidence that is ``country``: its places (not those geo only guessed)
     and the countries of its events' actors ("Russian missiles struck Kyiv": Russia counts too)."""
     countries = [p.country for p in work.places if p.country and "confidence" not in (p.reason or "")]
-    countries += [a.country for e in work.events for a in (e.source, e.target) if a is not None and a.country]
+    actors = {(a.name or a.text.casefold()): a.country for e in work.events for a in (e.source, e.target)
+              if a is not None and a.country}  # each actor once: a suspect named in five events is one foreigner
+    countries += list(actors.values())
     return countries.count(country) / len(countries) if countries else 0.0
 
 

@@ -269,3 +269,23 @@ def test_the_suspect_is_the_one_person_the_article_names_as_such(pipeline):
                         "Police arrested Marcus Webb and later detained Daniel Ortiz.")
     ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "charged")
     assert ev.target is None or ev.target.name is None
+
+
+# -- mends after a third read-only review (200 probes) -----------------------------------------------------------
+
+def test_a_victim_or_someone_not_charged_is_no_suspect(pipeline):
+    text = ("Police identified the victim as 27-year-old Sarah Lindqvist. A gunman opened fire at a cafe in Denver on "
+            "Saturday.\n\nProsecutors charged the suspect with murder on Monday.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "charged")
+    assert ev.target is None or ev.target.name is None
+    text = ("Police charged Ali Rahimi and Omar Farouk with murder on Monday.\n\nThe accused denied the charges "
+            "in court.")
+    ev = next((e for e in _work(pipeline, text).events if e.trigger.text == "denied"), None)
+    assert ev is None or ev.source is None or ev.source.name is None  # two suspects: "the accused" is neither
+
+
+def test_an_attack_is_placed_by_its_own_verb_and_not_by_a_route_name(pipeline):
+    ev = _at(pipeline, "Rioters looted shops in Leeds and attacked a hotel in Rotherham.", "attacked")
+    assert ev.location is not None and ev.location.name == "Rotherham"
+    ev = _at(pipeline, "Bandits attacked the Kaduna train near Katari on Monday.", "attacked")
+    assert ev.location is None or ev.location.name != "Kaduna"

@@ -1702,38 +1702,57 @@ _FOCUS_SHARE = 0.6  # the focus country's least share of the article's country e
 _ROLE_NOUN = re.compile(r"(?i)^(?:the|this)\s+(?:(?:alleged|suspected|accused|lone)\s+)?"
                         r"(?P<role>accused|suspect|gunman|attacker|assailant|shooter|killer|perpetrator|defendant)$")
 _ROLE_LEMMAS = {"suspect", "gunman", "attacker", "assailant", "shooter", "killer", "perpetrator", "defendant", "accused"}
-_CHARGE_LEMMAS = {"arrest", "charge", "detain", "identify", "accuse", "convict", "indict", "sentence", "name"}
+_CHARGE_LEMMAS = {"arrest", "charge", "detain", "convict", "indict", "sentence"}
+_NOT_SUSPECT = {"lawyer", "attorney", "judge", "witness", "victim", "officer", "detective", "prosecutor", "defence",
+                "defense", "spokesman", "spokeswoman", "spokesperson", "minister", "president"}
 
 
 def _role_person(work: Work) -> str | None:
     """The one person the article names as its suspect or attacker, or None: a PERSON of two or more words in
-    apposition to a role noun ("Patrick Crusius, the suspect", "the gunman, John Doe"), identified as one
-    ("identified the suspect as 21-year-old John Doe"), or arrested, charged or identified himself ("John Doe was
-    charged with murder", "police arrested John Doe", "An Australian, John Doe, appeared in court, charged with
-    murder")."""
+    apposition to a role noun ("Patrick Crusius, the suspect", "the gunman, John Doe"), named as one ("identified
+    the suspect as John Doe", "the gunman was identified as John Doe"), or arrested, charged or detained ("John Doe
+    was charged with murder", "police arrested John Doe", "An Australian, John Doe, appeared in court, charged
+    with murder"); not when negated ("was not charged"), released, called a lawyer, judge, witness or victim, or
+    an official the tables know.
+    Two such people, or two names one inside the other ("John Doe", "John Doe Jr"), name no one."""
     found: set[str] = set()
+    released: set[str] = set()
     for para in work.paragraphs:
         for ent in para.doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             root = ent.root
-            near = [root.head] + [c for c in root.children] + [c for c in root.head.children if c.dep_ == "appos"]
-            if any(t.lemma_.lower() in _ROLE_LEMMAS and t.i not in range(ent.start, ent.end)
-                   and (t.dep_ == "appos" or root.dep_ == "appos") for t in near):
-                found.add(ent.text)
-            elif root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in _CHARGE_LEMMAS:
-                found.add(ent.text)
-            elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() == "identify":
+            own = {t.lemma_.lower() for t in ent} | {c.lemma_.lower() for c in root.children if c.dep_ in (
+                "appos", "compound", "amod")} | ({root.head.lemma_.lower()} if root.dep_ == "appos" else set())
+            if own & _NOT_SUSPECT:
+                continue
+            verb = root.head
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            if verb.lemma_.lower() == "release" and root.dep_ in ("nsubjpass", "dobj"):
+                released.add(ent.text)
+            people = [ent.text] + [c.text for c in root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+            if root.dep_ == "appos" and root.head.lemma_.lower() in _ROLE_LEMMAS or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in _ROLE_LEMMAS for c in root.children):
+                found.update(people)
+            elif root.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _CHARGE_LEMMAS and not negated:
+                found.update(people)
+            elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in ("identify", "name") \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ROLE_LEMMAS
+                            for c in root.head.head.children):  # "identified the gunman as", not "the victim as"
                 found.add(ent.text)
             elif any(c.dep_ == "acl" and c.lemma_.lower() in _CHARGE_LEMMAS for c in root.children):
-                found.add(ent.text)
-            elif (subj := root.head if root.dep_ == "appos" else root).dep_ == "nsubj" and (
-                    subj.head.lemma_.lower() == "appear" and "court" in subj.sent.text.lower()
-                    or any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGE_LEMMAS
-                           for c in subj.head.children)):  # "(An Australian,) John Doe appeared in court, charged"
-                found.add(ent.text)
-    names = {n for n in found if not any(n != m and n in m for m in found)}  # "John Doe" within "John Doe Jr"
-    return next(iter(names)) if len(names) == 1 else None
+                found.update(people)
+            elif (subj := root.head if root.dep_ == "appos" else root).dep_ == "nsubj" and any(
+                    c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGE_LEMMAS
+                    for c in subj.head.children):  # "(An Australian,) John Doe appeared in court, charged with"
+                found.update(people)
+    found -= released
+    officials = {a.name for e in work.events for a in (e.source, e.target)  # "Donald Trump was indicted": no gunman
+                 if a is not None and a.name and a.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "IGO")}
+    found = {n for n in found if n not in officials}
+    if len(found) != 1:
+        return None
+    return next(iter(found))
 
 
 def _link_role_nouns(work: Work) -> None:
@@ -1743,7 +1762,7 @@ def _link_role_nouns(work: Work) -> None:
     if person is None:
         return
     country = next((a.country for e in work.events for a in (e.source, e.target)  # "An Australian, John Doe": AUS
-                    if a is not None and a.country and (a.name == person or person in a.text)), None)
+                    if a is not None and a.country and person in a.text), None)  # the text's, not a table's match
     for event in work.events:
         for side in ("source", "target"):
             actor = getattr(event, side)
@@ -1754,7 +1773,7 @@ def _link_role_nouns(work: Work) -> None:
                               f"suspect or attacker, {person}"}))
 
 
-_FORCE_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN"}
+_FORCE_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN", "COERCE"}  # COERCE only by soldiers: "Israeli forces arrested"
 _NON_STATE = {"CRM", "CVL", "OPP", "MED", "EDU", "REL", "BUS", "PTY", "NGO"}  # doers whose act is no war
 
 
@@ -1765,7 +1784,8 @@ def _between_countries(work: Work, country: str) -> bool:
     or a lone foreign attacker)."""
     return any(e.event_type in _FORCE_TYPES and e.source is not None and e.target is not None
                and e.source.country and e.target.country and e.source.country != e.target.country
-               and e.source.sector not in _NON_STATE and country in (e.source.country, e.target.country)
+               and e.source.sector not in _NON_STATE and (e.event_type != "COERCE" or e.source.sector == "MIL")
+               and country in (e.source.country, e.target.country)
                for e in work.events)
 
 

@@ -1557,16 +1557,18 @@ def _locate(event: Event, work: Work) -> Place | None:
     # 1b. an attack is where it landed: a locative of the verb's object ("rebels in Idlib shelled government
     #     positions in Hama", "gunmen attacked a village in Zamfara") before one of its subject
     if event.event_type == "ASSAULT":
-        objects = {c.i for c in head.children if c.dep_ == "dobj"}
+        verb = trig if trig.pos_ in ("VERB", "AUX") else head  # "looted shops in X and attacked a hotel in Y": Y
+        objects = {c.i for c in verb.children if c.dep_ == "dobj"}
         landed = []
         for p in places:
             tok = work.token_at(p.start)
             prep = _governing_prep(tok, None) if tok is not None else None
             noun = _prep_head(tok) if prep in ("in", "at", "near") else None
             if noun is not None and _noun_head(noun).i in objects:
-                landed.append((p, f"prep '{prep}' places the object '{_noun_head(noun).text}' of '{head.text}'"))
-            elif tok is not None and tok.dep_ == "compound" and tok.head.i in objects:  # "the Jolo Cathedral"
-                landed.append((p, f"'{p.text}' names the object '{tok.head.text}' of '{head.text}'"))
+                landed.append((p, f"prep '{prep}' places the object '{_noun_head(noun).text}' of '{verb.text}'"))
+            elif tok is not None and tok.dep_ == "compound" and tok.head.i in objects \
+                    and tok.head.lemma_.lower() not in _ROUTE_NOUNS:  # "the Jolo Cathedral", not "the Kaduna train"
+                landed.append((p, f"'{p.text}' names the object '{tok.head.text}' of '{verb.text}'"))
         if landed:
             p, how = max(landed, key=lambda pw: _FINENESS.get(pw[0].precision, 0))  # first of the finest
             return p.model_copy(update={"reason": f"{how} (where the attack landed); {p.reason}"})
@@ -1732,6 +1734,8 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
 
 
+_ROUTE_NOUNS = {"train", "bus", "flight", "plane", "road", "highway", "route", "convoy", "ferry", "motorway", "railway",
+                "line", "pipeline", "express"}  # a place naming one is where it goes, not where it was hit
 _SAME_SCENE = {"after", "when", "as", "while", "before", "upon", "following", "during"}  # a clause of one scene
 
 

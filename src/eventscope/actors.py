@@ -1699,12 +1699,19 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
 _FOCUS_SHARE = 0.6  # the focus country's least share of the article's country evidence for an official to take it
 
 
-_ROLE_NOUN = re.compile(r"(?i)^(?:the|this)\s+(?:(?:alleged|suspected|accused|lone)\s+)?"
-                        r"(?P<role>accused|suspect|gunman|attacker|assailant|shooter|killer|perpetrator|defendant)$")
-_ROLE_LEMMAS = {"suspect", "gunman", "attacker", "assailant", "shooter", "killer", "perpetrator", "defendant", "accused"}
-_CHARGE_LEMMAS = {"arrest", "charge", "detain", "convict", "indict", "sentence"}
-_NOT_SUSPECT = {"lawyer", "attorney", "judge", "witness", "victim", "officer", "detective", "prosecutor", "defence",
-                "defense", "spokesman", "spokeswoman", "spokesperson", "minister", "president"}
+
+
+@lru_cache(maxsize=None)
+def _suspect_words(kind: str) -> frozenset[str]:
+    """``suspect_words.tsv`` words of ``kind``: role_noun, charge_verb or not_suspect."""
+    return frozenset(r["word"] for r in _read_table("suspect_words") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=1)
+def _role_noun() -> re.Pattern:
+    """A bare role noun as an actor's whole text: "the accused", "the suspected gunman"."""
+    roles = "|".join(sorted(_suspect_words("role_noun")))
+    return re.compile(rf"(?i)^(?:the|this)\s+(?:(?:alleged|suspected|accused|lone)\s+)?(?P<role>{roles})$")
 
 
 def _role_person(work: Work) -> str | None:
@@ -1724,26 +1731,27 @@ def _role_person(work: Work) -> str | None:
             root = ent.root
             own = {t.lemma_.lower() for t in ent} | {c.lemma_.lower() for c in root.children if c.dep_ in (
                 "appos", "compound", "amod")} | ({root.head.lemma_.lower()} if root.dep_ == "appos" else set())
-            if own & _NOT_SUSPECT:
+            if own & _suspect_words("not_suspect"):
                 continue
             verb = root.head
             negated = any(c.dep_ == "neg" for c in verb.children)
             if verb.lemma_.lower() == "release" and root.dep_ in ("nsubjpass", "dobj"):
                 released.add(ent.text)
             people = [ent.text] + [c.text for c in root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
-            if root.dep_ == "appos" and root.head.lemma_.lower() in _ROLE_LEMMAS or any(
-                    c.dep_ == "appos" and c.lemma_.lower() in _ROLE_LEMMAS for c in root.children):
+            roles, charges = _suspect_words("role_noun"), _suspect_words("charge_verb")
+            if root.dep_ == "appos" and root.head.lemma_.lower() in roles or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
                 found.update(people)
-            elif root.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _CHARGE_LEMMAS and not negated:
+            elif root.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in charges and not negated:
                 found.update(people)
             elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in ("identify", "name") \
-                    and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ROLE_LEMMAS
+                    and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in roles
                             for c in root.head.head.children):  # "identified the gunman as", not "the victim as"
                 found.add(ent.text)
-            elif any(c.dep_ == "acl" and c.lemma_.lower() in _CHARGE_LEMMAS for c in root.children):
+            elif any(c.dep_ == "acl" and c.lemma_.lower() in charges for c in root.children):
                 found.update(people)
             elif (subj := root.head if root.dep_ == "appos" else root).dep_ == "nsubj" and any(
-                    c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGE_LEMMAS
+                    c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in charges
                     for c in subj.head.children):  # "(An Australian,) John Doe appeared in court, charged with"
                 found.update(people)
     found -= released
@@ -1766,7 +1774,7 @@ def _link_role_nouns(work: Work) -> None:
     for event in work.events:
         for side in ("source", "target"):
             actor = getattr(event, side)
-            if actor is not None and actor.name is None and (m := _ROLE_NOUN.match(actor.text.strip())):
+            if actor is not None and actor.name is None and (m := _role_noun().match(actor.text.strip())):
                 setattr(event, side, actor.model_copy(update={
                     "name": person, "country": actor.country or country,
                     "reason": f"{actor.reason}; the {m.group('role')}: the one person the article names as its "

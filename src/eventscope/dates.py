@@ -151,9 +151,9 @@ class _Ctx:
 
     def __init__(self, text: str, anchor: Date | None, weekday_convention: str = "past",
                  tense_text: str | None = None, tense_offset: int = 0, tense_oracle: TenseOracle | None = None,
-                 aside_oracle: Callable[[int, int], bool] | None = None):
+                 aside_oracle: Callable[[int, int], str | None] | None = None):
         self.text = text
-        self.aside = aside_oracle  # (start, end) -> True for a date of background or an aside (``parse_aside_oracle``)
+        self.aside = aside_oracle  # (start, end) -> the kind of aside a date is in, or None (``parse_aside_oracle``)
         self.anchor = anchor
         self.weekday_convention = weekday_convention
         self._tense_text = text if tense_text is None else tense_text
@@ -353,30 +353,37 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
     return oracle
 
 
-def parse_aside_oracle(work: Work) -> Callable[[int, int], bool]:
+ASIDE_MODIFIER = "modifier of a noun"  # what ``parse_aside_oracle`` answers for "the weekend shift"
+
+
+def parse_aside_oracle(work: Work) -> Callable[[int, int], str | None]:
     """Whether the date at ``[start, end)`` belongs to background or an aside, from the parse: inside a relative
     clause, an apposition or a parenthetical, in a past-perfect clause, the date of a noun ("the truce talks
     of February 26"), or a modifier of a noun ("the weekend shift"). Such a day is no antecedent for "the next
-    day" (``_resolve_anaphors``), and a weekend modifying a noun is no date (``_h_weekend``)."""
+    day" (``_resolve_anaphors``).  The answer is the kind of aside (a true string) or None: ``ASIDE_MODIFIER``
+    for a date word modifying a noun, the only kind that makes "the weekend" no date (``_h_weekend``: "attacked
+    over the weekend" in a relative clause is still a weekend)."""
 
-    def aside(start: int, end: int) -> bool:
+    def aside(start: int, end: int) -> str | None:
         root = _span_root(work, start, end)
         if root is None:
-            return False
-        if root.dep_ in ("compound", "amod", "nmod"):
-            return True  # "the weekend shift": a date word naming a kind of thing
+            return None
+        last = work.token_at(end - 1)  # "the weekend shift" may hang "the" and "weekend" both on "shift"
+        if root.dep_ in ("compound", "amod", "nmod") or (last is not None and last.dep_ in ("compound", "amod", "nmod")
+                                                         and last.head.idx > last.idx):
+            return ASIDE_MODIFIER  # "the weekend shift": a date word naming a kind of thing
         if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN"):
-            return True
+            return "date of a noun"
         tok = root
         for _ in range(40):
             if tok.dep_ in ("relcl", "appos", "parataxis", "acl"):
-                return True
+                return "clause " + tok.dep_
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-                return _past_perfect(tok)
+                return "past perfect" if _past_perfect(tok) else None
             if tok.head.i == tok.i:
-                return False
+                return None
             tok = tok.head
-        return False
+        return None
 
     return aside
 
@@ -968,9 +975,8 @@ def _h_weekend(m, ctx):
     if not m["past"] and not re.search(r"\b(?:over|during|on|at|through|throughout|across|by|since|until)\s+$",
                                        ctx.before(m.start(), 16), re.I):
         return None  # "the weekend shift", "travelled for the weekend", "the weekend starts on Friday"
-    if ctx.aside is not None and ctx.aside(m.start(), m.end()) and not m["past"] \
-            and re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
-        return None  # "the weekend shift", "the weekend edition"
+    if ctx.aside is not None and not m["past"] and ctx.aside(m.start(), m.end()) == ASIDE_MODIFIER:
+        return None  # "on the weekend shift", "in the weekend edition"
     a = ctx.anchor
     parsed = None if m["past"] else ctx._parsed(m.start(), m.end())
     if parsed == "present":
@@ -1001,7 +1007,7 @@ def _h_anaphoric_day(m, ctx):
     return _hit(m, "TIME" if pod else "DATE", f"{_ANAPHOR}:{offset}:{pod}", "anaphor", f"'{m.group(0)}'")
 
 
-def _resolve_anaphors(hits: list[_Hit], aside: Callable[[int, int], bool] | None = None) -> None:
+def _resolve_anaphors(hits: list[_Hit], aside: Callable[[int, int], str | None] | None = None) -> None:
     """Give each anaphoric day (``_h_anaphoric_day``) the day named last before it, within
     ``_ANAPHOR_WINDOW`` characters, plus its offset; else no value ("unanchored": with a publication date known,
     a DATE without a value dates no event, see ``_event_date``).  ``aside(start, end)`` (from the parse) refuses
@@ -1231,7 +1237,7 @@ def _to_date(anchor) -> Date | None:
 
 def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str = "past",
                  tense_oracle: TenseOracle | None = None,
-                 aside_oracle: Callable[[int, int], bool] | None = None) -> list[Timex]:
+                 aside_oracle: Callable[[int, int], str | None] | None = None) -> list[Timex]:
     """Temporal expressions in ``text``, normalised against the publication date ``anchor``.
 
     ``anchor`` may be a ``date``, a ``YYYY-MM-DD`` string or None (relative

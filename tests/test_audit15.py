@@ -24,3 +24,93 @@ def test_a_weekend_in_a_relative_clause_or_after_a_noun_is_still_a_weekend(pipel
 def test_a_weekend_modifying_a_noun_is_no_date(pipeline):
     for text in ("He was injured on the weekend shift at the plant.", "He was injured in the weekend match."):
         assert not [t for t in _work(pipeline, text).timexes if "weekend" in t.text], text
+
+
+# -- actors: who undergoes an act, who is asked, who speaks -----------------------------------------------------------
+# (patterns of the fourth blind audit, eval/sample_audit/fourth/; sentences written for these tests)
+
+from .conftest import event_at as _at  # noqa: E402
+
+
+def _side(actor):
+    return None if actor is None else (actor.text, actor.country, actor.sector)
+
+
+def test_the_of_object_of_an_act_done_to_someone_is_its_target(pipeline):
+    ev = _at(pipeline, "Gunmen carried out the assassination of the mayor of Kandahar on Monday.", "assassination")
+    assert _side(ev.target) == ("the mayor of Kandahar", "AFG", "GOV")
+    ev = _at(pipeline, "The army completed the withdrawal of its troops from the border.", "withdrawal")
+    assert ev.target is None or ev.target.text != "its troops"  # a withdrawal is done by its 'of' object
+
+
+def test_who_is_put_under_arrest_undergoes_it(pipeline):
+    ev = _at(pipeline, "Soldiers placed the president under house arrest on Tuesday.", "arrest")
+    assert _side(ev.source)[2] == "MIL" and _side(ev.target)[:1] == ("the president",)
+
+
+def test_what_is_taken_by_force_is_taken_from_someone(pipeline):
+    ev = _at(pipeline, "The government began confiscating farms from white owners in 2000.", "confiscating")
+    assert _side(ev.target) == ("white owners", None, "CVL")
+
+
+def test_whoever_is_to_do_the_act_asked_for_is_asked(pipeline):
+    ev = _at(pipeline, "The French minister called for UN action on the famine.", "called")
+    assert ev.target is not None and ev.target.sector == "IGO"
+    ev = _at(pipeline, "Activists demanded Navalny's release on Monday.", "demanded")
+    assert ev.target is None  # Navalny is to be released, not asked
+
+
+def test_the_names_in_apposition_say_who(pipeline):
+    ev = _at(pipeline, "Two former aides, Carla Wendt and Mary Jones, were both convicted of fraud in 2018.", "convicted")
+    assert ev.target is not None and ev.target.name == "Carla Wendt"
+
+
+def test_who_holds_a_policy_of_doing_does_it(pipeline):
+    ev = _at(pipeline, "In the 1990s, the president instituted a policy of seizing land from farmers.", "seizing")
+    assert _side(ev.source)[2] == "GOV"
+    ev = _at(pipeline, "The UN condemned the practice of torturing prisoners.", "torturing")
+    assert ev.source is None  # who condemns a practice does not do it
+
+
+def test_members_of_a_body_are_that_body(pipeline):
+    ev = _at(pipeline, "Members of parliament protested outside the building.", "protested")
+    assert ev.source is not None and ev.source.sector == "LEG"
+
+
+def test_a_hyphenated_word_spacy_splits_is_one_actor(pipeline):
+    ev = _at(pipeline, "Clashes with counter-protesters broke out in Portland on Saturday.", "Clashes")
+    assert _side(ev.target) == ("counter-protesters", "USA", "OPP")
+
+
+def test_a_speaker_who_introduces_a_quote_is_its_speaker(pipeline):
+    ev = _at(pipeline, 'Senator Jane Doe told reporters: "I urge my colleagues to pass the bill."', "urge")
+    assert ev.source is not None and ev.source.name == "Jane Doe"  # not the tables' Jackson Doe
+    text = ('Michael Bloomberg ended his campaign on Wednesday and endorsed Joe Biden. "Three months ago," he said, '
+            '"I entered the race. Biden is my friend. Today I am glad to endorse him."')
+    ev = _at(pipeline, text, "endorse")
+    assert ev.source is not None and ev.source.name == "Michael Bloomberg"  # "he" where he stands, not Biden
+
+
+def test_a_given_name_of_a_speaker_must_match_the_tables(pipeline):
+    from eventscope.actors import ActorResolver
+
+    r = ActorResolver()
+    assert r.resolve("Senator Jane Doe", date=None, context=None).name is None  # no Jackson Doe
+    assert r.resolve("Bridget Anne Kelly", date=None, context=None) is None  # no De Anne Kelly
+    assert r.resolve("French President Emmanuel Macron", date=None, context=None).name == "Emmanuel Macron"
+
+
+def test_an_acronym_petrarch2_title_cased_matches_only_in_capitals(pipeline):
+    ev = _at(pipeline, "Kim Jong Un met Xi Jinping in Beijing on Monday.", "met")
+    assert _side(ev.source)[1:] == ("PRK", "GOV")
+    ev = _at(pipeline, "The UN condemned the attack.", "condemned")
+    assert ev.source.sector == "IGO"
+
+
+def test_a_person_named_like_a_news_medium_is_a_person(pipeline):
+    ev = _at(pipeline, "Michael Bloomberg ended his campaign on Wednesday. Bloomberg endorsed Joe Biden.", "endorsed")
+    assert ev.source is not None and ev.source.name == "Michael Bloomberg"
+    ev = _at(pipeline, "Dawn Butler criticised the minister on Monday.", "criticised")
+    assert ev.source is not None and ev.source.name == "Dawn Butler"
+    ev = _at(pipeline, "Bloomberg reported that Israel struck Gaza on Monday.", "struck")
+    assert ev.source.country == "ISR"  # the medium is still no actor

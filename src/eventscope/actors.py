@@ -323,6 +323,10 @@ class ActorResolver:
         plain = "".join(words)
         if plain.isupper() and len(plain.replace(".", "")) <= 4:
             entry = _Entry(**{**entry.__dict__, "exact_case": " ".join(words)})
+        elif len(words) == 1 and len(plain) <= 3 and plain.istitle() and not entry.curated and entry.table == "organisations":
+            # PETRARCH2's upper-case names came title-cased ("THE_UN" -> "The Un"): an acronym still, not the "Un" of
+            # "Kim Jong Un"
+            entry = _Entry(**{**entry.__dict__, "exact_case": plain.upper()})
         k = _key(words)
         entries = self._names.setdefault(k, [])
         entries.insert(0, entry) if first else entries.append(entry)
@@ -456,8 +460,9 @@ class ActorResolver:
                     break
             else:
                 i += 1
-        if any(e.table == "media" for _, _, e in found):
+        if any(e.table == "media" and not self._person_not_medium(span_or_text, words, i, n, ctx) for i, n, e in found):
             return None  # a news medium quoted as a source is never an actor
+        found = [(i, n, e) for i, n, e in found if e.table != "media"]
 
         country = sector = name = None
         reasons: list[str] = []
@@ -495,7 +500,7 @@ class ActorResolver:
         names = [w for w in _tokens(head_name or "") if w.casefold() not in _NAME_PARTICLES]
         given = names[0].casefold() if len(names) > 1 else None
 
-        def same_given(full_name: str) -> bool:  # "Kevin McCarthy" is not the tables' George McCarthy
+        def same_given(full_name: str, given: str | None = given) -> bool:  # "Kevin McCarthy" is not George McCarthy
             first = [w for w in _tokens(full_name) if w.casefold() not in _NAME_PARTICLES]
             return given is None or len(first) < 2 or first[0].casefold() == given
 
@@ -508,17 +513,27 @@ class ActorResolver:
             for w in run_ends:
                 if w.isupper() and len(w) <= 4:
                     continue  # an abbreviation ("UK"), not a surname ("Uk")
+                # a text without a parse (a quote's speaker, "Senator Jane Doe"): the first of the capitalised words
+                # before the surname that are no title, country or body is the given name ("Bridget" in "Bridget Anne
+                # Kelly")
+                given_here, j = given, words.index(w)
+                while head_name is None and j > 0 and words[j - 1][:1].isupper() \
+                        and words[j - 1].casefold() not in self._agents \
+                        and words[j - 1].casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES \
+                        and not self._lookup(words, j - 1, 1):
+                    j -= 1
+                    given_here = words[j].casefold()
                 if head_name and w.casefold() != _surname_key(head_name):
                     continue  # "Trump adviser Bolton": the phrase names Bolton; "Nabil al-Quaety" is no Nabil
                 m = ctx.person_named(w)
-                if m is not None and same_given(m.actor.name or ""):  # named in full before: "Orbán" is Viktor Orbán
+                if m is not None and same_given(m.actor.name or "", given_here):  # named in full before: "Orbán" is Viktor Orbán
                     a = m.actor
                     country, sector, name, person = a.country or country, a.sector, a.name, True
                     reasons.append(f"surname '{w}' -> the person the article named in full before, {a.name}: "
                                    f"{a.country or '-'} {a.sector or '-'}")
                     break
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
-                ids = {i for i in ids if same_given(self._people[i][0])}
+                ids = {i for i in ids if same_given(self._people[i][0], given_here)}
                 if ids and not isinstance(span_or_text, str) and not _person_word(span_or_text, w):
                     continue  # "in the Administration", "Maryan Street": a capitalised word spaCy calls no person
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
@@ -579,6 +594,18 @@ class ActorResolver:
             reasons.append(f"named person '{head_name}' (spaCy PERSON; not in the office-holder tables)")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
+
+    @staticmethod
+    def _person_not_medium(span_or_text, words: list[str], i: int, n: int, ctx: "ActorContext") -> bool:
+        """A one-word medium's name that names a person here: in a person's full name spaCy tags ("Michael
+        Bloomberg", "Dawn Butler"), or the surname of a person the article named before ("Bloomberg endorsed")."""
+        if n != 1:
+            return False
+        if not isinstance(span_or_text, str):
+            ent = _entity_of(span_or_text.root)
+            if ent is not None and span_or_text.root.ent_type_ == "PERSON" and len(ent) > 1 and words[i] in ent.text.split():
+                return True
+        return ctx.person_named(words[i]) is not None
 
     def is_media(self, text: str) -> bool:
         """The phrase names a news medium ("the newspaper Kommersant")."""
@@ -730,6 +757,8 @@ def _phrase(tok):
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
+    while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+        lo -= 2  # "counter-protesters" that spaCy split: the whole word
     return doc[lo:hi + 1]
 
 
@@ -760,7 +789,10 @@ _PREP_NOUNS = {"behalf", "favour", "favor", "spite", "lieu", "addition", "terms"
 def _pobj(prep):
     """The object of a preposition; none for a complex preposition ("on behalf of", "in favour of":
     the noun there is part of the preposition, not a participant)."""
-    o = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    o = objects[0] if objects else None
+    while o is not None and o.i + 2 < len(o.doc) and o.doc[o.i + 1].text == "-" and o.doc[o.i + 2] in objects:
+        o = o.doc[o.i + 2]  # "with counter - protesters", one word spaCy split into three objects: its head word
     return None if o is not None and o.lemma_.lower() in _PREP_NOUNS else o
 
 
@@ -884,6 +916,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 targets[:0] = [(c, f"subject of governing verb '{gov.text}' (undergoes passive '{t.text}')")
                                for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
             return sources, targets
+        noun = t.head.head if t.dep_ == "pcomp" and t.head.lower_ == "of" else None
+        if not sources and noun is not None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "attr") \
+                and noun.head.pos_ in ("VERB", "AUX") and not _reacts(noun.head, noun, special):
+            # "instituted a policy of seizing land", "launched a campaign of bombing": who holds the policy does it
+            # (not "condemned the practice of torturing prisoners": a reaction)
+            sources += [(c, f"subject of '{noun.head.text}' whose object is '{noun.text} of {t.text}'")
+                        for c in noun.head.children if c.dep_ in _SUBJ]
         # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
         sources += [(agent, f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
                     for c in t.children if c.dep_ in _SUBJ for a in c.children for agent in _doing_agents(a, special)]
@@ -928,6 +967,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 sources.append((_pobj(c), f"'by' object of '{t.text}'"))
             elif _maker_of(t, c, special):  # "the demands of the striking teachers", "the visit of President Xi"
                 makers.append((_pobj(c), f"'of' object of '{t.text}', who makes it (frame)"))
+            elif c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None \
+                    and special.get((t.lemma_.lower(), "(poss)")) == "patient":
+                # "the assassination of the mayor", "the release of the prisoners": who undergoes it
+                targets.append((_pobj(c), f"'of' object of '{t.text}', who undergoes it (frame)"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
             else:  # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")
@@ -941,6 +984,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         elif holder is not None and holder.pos_ == "NOUN" and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
             verb = holder.head  # "claimed responsibility for the bombings"
             keys = [f"{verb.lemma_.lower()}:{holder.lemma_.lower()}"]
+        if verb is not None and t.head.lower_ == "under" and special.get((t.lemma_.lower(), "(poss)")) == "patient":
+            # "placed the president under house arrest", "was put under arrest": the holder's object undergoes it,
+            # and whoever put them there did it
+            held_sources, _ = find_arguments(verb, inner=False)
+            targets += [(c, f"{c.dep_} of '{verb.text}', put under '{t.text}'") for c in verb.children
+                        if c.dep_ in ("dobj", "nsubjpass")]
+            sources += [(c, f"{how}, who put someone under '{t.text}'") for c, how in held_sources]
         claim = holder is not None and holder.pos_ == "NOUN"
         if verb is not None and any(special.get((k, t.head.lower_)) == "joining" for k in keys) and not (
                 claim and any(c.dep_ == "neg" for c in verb.children)):  # "has not claimed responsibility"
@@ -1328,6 +1378,17 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if c.dep_ == "dobj":
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")
                     for o, p in _prep_objects(c, generic + (() if _from_no_party(c, special) else own))]
+    # "called for UN action", "demanded Israeli withdrawal": whoever is to do the act asked for is asked (a verb of
+    # demanding, verb_frames.tsv "(that) mandative", or asking "for", role "asking"; not "demanded Navalny's
+    # release": a patient noun's possessor undergoes it)
+    lemma = t.lemma_.lower()
+    asks = special.get((lemma, "(that)")) == "mandative"
+    for c in t.children:
+        act = c if c.dep_ == "dobj" and asks else _pobj(c) if c.dep_ == "prep" and c.lower_ == "for" and (
+            asks or special.get((lemma, "for")) == "asking") else None
+        if act is not None and _is_act_noun(act) and special.get((act.lemma_.lower(), "(poss)")) != "patient":
+            out += [(m, f"{m.dep_} of '{act.text}', the act '{t.text}' asks for (who is to do it)") for m in act.children
+                    if m.dep_ == "poss" and m.pos_ != "PRON" or m.dep_ in ("compound", "amod") and m.pos_ in ("ADJ", "PROPN")]
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
@@ -1454,11 +1515,11 @@ class ActorsStage(Stage):
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG"):
             return None
         ent = _entity_of(tok)
-        if ent is None or self.resolver.is_media(ent.text):
-            return None
+        if ent is None or self.resolver.is_media(ent.text) and not (tok.ent_type_ == "PERSON" and len(ent) > 1):
+            return None  # (a person's full name is no medium: "Michael Bloomberg", "Dawn Butler")
         name = _entity_name(ent) or ent.text
         return Actor(text=phrase.text, name=name,
-                     reason=f"{ent.label_.lower()} '{name}' is in no actor table: named, no country or sector")
+                     reason=f"{tok.ent_type_.lower()} '{name}' is in no actor table: named, no country or sector")
 
     def _actors_behind(self, targets: list[tuple[object, str]]) -> list[tuple[object, str]]:
         """Targets with, before a noun that names an act rather than an actor (``_is_act_noun``: "Serbia's
@@ -1537,6 +1598,10 @@ class ActorsStage(Stage):
                 if of is not None:
                     yield of, rule + f" (its people: the 'of' object '{of.text}')", (tok, "group")
             yield tok, rule, whole
+            if tok.pos_ == "NOUN":  # "two former aides, John Smith and Mary Jones,": the names say who
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.pos_ == "PROPN":
+                        yield c, rule + f" (its apposition '{c.text}')", whole
 
     def _with_whole(self, actor: Actor, whole, date, ctx, work, act: bool) -> Actor:
         """A narrowed actor ("the opposition's" in "Israel's military campaign", "mourners" in "a crowd of mourners in
@@ -1588,8 +1653,15 @@ class ActorsStage(Stage):
             if ev.source is None and quote.speaker and ev.event_id in speaker_may_be_source \
                     and not self.resolver.is_media(quote.speaker):
                 p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= end - 1 < p.end), None)
-                actor = self.resolver.resolve(quote.speaker, date=date, context=ctx.at(end, p_index))
-                named = quote.speaker[:1].isupper() and quote.speaker.lower() not in _PRONOUNS
+                # a speaker named before the quote ("he said, \"...\"") is read where it stands, not after the quote
+                before = work.article.text.rfind(quote.speaker, max(0, start - 120), start)
+                tok = work.token_at(before) if before >= 0 and " " not in quote.speaker else None
+                at = before if tok is not None else before + len(quote.speaker) if before >= 0 else end
+                actor = self.resolver.resolve(_phrase(tok) if tok is not None else quote.speaker, date=date,
+                                              context=ctx.at(at, p_index))
+                words = quote.speaker.split()
+                named = quote.speaker[:1].isupper() and quote.speaker.lower() not in _PRONOUNS and not (
+                    words[0].lower() in _SPEAKER_DETERMINERS and not any(x[:1].isupper() for x in words[1:]))
                 # a reporter is no party; an unresolved "he said" or "the group said" names no one
                 if not (actor is not None and actor.sector == "MED" or actor is None and not named):
                     ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
@@ -1677,6 +1749,10 @@ _PRESENT_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 # civil groups that are the story country's own even where only the article's focus places them ("police", "protesters",
 # "residents"); soldiers, officials and armed groups there may be foreign
 _LOCAL_SECTORS = {"COP", "OPP", "CVL", "MED", "JUD", "LEG", "EDU"}
+
+
+# a speaker's first word that makes no name of a capitalised phrase: "His daughter and member" is nobody's name
+_SPEAKER_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this", "that"}
 
 
 @lru_cache(maxsize=None)

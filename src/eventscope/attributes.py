@@ -810,12 +810,33 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quot
     out = []
     for m in _QUOTE.finditer(text):
         inner = m.group(1) or m.group(2)
-        speaker = speaker_near(work, m.end(), speech_words)
+        speaker = speaker_before(work, m.start(), speech_words) or speaker_near(work, m.end(), speech_words)
         if speaker:
             speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
         out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
     work.quotes = out
     return out
+
+
+_INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "
+
+
+def speaker_before(work: Work, offset: int, speech_words: set[str]) -> str | None:
+    """Speaker of a quote starting at ``offset`` that a reporting verb introduces just before it ("Cruz said:
+    \"...\"", "She told reporters on Monday: \"...\""): the subject of that verb, when only a few words and a colon or
+    comma stand between them (else the speaker is looked for after the quote, ``speaker_near``)."""
+    para = work.paragraph_of(offset)
+    if para is None or offset == para.start:
+        return None
+    local = offset - para.start
+    verbs = [t for t in para.doc if t.idx + len(t) <= local and t.lemma_.lower() in speech_words and t.pos_ == "VERB"]
+    if not verbs or not _INTRODUCED.fullmatch(para.doc.text[verbs[-1].idx + len(verbs[-1]):local]):
+        return None
+    subj = next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    return _phrase(appos[0] if appos else subj)
 
 
 def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:

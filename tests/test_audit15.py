@@ -26,6 +26,13 @@ def test_a_weekend_modifying_a_noun_is_no_date(pipeline):
         assert not [t for t in _work(pipeline, text).timexes if "weekend" in t.text], text
 
 
+def test_a_past_event_called_previous_is_background_not_the_paragraph_day(pipeline):
+    text = "Police arrested two men on Monday. They were previously convicted of fraud."
+    assert _date_of(pipeline, text, "arrested") == "2024-03-04"
+    assert _date_of(pipeline, text, "convicted") is None  # not Monday, not the publication date
+    assert _date_of(pipeline, "The minister was formerly arrested for corruption.", "arrested") is None
+
+
 # -- actors: who undergoes an act, who is asked, who speaks -----------------------------------------------------------
 # (patterns of the fourth blind audit, eval/sample_audit/fourth/; sentences written for these tests)
 

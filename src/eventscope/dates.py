@@ -1418,6 +1418,12 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
         return EventDate(value=value, precision=precision, text=t.text,
                          reason=f"nearest timex '{t.text}' in the trigger's sentence; {t.reason}")
     tense = verb_tense(_clause_head(trig)) if trig is not None else None
+    if trig is not None and tense == "past" and any(
+            c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) for c in _clause_head(trig).children):
+        return EventDate(value=None, precision="unanchored", text=None,
+                         reason="no date in the sentence, and a past event the text calls earlier than the story "
+                                "('previously', 'formerly'): background, so neither the paragraph's day nor the "
+                                "publication date")
     from_paragraph = _paragraph_date(work, anchorable, event.trigger.start, sent_bounds, tense, published)
     if from_paragraph is not None:
         return from_paragraph

@@ -33,6 +33,24 @@ def test_a_past_event_called_previous_is_background_not_the_paragraph_day(pipeli
     assert _date_of(pipeline, "The minister was formerly arrested for corruption.", "arrested") is None
 
 
+# -- places --------------------------------------------------------------------------------------------------------------
+
+def test_the_place_of_a_speakers_office_is_not_where_she_spoke(pipeline):
+    text = "Carmen Cruz, the mayor of the capital city of San Juan, said she would challenge the governor's oath in court."
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "challenge")
+    assert ev.location is None or ev.location.name != "San Juan"
+    # a mayor attacked is most often in that city: a material event keeps it
+    text = "Adam Nowak, mayor of the Polish city of Gdansk, was stabbed on stage at a charity event."
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "stabbed")
+    assert ev.location is not None and ev.location.name.startswith("Gda")
+
+
+def test_an_okina_is_an_apostrophe():
+    from eventscope.geo import Gazetteer
+
+    assert [p.country for p in Gazetteer().candidates("Nukuʻalofa")][:1] == ["TON"]
+
+
 # -- actors: who undergoes an act, who is asked, who speaks -----------------------------------------------------------
 # (patterns of the fourth blind audit, eval/sample_audit/fourth/; sentences written for these tests)
 

@@ -75,7 +75,8 @@ class _AccentTable(dict):
 
     def __missing__(self, ch: int) -> str:
         base = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
-        value = {"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-", "\u0131": "i"}.get(chr(ch), base)
+        value = {"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'",  # the ʻokina of "Nukuʻalofa"
+                 "\u2010": "-", "\u2013": "-", "\u0131": "i"}.get(chr(ch), base)
         self[ch] = value
         return value
 
@@ -363,7 +364,7 @@ class Gazetteer:
         self.c_lon = _np(col["lon"])
         # sorted name keys (same normalisation as ``norm``) for bisect lookups
         keys = pc.utf8_lower(pc.replace_substring_regex(pc.utf8_normalize(col["name"], "NFKD"), r"\p{Mn}", ""))
-        keys = pc.replace_substring_regex(pc.replace_substring_regex(keys, "[\u2018\u2019]", "'"), "^the ", "")
+        keys = pc.replace_substring_regex(pc.replace_substring_regex(keys, "[\u2018\u2019\u02bb\u02bc]", "'"), "^the ", "")
         keys = pc.replace_substring(keys, "\u0131", "i")  # dotless i (Aydın) has no NFKD decomposition
         order = pc.sort_indices(keys)
         self._city_keys = pc.take(keys, order).to_pylist()
@@ -1624,6 +1625,10 @@ def _locate(event: Event, work: Work) -> Place | None:
         if tok is not None and tok.dep_ == "conj" and tok.head.text.lower() in actor_text:
             naming.append(p)
             continue  # "Russia and Georgia signed": a conjunct of an actor is an actor too
+        if tok is not None and event.event_type in _VERBAL_TYPES and _office_of(tok):
+            naming.append(p)
+            continue  # "the mayor of San Juan said she would challenge": whose office, not where it was said
+            #           (a mayor attacked or a governor resigning is most often in that city or state)
         if tok is None or not _in_clause(tok, clause):
             naming.append(p)  # (or stands in another clause of the sentence)
             continue
@@ -1867,6 +1872,26 @@ def _place_prep(tok):
             continue
         return None
     return None
+
+
+_VERBAL_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # said or voted, anywhere
+_OFFICES = _TITLES | {"attorney", "prosecutor", "envoy", "consul", "senator", "congressman", "congresswoman",
+                      "representative", "commissioner", "sheriff", "bishop", "archbishop", "premier", "secretary"}
+
+
+def _office_of(tok) -> bool:
+    """A place in the "of" phrase of an office ("the mayor of London", "the mayor of the capital city of San
+    Juan", "the U.S. Attorney for the Western District of Texas"): it says whose office, not where an event was."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "San" of "San Juan"
+        tok = tok.head
+    for _ in range(4):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "for") or tok.head.head.i == tok.head.i:
+            return False
+        noun = tok.head.head
+        if noun.lemma_.lower() in _OFFICES or noun.lower_ in _OFFICES:
+            return True
+        tok = noun  # "the capital city of San Juan", "the Western District of Texas": one more "of" up
+    return False
 
 
 def _is_modifier(tok) -> bool:

@@ -33,6 +33,34 @@ def test_a_past_event_called_previous_is_background_not_the_paragraph_day(pipeli
     assert _date_of(pipeline, "The minister was formerly arrested for corruption.", "arrested") is None
 
 
+def test_a_date_that_names_no_day_leaves_the_event_undated(pipeline):
+    text = "Khan was convicted of terrorism years ago and was released in 2018."
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "convicted")
+    assert ev.date.value is None and "years ago" in ev.date.reason  # not 2018, the release
+    text = "In the 1990s, the president instituted a policy of seizing land from farmers."
+    assert _date_of(pipeline, text, "seizing") is None
+    text = "He recently condemned the attack on the synagogue."
+    assert _date_of(pipeline, text, "condemned") == "2024-03-06"  # "recently" stays near the story's time
+
+
+def test_a_past_event_is_not_dated_after_publication(pipeline):
+    text = "Judge Paul Kellar ordered the accused remain in custody until his next court appearance on April 5."
+    work = _work(pipeline, text, published="2024-03-17")
+    assert [t.value for t in work.timexes] == ["2024-04-05"]  # the appearance is to come
+    ev = next(e for e in work.events if e.trigger.text == "ordered")
+    assert ev.date.value is None or ev.date.value <= "2024-03-17"
+
+
+def test_a_year_before_an_event_plural_names_it():
+    import datetime as dt
+
+    from eventscope.dates import find_timexes
+
+    assert [t.value for t in find_timexes("after the 2006 riots in the capital", dt.date(2024, 3, 6))] == ["2006"]
+    assert not find_timexes("the 2000 troops arrived", dt.date(2024, 3, 6))
+    assert not find_timexes("some 2000 protests were held", dt.date(2024, 3, 6))
+
+
 # -- places --------------------------------------------------------------------------------------------------------------
 
 def test_the_place_of_a_speakers_office_is_not_where_she_spoke(pipeline):

@@ -825,8 +825,11 @@ _YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|of|from|until|till|by|before|after
 
 def _h_year(m, ctx):
     y = int(m["y"])
-    if _followed_by_quantity(ctx.after(m.end(), 30)):
-        return None
+    nxt = re.match(r"\s+([a-z]+)", ctx.after(m.end(), 30))
+    named_event = nxt is not None and nxt.group(1) in load_lexicon().get("year_event_noun", {}) and 1900 <= y <= 2099 \
+        and re.search(r"(?:\b(?:the|its|his|her|their|our)|'s|’s)\s+$", ctx.before(m.start(), 12), re.I) is not None
+    if _followed_by_quantity(ctx.after(m.end(), 30)) and not named_event:
+        return None  # "2000 troops"; not "the 2006 riots", "the 2019 elections"
     before = ctx.before(m.start(), 12)
     if re.search(r"[\d,.#№]$|\bNo\.?\s*$|[$€£]\s*$", before):
         return None  # part of a bigger number, a numbered item or money
@@ -1383,7 +1386,7 @@ def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
         return None
     if root.head == trigger_tok and root != trigger_tok:
         return root.dep_
-    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i != trigger_tok.i:
+    if _date_of_other_noun(work, timex, trigger_tok, root):
         return None  # the time of another noun ("discuss the events of this past weekend on Monday")
     gov = _clause_head(root.head)
     clause = _clause_head(trigger_tok)
@@ -1392,6 +1395,22 @@ def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
     if clause.dep_ == "conj" and clause.head == gov:
         return f"{root.dep_} of '{gov.text}', coordinated with '{clause.text}'"
     return None
+
+
+def _no_day(timex: Timex) -> bool:
+    """A date that places an event in time but names no day: a decade ("the 1990s"), "years ago", "in the past"
+    (not "recently" or "at the time", which stay near the story's time)."""
+    return timex.type == "DATE" and timex.value is not None and (
+        re.fullmatch(r"\d{3}", timex.value) is not None
+        or timex.value == "PAST_REF" and re.search(r"\bago\b|\bthe past\b", timex.text, re.I) is not None)
+
+
+def _date_of_other_noun(work: Work, timex: Timex, trigger_tok, root=None) -> bool:
+    """``timex`` is the date of a noun other than the trigger, through a preposition ("the events of this past
+    weekend", "his next court appearance on April 5")."""
+    root = root if root is not None else _span_root(work, timex.start, timex.end)
+    return root is not None and root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.head.i != trigger_tok.i
 
 
 def date_event(work: Work, event, published: Date | None) -> EventDate:
@@ -1410,16 +1429,33 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
                 if how:
                     return EventDate(value=value, precision=precision, text=t.text,
                                      reason=f"timex '{t.text}' attached to trigger '{event.trigger.text}' ({how}); {t.reason}")
+        for t in work.timexes:  # "years ago", "in the 1990s": a date of the event that names no day
+            if sent_bounds[0] <= t.start < sent_bounds[1] and _no_day(t):
+                how = _attachment(work, t, trig)
+                if how:
+                    return EventDate(value=None, precision="unanchored", text=t.text,
+                                     reason=f"timex '{t.text}' attached to trigger '{event.trigger.text}' ({how}) names "
+                                            f"no day ({t.value}): not another date of the sentence, nor the publication date")
     if sent_bounds is None:
         sent_bounds = (event.evidence.start, event.evidence.end)
-    in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1]]
+    # the nearest date of the sentence, but for a past event not one after the publication ("ordered him held until
+    # his next court appearance on April 5")
+    past = trig is not None and published is not None and verb_tense(_clause_head(trig)) == "past"
+    in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1]
+               and not (past and d[0] is not None and d[0][:10] > published.isoformat())]
     if in_sent:
         t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
         return EventDate(value=value, precision=precision, text=t.text,
                          reason=f"nearest timex '{t.text}' in the trigger's sentence; {t.reason}")
+    vague = [t for t in work.timexes if sent_bounds[0] <= t.start < sent_bounds[1] and _no_day(t)]
+    if vague:  # "In the 1990s, he instituted a policy of seizing land": a time, but no day
+        return EventDate(value=None, precision="unanchored", text=vague[0].text,
+                         reason=f"the sentence's only date '{vague[0].text}' names no day ({vague[0].value}): not the "
+                                f"paragraph's day, nor the publication date")
     tense = verb_tense(_clause_head(trig)) if trig is not None else None
     if trig is not None and tense == "past" and any(
-            c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) for c in _clause_head(trig).children):
+            c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) and not list(c.children)
+            for c in _clause_head(trig).children):  # ("threatened it before"; not "two days before")
         return EventDate(value=None, precision="unanchored", text=None,
                          reason="no date in the sentence, and a past event the text calls earlier than the story "
                                 "('previously', 'formerly'): background, so neither the paragraph's day nor the "

@@ -167,3 +167,43 @@ def test_a_person_named_like_a_news_medium_is_a_person(pipeline):
     assert ev.source is not None and ev.source.name == "Dawn Butler"
     ev = _at(pipeline, "Bloomberg reported that Israel struck Gaza on Monday.", "struck")
     assert ev.source.country == "ISR"  # the medium is still no actor
+
+
+# -- the first review's cases (probe sentences written by a read-only reviewer) ------------------------------------
+
+def test_under_arrest_puts_only_with_a_verb_of_putting(pipeline):
+    ev = _at(pipeline, "The opposition leader has been under house arrest since 2019.", "arrest")
+    assert ev.source is None and ev.target is not None and ev.target.sector == "OPP"  # she undergoes it
+
+
+def test_goods_taken_from_a_country_came_from_there(pipeline):
+    ev = _at(pipeline, "Customs officers seized a shipment of drones from Turkey at the port of Mersin.", "seized")
+    assert ev.target is None or ev.target.country != "TUR"
+    ev = _at(pipeline, "Russia seized Crimea from Ukraine in 2014.", "seized")
+    assert ev.target is not None and ev.target.country == "UKR"  # a territory is taken from a state
+
+
+def test_a_reported_passive_is_not_done_by_a_resident_in_apposition(pipeline):
+    ev = _at(pipeline, '"Our homes were bombed," said Gaza resident Mohammed Abbas.', "bombed")
+    assert ev.source is None
+
+
+def test_who_documents_or_halts_a_policy_does_not_do_it(pipeline):
+    ev = _at(pipeline, "Human Rights Watch documented a pattern of killing civilians in Burkina Faso.", "killing")
+    assert ev.source is None
+    ev = _at(pipeline, "The court halted the policy of deporting migrants to Rwanda.", "deporting")
+    assert ev.source is None
+
+
+def test_a_civilian_role_of_an_institution_is_the_institution(pipeline):
+    ev = _at(pipeline, "Rebels ambushed army truck drivers near Bunia.", "ambushed")
+    assert ev.target is not None and ev.target.sector == "MIL"
+
+
+def test_a_capital_after_in_gives_a_country_not_a_government(pipeline):
+    from eventscope.actors import ActorResolver
+
+    a = ActorResolver().resolve("Navalny supporters in Moscow", date=None, context=None)
+    assert a.country == "RUS" and a.sector is None
+    assert ActorResolver().resolve("the government in Kabul", date=None, context=None).sector == "GOV"
+

@@ -81,6 +81,9 @@ _REPORTED_PASSIVE = " (reports the passive)"
 _FIRST_PERSON = {"we", "i"}
 # a verb without a subject borrows its governor's: "agreed to withdraw", "is willing to withdraw" (acomp;
 # not the trigger itself as an adjective: the subject of "Parliament remains prorogued" is its patient)
+_TERRITORY = {"town", "city", "village", "territory", "area", "region", "province", "district", "control", "base",
+              "airport", "port", "land", "island", "peninsula", "border", "crossing"}  # what a place loses
+_PUTTING_VERBS = {"place", "put", "keep", "hold", "take"}  # "placed/kept him under house arrest"
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
 
 
@@ -489,9 +492,13 @@ class ActorResolver:
                 reasons.append(f"organisation '{surface}' -> {e.name} {e.country or '-'} {e.sector}")
             elif e.table == "countries" and country is None:
                 country = e.country
-                if e.sector and sector is None:
+                # a capital after a preposition says where they are, not that they govern ("supporters in Moscow";
+                # "the government in Kabul" is GOV by its own noun)
+                placed = e.kind == "capital_metonym" and start > 0 and lower[start - 1] in ("in", "from", "near", "at")
+                if e.sector and sector is None and not placed:
                     sector = e.sector
-                reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector else ""))
+                reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector and not placed else "")
+                               + (" (where they are: no sector)" if placed else ""))
         covered = {j for start, n, _ in found for j in range(start, start + n)}
         root = None if isinstance(span_or_text, str) else span_or_text.root
         group = root is not None and root.ent_type_ == "NORP" and any(  # "ethnic Ndebele", "the Ndebele"
@@ -533,7 +540,13 @@ class ActorResolver:
                                    f"{a.country or '-'} {a.sector or '-'}")
                     break
                 ids = self._surnames.get(w.casefold(), set()) if w[:1].isupper() else set()
-                ids = {i for i in ids if same_given(self._people[i][0], given_here)}
+                narrowed = {i for i in ids if same_given(self._people[i][0], given_here)}
+                if given_here != given and len(ids) > 1:  # a given name read off an unparsed run ("John Smith") only
+                    # rules namesakes out; it picks one of several only when the tables' name is the run itself
+                    run = [x.casefold() for x in words[j:words.index(w) + 1]]
+                    narrowed = {i for i in narrowed if [x.casefold() for x in _tokens(self._people[i][0])
+                                                        if x.casefold() not in _NAME_PARTICLES] == run}
+                ids = narrowed
                 if ids and not isinstance(span_or_text, str) and not _person_word(span_or_text, w):
                     continue  # "in the Administration", "Maryan Street": a capitalised word spaCy calls no person
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
@@ -617,12 +630,19 @@ class ActorResolver:
         """Agent noun ending the phrase (longest match ending at the last word), else any agent word."""
         if self._agent_words.isdisjoint(lower):
             return None
+        found = None
         for end in range(len(lower), 0, -1):
             for n in range(min(4, end), 0, -1):
                 k = " ".join(lower[end - n:end])
                 if "" not in lower[end - n:end] and k in self._agents:
-                    return self._agents[k]
-        return None
+                    if found is None and not (end == len(lower) and self._agents[k][0] == "CVL"):
+                        return self._agents[k]
+                    if found is None:
+                        found = self._agents[k]  # "army truck drivers", "business owners": a civilian role of an
+                        break                    # institution named before it is the institution's
+                    if self._agents[k][0] != "CVL":
+                        return self._agents[k]
+        return found
 
     def _is_bare_title(self, lower: list[str], noun: str) -> bool:
         """"the president", not "the government" (a body: collective_nouns.tsv)."""
@@ -889,6 +909,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 targets[:0] = [(s, f"subject of '{t.text} {c.text}' (loses to the {c.text}-object)") for s, _ in
                                sources]
                 sources[:] = [(o, f"'{c.text}' object of '{t.text}' (frame {t.lemma_} {c.text})")]
+            elif role == "taking":
+                # "confiscated land from white farm-owners", "seized the town from the rebels", "seized Crimea from
+                # Ukraine"; not "seized a shipment of drones from Turkey": goods from a place came from there
+                if o.ent_type_ not in ("GPE", "LOC", "FAC") or any(
+                        d.dep_ == "dobj" and (d.ent_type_ in ("GPE", "LOC", "FAC") or d.lemma_.lower() in _TERRITORY)
+                        for d in t.children):
+                    targets.append((o, f"'{c.text}' object of '{t.text}', who loses what is taken (frame)"))
             elif c.lower_ in generic or role == "target" and (c.lower_ != "at" or _names_someone(o)):
                 # (an "at" object of a verb of aiming is whom it is aimed at, not a venue: "lashed out at a rally")
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
@@ -918,9 +945,9 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             return sources, targets
         noun = t.head.head if t.dep_ == "pcomp" and t.head.lower_ == "of" else None
         if not sources and noun is not None and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "attr") \
-                and noun.head.pos_ in ("VERB", "AUX") and not _reacts(noun.head, noun, special):
-            # "instituted a policy of seizing land", "launched a campaign of bombing": who holds the policy does it
-            # (not "condemned the practice of torturing prisoners": a reaction)
+                and special.get((noun.head.lemma_.lower(), "(of gerund)")) == "holding":
+            # "instituted a policy of seizing land", "has a history of attacking convoys": who holds the policy does
+            # it (verb_frames.tsv role "holding"; not "condemned", "documented" or "halted the practice of torturing")
             sources += [(c, f"subject of '{noun.head.text}' whose object is '{noun.text} of {t.text}'")
                         for c in noun.head.children if c.dep_ in _SUBJ]
         # "the attack, carried out by the Taliban, killed 12": the doer of the subject event
@@ -968,7 +995,9 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             elif _maker_of(t, c, special):  # "the demands of the striking teachers", "the visit of President Xi"
                 makers.append((_pobj(c), f"'of' object of '{t.text}', who makes it (frame)"))
             elif c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None \
-                    and special.get((t.lemma_.lower(), "(poss)")) == "patient":
+                    and special.get((t.lemma_.lower(), "(poss)")) == "patient" \
+                    and not any(g.dep_ == "poss" for g in _pobj(c).children):  # ("of the president's son": the
+                #   tables would code the son by his father's office)
                 # "the assassination of the mayor", "the release of the prisoners": who undergoes it
                 targets.append((_pobj(c), f"'of' object of '{t.text}', who undergoes it (frame)"))
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
@@ -985,12 +1014,15 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             verb = holder.head  # "claimed responsibility for the bombings"
             keys = [f"{verb.lemma_.lower()}:{holder.lemma_.lower()}"]
         if verb is not None and t.head.lower_ == "under" and special.get((t.lemma_.lower(), "(poss)")) == "patient":
-            # "placed the president under house arrest", "was put under arrest": the holder's object undergoes it,
-            # and whoever put them there did it
-            held_sources, _ = find_arguments(verb, inner=False)
-            targets += [(c, f"{c.dep_} of '{verb.text}', put under '{t.text}'") for c in verb.children
-                        if c.dep_ in ("dobj", "nsubjpass")]
-            sources += [(c, f"{how}, who put someone under '{t.text}'") for c, how in held_sources]
+            if verb.lemma_.lower() in _PUTTING_VERBS:
+                # "placed the president under house arrest", "was put under arrest": the holder's object undergoes
+                # it, and whoever put them there did it
+                held_sources, _ = find_arguments(verb, inner=False)
+                targets += [(c, f"{c.dep_} of '{verb.text}', put under '{t.text}'") for c in verb.children
+                            if c.dep_ in ("dobj", "nsubjpass")]
+                sources += [(c, f"{how}, who put someone under '{t.text}'") for c, how in held_sources]
+            elif verb.lemma_.lower() in ("be", "remain", "stay", "live"):  # "has been under house arrest since 2019"
+                targets += [(c, f"subject of '{verb.text}' under '{t.text}'") for c in verb.children if c.dep_ in _SUBJ]
         claim = holder is not None and holder.pos_ == "NOUN"
         if verb is not None and any(special.get((k, t.head.lower_)) == "joining" for k in keys) and not (
                 claim and any(c.dep_ == "neg" for c in verb.children)):  # "has not claimed responsibility"
@@ -1374,10 +1406,14 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     own_arguments = any(c.dep_ in ("dobj", "dative", "prep") for c in t.children)
     # "demanded autonomy from the Serbian authorities": asked of them (verb_frames.tsv rows "demand from target")
     own = _own_target_preps().get(t.lemma_.lower(), ())
+    taking = special.get((t.lemma_.lower(), "from")) == "taking"
     for c in t.children:
         if c.dep_ == "dobj":
             out += [(o, f"'{p}' object of '{c.text}', object of '{t.text}'")
                     for o, p in _prep_objects(c, generic + (() if _from_no_party(c, special) else own))]
+            if taking and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _TERRITORY):
+                # "seized Crimea from Ukraine" (spaCy hangs the "from" on the object): who loses the territory
+                out += [(o, f"'from' object of '{c.text}', taken by '{t.text}' (frame)") for o, _ in _prep_objects(c, ("from",))]
     # "called for UN action", "demanded Israeli withdrawal": whoever is to do the act asked for is asked (a verb of
     # demanding, verb_frames.tsv "(that) mandative", or asking "for", role "asking"; not "demanded Navalny's
     # release": a patient noun's possessor undergoes it)
@@ -1566,7 +1602,7 @@ class ActorsStage(Stage):
                 actor = self.resolver.resolve(phrase, date=date, context=ctx.at(start + phrase.start_char, p_index))
             if actor is None:
                 continue
-            if rule.endswith(_REPORTED_PASSIVE) and actor.sector not in _authorities().get(event_type, ()):
+            if _REPORTED_PASSIVE in rule and actor.sector not in _authorities().get(event_type, ()):
                 continue  # "Police said 12 were arrested" did it; "Residents said they would be killed" did not
             if tok.pos_ == "ADJ" and rule.startswith("amod of") \
                     and tok.lemma_.lower() in _words("event_modifiers", "descriptive"):
@@ -1598,9 +1634,9 @@ class ActorsStage(Stage):
                 if of is not None:
                     yield of, rule + f" (its people: the 'of' object '{of.text}')", (tok, "group")
             yield tok, rule, whole
-            if tok.pos_ == "NOUN":  # "two former aides, John Smith and Mary Jones,": the names say who
-                for c in tok.children:
-                    if c.dep_ == "appos" and c.pos_ == "PROPN":
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _TERRITORY:  # "two former aides, John Smith and
+                for c in tok.children:                                             # Mary Jones,": the names say who
+                    if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG"):
                         yield c, rule + f" (its apposition '{c.text}')", whole
 
     def _with_whole(self, actor: Actor, whole, date, ctx, work, act: bool) -> Actor:

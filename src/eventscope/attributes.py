@@ -336,6 +336,9 @@ class AttributesStage(Stage):
                 return "planned", f"event date {ev.date.value} is after publication {pub}"
             if bounds and bounds[1] < pub - dt.timedelta(days=365):
                 return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
+        if ev.date and ev.date.value is None and ev.date.text and past \
+                and re.search(r"\b(?:years|decades|centuries)\s+ago\b|\b\d{3}0[’']?s\b", ev.date.text, re.I):
+            return "historical", f"its date '{ev.date.text}' names no day but lies years before publication"
         return "asserted", "no negation, modality or future cue"
 
     def stated_factuality(self, work: Work, ev: Event) -> tuple[str, str] | None:

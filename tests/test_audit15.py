@@ -207,3 +207,20 @@ def test_a_capital_after_in_gives_a_country_not_a_government(pipeline):
     assert a.country == "RUS" and a.sector is None
     assert ActorResolver().resolve("the government in Kabul", date=None, context=None).sector == "GOV"
 
+
+# -- back-references (patterns of the fifth audit, eval/sample_audit/fifth/) -----------------------------------------
+
+def test_the_attack_refers_back_to_the_storys_attack(pipeline):
+    text = ("A gunman opened fire on shoppers at a supermarket in Dayton on Saturday.\n\n"
+            "Police later shot the gunman outside the store.\n\nThe shooting began at 10:40 a.m., police said.")
+    work = _work(pipeline, text)
+    ev = next(e for e in work.events if e.trigger.text == "shooting")
+    assert ev.source is not None and ev.source.text == "A gunman"  # the story's attack, not the police shooting
+    assert "refers back" in ev.source.reason
+
+
+def test_a_meeting_does_not_refer_back(pipeline):
+    text = "The minister met the IMF on Monday. The meeting was attended by three prime ministers."
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "meeting")
+    assert ev.source is None or "refers back" not in ev.source.reason
+

@@ -1935,6 +1935,58 @@ def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
                       re.I), places
 
 
+_BACK_DETERMINERS = {"the", "this", "these", "that", "those"}
+# the types whose back-reference is the story's own event; an article names many meetings and agreements, so "the
+# meeting" or "the agreement" may be any of them
+_BACK_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
+_FINER = {"country": 1, "admin1": 2, "admin2": 3, "city": 4}  # how finely a place is given
+
+
+def _inherit_back_references(work: Work) -> None:
+    """An event noun of violence, protest or coercion (``_BACK_TYPES``) that refers back ("the attack", "the
+    protests", "the first bomb") and whose sentence names no one takes the source and target of an event of its
+    type before it in the article ("The shooting began at 10:39" after "a gunman opened fire on shoppers"): the
+    first with a source, else the last; the reasons say so."""
+    done = sorted((e for e in work.events if e.source is not None or e.target is not None), key=lambda e: e.trigger.start)
+    for ev in work.events:
+        if ev.source is not None or ev.target is not None or ev.event_type not in _BACK_TYPES:
+            continue
+        tok = work.token_at(ev.trigger.start)
+        if tok is None or tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS
+                                                         for c in tok.children):
+            continue
+        before = [e for e in done if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start]
+        if not before:
+            continue
+        # the story's own event of that type, the first with a doer (news tells its main event first: "the attack"
+        # later is the stabbing of the lead, not the police shooting the attacker), else the last with a target
+        ante = next((e for e in before if e.source is not None), before[-1])
+        why = f"'{tok.text}' refers back to the {ante.event_type} event at '{ante.trigger.text}' earlier in the article"
+        for side in ("source", "target"):
+            actor = getattr(ante, side)
+            if actor is not None:
+                setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
+        own = ev.location
+        if ante.location is not None and (own is None or "lower confidence" in own.reason or (
+                own.country == ante.location.country and _FINER.get(ante.location.precision, 0) > _FINER.get(own.precision, 0))):
+            # its sentence says not where ("The attacks triggered major fires"): where the event it refers to was
+            ev.location = ante.location.model_copy(update={"reason": f"{why}: its place ({ante.location.reason})"})
+    # "condemned the stabbing", "are investigating the shooting": an accusation aimed at an act is aimed at its doer
+    at = {e.trigger.start: e for e in work.events}
+    for ev in work.events:
+        if ev.event_type != "ACCUSE" or ev.target is not None:
+            continue
+        tok = work.token_at(ev.trigger.start)
+        para = work.paragraph_of(ev.trigger.start)
+        for c in (tok.children if tok is not None else ()):
+            act = at.get(para.start + c.idx) if c.dep_ == "dobj" else None
+            if act is not None and act is not ev and act.source is not None and act.event_type in _BACK_TYPES \
+                    and not _same_actor(act.source, ev.source):
+                ev.target = act.source.model_copy(update={
+                    "reason": f"doer of the '{act.trigger.text}' that '{ev.trigger.text}' is aimed at: {act.source.reason}"})
+                break
+
+
 class ActorPlaceStage(Stage):
     """After ``geo``: an unnamed actor the tables gave a sector but no country ("police", "protesters", "the
     army") takes the country of its event's place, as ACLED codes "Police Forces of Serbia" for police in
@@ -1956,6 +2008,7 @@ class ActorPlaceStage(Stage):
         if not self.on:
             return
         _link_role_nouns(work)
+        _inherit_back_references(work)
         own = _own_place_pattern(work)
         for event in work.events:
             if own is not None:

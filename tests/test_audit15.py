@@ -51,6 +51,20 @@ def test_a_past_event_is_not_dated_after_publication(pipeline):
     assert ev.date.value is None or ev.date.value <= "2024-03-17"
 
 
+def test_a_bare_clock_time_dates_no_event(pipeline):
+    text = ("A gunman opened fire at a supermarket in Dayton on Saturday, police said.\n\n"
+            "The shooting began at 10:39 a.m. local time, according to police.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "shooting")
+    assert ev.date.value != "2024-03-06"  # not the publication day the clock time was assumed on
+    text = "A man was arrested in Norfolk at 2am local time on Sunday."
+    assert _date_of(pipeline, text, "arrested") == "2024-03-03"  # the day, not the clock time's anchor
+
+
+def test_a_relative_clause_on_the_subject_dates_its_own_verb(pipeline):
+    text = "President Smith, who appointed Murphy in 2017, responded on Twitter, calling for a transition."
+    assert _date_of(pipeline, text, "calling") != "2017"
+
+
 def test_a_year_before_an_event_plural_names_it():
     import datetime as dt
 

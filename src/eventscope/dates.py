@@ -1397,6 +1397,26 @@ def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
     return None
 
 
+def _bare_clock(timex: Timex) -> bool:
+    """A clock time with no day of its own ("began at 10:39 a.m."): its day is only the anchor's, so it dates no
+    event (the paragraph's or the story's day does, or the publication)."""
+    return timex.type == "TIME" and timex.reason.startswith("clock time, assumed on the anchor day")
+
+
+def _in_other_relative_clause(work: Work, timex: Timex, trigger_tok) -> bool:
+    """``timex`` stands in a relative clause on the subject of a clause, one that does not hold the trigger ("Trump,
+    who appointed her in 2017, responded ... calling for"): it dates that clause's verb only (a relative clause
+    elsewhere may run on into the trigger's: "which he served as until 2018, resigning in protest")."""
+    tok = _span_root(work, timex.start, timex.end)
+    for _ in range(40):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):  # (not a participle: "an order dated yesterday")
+            return tok.head.dep_ in ("nsubj", "nsubjpass") and trigger_tok.i not in {t.i for t in tok.subtree}
+        tok = tok.head
+    return False
+
+
 def _no_day(timex: Timex) -> bool:
     """A date that places an event in time but names no day: a decade ("the 1990s"), "years ago", "in the past"
     (not "recently" or "at the time", which stay near the story's time)."""
@@ -1424,7 +1444,7 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
         sent = trig.sent  # spaCy finds the sentence anew on each ``Token.sent``
         sent_bounds = (para.start + sent.start_char, para.start + sent.end_char)
         for t, (value, precision) in anchorable:
-            if sent_bounds[0] <= t.start < sent_bounds[1]:
+            if sent_bounds[0] <= t.start < sent_bounds[1] and not _bare_clock(t):
                 how = _attachment(work, t, trig)
                 if how:
                     return EventDate(value=value, precision=precision, text=t.text,
@@ -1441,8 +1461,9 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     # the nearest date of the sentence, but for a past event not one after the publication ("ordered him held until
     # his next court appearance on April 5")
     past = trig is not None and published is not None and verb_tense(_clause_head(trig)) == "past"
-    in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1]
-               and not (past and d[0] is not None and d[0][:10] > published.isoformat())]
+    in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1] and not _bare_clock(t)
+               and not (past and d[0] is not None and d[0][:10] > published.isoformat())
+               and not (trig is not None and _in_other_relative_clause(work, t, trig))]
     if in_sent:
         t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
         return EventDate(value=value, precision=precision, text=t.text,

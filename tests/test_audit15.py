@@ -65,6 +65,13 @@ def test_a_relative_clause_on_the_subject_dates_its_own_verb(pipeline):
     assert _date_of(pipeline, text, "calling") != "2017"
 
 
+def test_a_relative_clause_of_the_storys_week_still_dates_it(pipeline):
+    text = "Protesters, who gathered in central Tbilisi on Sunday evening, clashed with police outside parliament."
+    assert _date_of(pipeline, text, "clashed") == "2024-03-03"
+    text = "Gunmen attacked a checkpoint at 3 a.m., the fifth such attack this year, officials said."
+    assert _date_of(pipeline, text, "attacked") != "2024"  # a clock time's event is dated by a day
+
+
 def test_a_year_before_an_event_plural_names_it():
     import datetime as dt
 
@@ -224,17 +231,45 @@ def test_a_capital_after_in_gives_a_country_not_a_government(pipeline):
 
 # -- back-references (patterns of the fifth audit, eval/sample_audit/fifth/) -----------------------------------------
 
-def test_the_attack_refers_back_to_the_storys_attack(pipeline):
-    text = ("A gunman opened fire on shoppers at a supermarket in Dayton on Saturday.\n\n"
-            "Police later shot the gunman outside the store.\n\nThe shooting began at 10:40 a.m., police said.")
-    work = _work(pipeline, text)
-    ev = next(e for e in work.events if e.trigger.text == "shooting")
-    assert ev.source is not None and ev.source.text == "A gunman"  # the story's attack, not the police shooting
-    assert "refers back" in ev.source.reason
+def test_the_shooting_refers_back_to_the_nearest_shooting(pipeline):
+    text = ("A gunman shot six shoppers at a supermarket in Dayton on Saturday.\n\n"
+            "Police arrested the gunman outside the store.\n\nThe shooting began at 10:40 a.m., police said.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "shooting")
+    assert ev.source is not None and ev.source.text == "A gunman" and "refers back" in ev.source.reason
+    assert ev.location is not None and ev.location.name == "Dayton"
+    text = ("A man stabbed two people in Linz on Friday.\n\nPolice shot him as he fled.\n\n"
+            "The shooting is being investigated by prosecutors.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "shooting")
+    assert ev.source is None or ev.source.sector == "COP"  # the police's shooting, not the stabber's
+
+
+def test_the_attack_refers_back_to_the_storys_first_attack(pipeline):
+    text = ("A man stabbed two people in Linz on Friday.\n\nPolice shot him as he fled.\n\n"
+            "The attack shocked the city.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "attack")
+    assert ev.source is not None and ev.source.text == "A man"  # the lead's stabbing, not the police's shot
+    text = "Gunmen killed five villagers in Zamfara on Sunday.\n\nThe attack was condemned by the governor."
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "attack")
+    assert ev.source is not None and ev.source.sector == "REB"
+
+
+def test_a_noun_that_names_another_event_does_not_refer_back(pipeline):
+    text = ("Gunmen killed five villagers in Zamfara on Sunday.\n\n"
+            "The attack in Katsina in 2020 was claimed by bandits.")
+    ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "attack")
+    assert ev.source is None or "refers back" not in ev.source.reason
 
 
 def test_a_meeting_does_not_refer_back(pipeline):
     text = "The minister met the IMF on Monday. The meeting was attended by three prime ministers."
     ev = next(e for e in _work(pipeline, text).events if e.trigger.text == "meeting")
     assert ev.source is None or "refers back" not in ev.source.reason
+
+
+def test_a_lone_gunman_is_no_rebel_group(pipeline):
+    ev = _at(pipeline, "A gunman opened fire outside a shopping mall in Dayton on Sunday.", "opened")
+    assert ev.source is not None and ev.source.sector == "CRM"
+    assert ev.acled_sub_event_type != "Armed clash"  # no organised armed group on either side
+    ev = _at(pipeline, "Gunmen attacked a village in Zamfara state on Sunday.", "attacked")
+    assert ev.source is not None and ev.source.sector == "REB"  # several armed men: an armed group
 

@@ -1942,12 +1942,29 @@ _BACK_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _FINER = {"country": 1, "admin1": 2, "admin2": 3, "city": 4}  # how finely a place is given
 
 
+@lru_cache(maxsize=None)
+def _back_families() -> dict[str, str]:
+    """{lemma: family} of ``back_references.tsv`` ("shooting" and "shoot": shoot; "attack": * for any)."""
+    return {r["word"]: r["family"] for r in _read_table("back_references")}
+
+
+_NOT_THE_SAME = {"same", "similar", "separate", "another", "previous", "earlier", "other", "new", "latest", "last",
+                 "prior", "past", "recent"}  # "the same arrests were repeated in Chittagong": another event
+
+
 def _inherit_back_references(work: Work) -> None:
-    """An event noun of violence, protest or coercion (``_BACK_TYPES``) that refers back ("the attack", "the
-    protests", "the first bomb") and whose sentence names no one takes the source and target of an event of its
-    type before it in the article ("The shooting began at 10:39" after "a gunman opened fire on shoppers"): the
-    first with a source, else the last; the reasons say so."""
+    """An event noun of violence, protest or coercion (``_BACK_TYPES``) that refers back ("the shooting", "the
+    protests", "the first bomb") and whose sentence names no one takes the source and target of the event it
+    refers to: the nearest earlier event of its type whose trigger is of the same family (``back_references.tsv``:
+    "police shot him ... The shooting" is the police's), or for "the attack", "the incident" (and a family word
+    with no event of its family before it) the story's first event of its type, in a story whose events of that
+    type are all in one place. Not a noun that says it is another event ("the same
+    arrests", "a 2015 bombing", "the blast on Tuesday", "the attack in Beslan", "the shooting of the suspect"),
+    nor one placed elsewhere than the event it would refer to; never copied from another back-reference. Its place
+    too, when its own is missing or of lower confidence (in the same country). The reasons say "refers back"."""
+    families = _back_families()
     done = sorted((e for e in work.events if e.source is not None or e.target is not None), key=lambda e: e.trigger.start)
+    lemma = {e.event_id: (t.lemma_.lower() if (t := work.token_at(e.trigger.start)) is not None else "") for e in done}
     for ev in work.events:
         if ev.source is not None or ev.target is not None or ev.event_type not in _BACK_TYPES:
             continue
@@ -1955,20 +1972,39 @@ def _inherit_back_references(work: Work) -> None:
         if tok is None or tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS
                                                          for c in tok.children):
             continue
-        before = [e for e in done if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start]
-        if not before:
+        family = families.get(tok.lemma_.lower()) or families.get(tok.lower_)
+        if family is None or any(c.lower_ in _NOT_THE_SAME or c.ent_type_ in ("DATE", "TIME")
+                                 or c.dep_ == "prep" and (c.lower_ in ("of", "by", "on") or any(
+                                     g.ent_type_ in ("DATE", "TIME") for g in c.subtree))
+                                 for c in tok.children):
+            continue  # its own date, victim or doer: another event, or one its sentence codes itself (its own place
+            #           is checked below against the place of the event it would refer to)
+        before = [e for e in done if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start
+                  and not any(a is not None and "refers back" in a.reason for a in (e.source, e.target))]
+        ante = None
+        if family != "*":
+            ante = next((e for e in reversed(before) if families.get(lemma[e.event_id]) == family), None)
+        # else the story's own event of that type, the first (news tells its main event first: "the attack" later is
+        # the lead's stabbing, not the police shooting the attacker); for a family word, the first that names no
+        # other family ("killed", "wounded": "the first bomb" after "a bombing killed 20"; not "stabbed" for "the
+        # shooting"); only in a story whose events of that type are all in one place (not a second incident's)
+        pool = before if family == "*" else [e for e in before if families.get(lemma[e.event_id]) in (None, "*")]
+        places = {e.location.name for e in before if e.location is not None and "lower confidence" not in e.location.reason}
+        if ante is None and pool and len(places) <= 1:
+            ante = pool[0]
+        if ante is None:
             continue
-        # the story's own event of that type, the first with a doer (news tells its main event first: "the attack"
-        # later is the stabbing of the lead, not the police shooting the attacker), else the last with a target
-        ante = next((e for e in before if e.source is not None), before[-1])
+        own = ev.location
+        if own is not None and "lower confidence" not in own.reason and ante.location is not None \
+                and own.name != ante.location.name:
+            continue  # placed elsewhere: another event ("The same arrests were repeated in Chittagong")
         why = f"'{tok.text}' refers back to the {ante.event_type} event at '{ante.trigger.text}' earlier in the article"
         for side in ("source", "target"):
             actor = getattr(ante, side)
             if actor is not None:
                 setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
-        own = ev.location
-        if ante.location is not None and (own is None or "lower confidence" in own.reason or (
-                own.country == ante.location.country and _FINER.get(ante.location.precision, 0) > _FINER.get(own.precision, 0))):
+        if ante.location is not None and (own is None or own.country == ante.location.country and (
+                "lower confidence" in own.reason or _FINER.get(ante.location.precision, 0) > _FINER.get(own.precision, 0))):
             # its sentence says not where ("The attacks triggered major fires"): where the event it refers to was
             ev.location = ante.location.model_copy(update={"reason": f"{why}: its place ({ante.location.reason})"})
     # "condemned the stabbing", "are investigating the shooting": an accusation aimed at an act is aimed at its doer

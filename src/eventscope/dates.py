@@ -1461,9 +1461,18 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
     # the nearest date of the sentence, but for a past event not one after the publication ("ordered him held until
     # his next court appearance on April 5")
     past = trig is not None and published is not None and verb_tense(_clause_head(trig)) == "past"
+    # a date in a relative clause on the subject dates that clause, when it is not of the story's week ("Trump, who
+    # appointed her in 2017, responded"; not "Protesters, who gathered on Sunday evening, clashed with police")
+    week_before = (published - dt.timedelta(days=7)).isoformat() if published is not None else ""
+    # an event at a clock time is dated by a day, not by a year or month of its sentence ("attacked at 3 a.m., the
+    # fifth attack this year")
+    clocked = trig is not None and any(_bare_clock(t) and sent_bounds[0] <= t.start < sent_bounds[1]
+                                       and _attachment(work, t, trig) for t in work.timexes)
     in_sent = [(t, d) for t, d in anchorable if sent_bounds[0] <= t.start < sent_bounds[1] and not _bare_clock(t)
                and not (past and d[0] is not None and d[0][:10] > published.isoformat())
-               and not (trig is not None and _in_other_relative_clause(work, t, trig))]
+               and not (clocked and d[1] != "day")
+               and not (trig is not None and (d[1] != "day" or (d[0] or "") < week_before)
+                        and _in_other_relative_clause(work, t, trig))]
     if in_sent:
         t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
         return EventDate(value=value, precision=precision, text=t.text,

@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .events import DICTIONARY_REASON
-from .geo import article_focus
+from .geo import FINENESS, article_focus
 from .schema import Actor, Work
 from .stage import Stage
 from .tables import cue_words, load_table
@@ -1939,7 +1939,6 @@ _BACK_DETERMINERS = {"the", "this", "these", "that", "those"}
 # the types whose back-reference is the story's own event; an article names many meetings and agreements, so "the
 # meeting" or "the agreement" may be any of them
 _BACK_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-_FINER = {"country": 1, "admin1": 2, "admin2": 3, "city": 4}  # how finely a place is given
 
 
 @lru_cache(maxsize=None)
@@ -2004,7 +2003,7 @@ def _inherit_back_references(work: Work) -> None:
             if actor is not None:
                 setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
         if ante.location is not None and (own is None or own.country == ante.location.country and (
-                "lower confidence" in own.reason or _FINER.get(ante.location.precision, 0) > _FINER.get(own.precision, 0))):
+                "lower confidence" in own.reason or FINENESS.get(ante.location.precision, 0) > FINENESS.get(own.precision, 0))):
             # its sentence says not where ("The attacks triggered major fires"): where the event it refers to was
             ev.location = ante.location.model_copy(update={"reason": f"{why}: its place ({ante.location.reason})"})
     # "condemned the stabbing", "are investigating the shooting": an accusation aimed at an act is aimed at its doer

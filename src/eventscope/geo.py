@@ -1550,10 +1550,10 @@ def _locate(event: Event, work: Work) -> Place | None:
     if governed:
         # the finest of the places one phrase names ("in the US capital city of Washington, DC": Washington)
         p, prep = governed[0]
-        finer = [q for q in governed[1:] if q[0].country == p.country and _FINENESS.get(q[0].precision, 0) >
-                 _FINENESS.get(p.precision, 0)]
+        finer = [q for q in governed[1:] if q[0].country == p.country and FINENESS.get(q[0].precision, 0) >
+                 FINENESS.get(p.precision, 0)]
         if finer:
-            p, prep = max(finer, key=lambda q: _FINENESS.get(q[0].precision, 0))
+            p, prep = max(finer, key=lambda q: FINENESS.get(q[0].precision, 0))
         return p.model_copy(update={"reason": f"prep '{prep}' governs trigger '{event.trigger.text}'; {p.reason}"})
     # 1b. an attack is where it landed: a locative of the verb's object ("rebels in Idlib shelled government
     #     positions in Hama", "gunmen attacked a village in Zamfara") before one of its subject
@@ -1571,7 +1571,7 @@ def _locate(event: Event, work: Work) -> Place | None:
                     and tok.head.lemma_.lower() not in _ROUTE_NOUNS:  # "the Jolo Cathedral", not "the Kaduna train"
                 landed.append((p, f"'{p.text}' names the object '{tok.head.text}' of '{verb.text}'"))
         if landed:
-            p, how = max(landed, key=lambda pw: _FINENESS.get(pw[0].precision, 0))  # first of the finest
+            p, how = max(landed, key=lambda pw: FINENESS.get(pw[0].precision, 0))  # first of the finest
             return p.model_copy(update={"reason": f"{how} (where the attack landed); {p.reason}"})
     # 1c. a locative of the subject when the verb has none: "foreign ministers in Cairo denounced the deal",
     #     "protesters in Lagos marched", "was arrested by police in Reading" (the passive's agent; not a relative
@@ -1638,8 +1638,8 @@ def _locate(event: Event, work: Work) -> Place | None:
         free.append(p)
     if len(free) > 1 and len({p.country for p in free}) == 1:
         # one place named down to its town ("in Reading, Berkshire, UK"): the finest
-        best = max(_FINENESS.get(p.precision, 0) for p in free)
-        finest = {(p.name, p.precision) for p in free if _FINENESS.get(p.precision, 0) == best}
+        best = max(FINENESS.get(p.precision, 0) for p in free)
+        finest = {(p.name, p.precision) for p in free if FINENESS.get(p.precision, 0) == best}
         if len(finest) == 1:
             p = next(p for p in free if (p.name, p.precision) in finest)
             return p.model_copy(update={"reason": f"finest of the non-actor places of one country in the trigger's "
@@ -1712,8 +1712,8 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     top = ranked[0][0]
     in_headline = [p for p in work.places if p.text in headline and p.country == top
                    and p.precision in ("city", "admin1", "admin2")]
-    finest = max((_FINENESS[p.precision] for p in in_headline), default=0)
-    in_headline = [p for p in in_headline if _FINENESS[p.precision] == finest]
+    finest = max((FINENESS[p.precision] for p in in_headline), default=0)
+    in_headline = [p for p in in_headline if FINENESS[p.precision] == finest]
     subs = Counter((p.name, p.precision) for p in work.places
                    if p.country == top and p.precision in ("city", "admin1", "admin2"))
     best = subs.most_common(2)
@@ -1724,7 +1724,7 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     if len({p.name for p in in_headline}) == 1:  # "primaries in Michigan, Mississippi, Missouri": no one place
         p = in_headline[0]
         # the story's town inside the headline's state stays ("Ohio town ...": East Palestine, named thrice)
-        if not (body and _FINENESS[body[0].precision] > _FINENESS[p.precision] and body[0].admin1 == p.name):
+        if not (body and FINENESS[body[0].precision] > FINENESS[p.precision] and body[0].admin1 == p.name):
             n = sum(q.name == p.name and q.precision == p.precision for q in work.places)
             return p.model_copy(update={"reason": f"named in the headline; {p.reason}"}), n
     if body is not None:
@@ -1733,7 +1733,7 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     return (named[0], len(named)) if named else None
 
 
-_FINENESS = {"country": 1, "region": 1, "admin1": 2, "admin2": 3, "city": 4}
+FINENESS = {"country": 1, "region": 1, "admin1": 2, "admin2": 3, "city": 4}
 _MOTION_TYPES = {"CONSULT", "MOBILIZE"}  # "visit to Dushanbe", "deploy troops to the border": "to" is where
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}

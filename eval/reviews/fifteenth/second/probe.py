@@ -1,0 +1,32 @@
+"""python probe.py SRC FILE: each non-comment line is one article published 2024-03-06.
+A literal backslash-n ("\\n") in a line starts a new paragraph (written as a blank line);
+sentences within a paragraph are just run together."""
+import sys, traceback
+src, path = sys.argv[1], sys.argv[2]
+sys.path.insert(0, src)
+from eventscope.pipeline import Pipeline
+from eventscope.schema import Article
+p = Pipeline().setup()
+for t in open(path).read().splitlines():
+    if not t.strip() or t.startswith('#'):
+        continue
+    print('##', t)
+    text = t.replace('\\n', '\n\n')
+    try:
+        w = p.process([Article(article_id='t', text=text, published='2024-03-06')])[0]
+    except Exception as ex:
+        print('   CRASH', type(ex).__name__, ex)
+        traceback.print_exc(limit=3, file=sys.stdout)
+        continue
+    if getattr(w, 'error', None):
+        print('   ERROR', w.error)
+    for e in w.events:
+        d = e.date
+        print(f"   {e.event_type} '{e.trigger.text}'@{e.trigger.start} date={d.value if d else None}/{d.precision if d else None} ({(d.reason if d else '')[:110]})")
+        L = e.location
+        if L:
+            print(f"      place: {L.name} [{L.country} {L.precision}] :: {L.reason[:130]}")
+        for side in ('source', 'target'):
+            a = getattr(e, side)
+            if a:
+                print(f"      {side}: {a.text} [{a.country} {a.sector}] name={a.name} :: {a.reason[:150]}")

@@ -1,4 +1,5 @@
-"""python probe.py SRC FILE: each non-comment line is one article published 2024-03-06.
+"""python eval/reviews/probe.py SRC FILE: each non-comment line is one article published 2024-03-06, run through
+the pipeline of the source folder SRC (e.g. /work/main/src, or an old commit unpacked with git archive).
 A literal backslash-n ("\\n") in a line starts a new paragraph (written as a blank line);
 sentences within a paragraph are just run together."""
 import sys, traceback
@@ -30,3 +31,5 @@ for t in open(path).read().splitlines():
             a = getattr(e, side)
             if a:
                 print(f"      {side}: {a.text} [{a.country} {a.sector}] name={a.name} :: {a.reason[:150]}")
+    for qs, qe, q in (w.quotes or []):
+        print(f"   QUOTE speaker={q.speaker!r} text={q.text[:40]!r}")

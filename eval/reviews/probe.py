@@ -24,6 +24,8 @@ for t in open(path).read().splitlines():
     for e in w.events:
         d = e.date
         print(f"   {e.event_type} '{e.trigger.text}'@{e.trigger.start} date={d.value if d else None}/{d.precision if d else None} ({(d.reason if d else '')[:110]})")
+        if e.reasons.get('coref'):
+            print(f"      coref: {e.reasons['coref'][:150]}")
         L = e.location
         if L:
             print(f"      place: {L.name} [{L.country} {L.precision}] :: {L.reason[:130]}")

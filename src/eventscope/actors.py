@@ -46,9 +46,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .coref import BACK_TYPES, inherit_actors_and_place, link_mentions
 from .events import DICTIONARY_REASON
 from .geo import FINENESS, article_focus
-from .schema import Actor, Work
+from .schema import VERBAL_TYPES, Actor, Work
 from .stage import Stage
 from .tables import cue_words, load_table
 
@@ -68,7 +69,6 @@ _NOT_NAME_ENTS = {"FAC", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
 # "Vice President X", "former US President X", "President-elect X" are no "the president"
 _NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting", "then"}
-_STATEMENT_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # verbal events a quote can state
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
 # "withdrew its troops from Lebanon"): the place's country is the target, as CAMEO coders code it
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "CONCEDE", "AID"}
@@ -1674,7 +1674,7 @@ class ActorsStage(Stage):
         not a news medium; its target, when the clause names none, is the first actor with a country named in
         the rest of the quote (not the source's own). Any event whose subject is "I" or "we" in a quote
         ("I will totally destroy the economy of Turkey") also has the speaker as its source."""
-        quoted = [ev for ev in work.events if ev.event_type in _STATEMENT_TYPES and (ev.source is None or ev.target is None)
+        quoted = [ev for ev in work.events if ev.event_type in VERBAL_TYPES and (ev.source is None or ev.target is None)
                   or ev.source is None and ev.event_id in first_person]
         if not quoted:
             return
@@ -1682,17 +1682,17 @@ class ActorsStage(Stage):
 
         quotes = find_quotes(work, self.speech_words)
         for ev in quoted:
-            q = next(((s, e, q) for s, e, q in quotes if s <= ev.trigger.start < e), None)
+            q = next((p for p in quotes if p.start <= ev.trigger.start < p.end), None)
             if q is None:
                 continue
-            start, end, quote = q
+            start, end, quote, speaker_at = q
             if ev.source is None and quote.speaker and ev.event_id in speaker_may_be_source \
                     and not self.resolver.is_media(quote.speaker):
                 p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= end - 1 < p.end), None)
                 # a speaker named before the quote ("he said, \"...\"") is read where it stands, not after the quote
-                before = work.article.text.rfind(quote.speaker, max(0, start - 120), start)
-                tok = work.token_at(before) if before >= 0 and " " not in quote.speaker else None
-                at = before if tok is not None else before + len(quote.speaker) if before >= 0 else end
+                head = work.token_at(speaker_at) if speaker_at is not None and speaker_at < start else None
+                tok = head if head is not None and " " not in quote.speaker else None
+                at = speaker_at if tok is not None else speaker_at + len(head) if head is not None else end
                 actor = self.resolver.resolve(_phrase(tok) if tok is not None else quote.speaker, date=date,
                                               context=ctx.at(at, p_index))
                 words = quote.speaker.split()
@@ -1703,7 +1703,7 @@ class ActorsStage(Stage):
                     ev.source = (actor or Actor(text=quote.speaker, name=quote.speaker, reason="")).model_copy(
                         update={"reason": "speaker of the quote that states the event"
                                 + (f": {actor.reason}" if actor else " (not in the actor tables)")})
-            if ev.target is None and ev.event_type in _STATEMENT_TYPES:
+            if ev.target is None and ev.event_type in VERBAL_TYPES:
                 ev.target = self._first_actor_in(work, ev.trigger.end, end, date, ctx, exclude=ev.source)
 
     def _first_actor_in(self, work: Work, start: int, end: int, date, ctx: ActorContext, exclude) -> Actor | None:
@@ -1935,78 +1935,9 @@ def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
                       re.I), places
 
 
-_BACK_DETERMINERS = {"the", "this", "these", "that", "those"}
-# the types whose back-reference is the story's own event; an article names many meetings and agreements, so "the
-# meeting" or "the agreement" may be any of them
-_BACK_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-
-
-@lru_cache(maxsize=None)
-def _back_families() -> dict[str, str]:
-    """{lemma: family} of ``back_references.tsv`` ("shooting" and "shoot": shoot; "attack": * for any)."""
-    return {r["word"]: r["family"] for r in _read_table("back_references")}
-
-
-_NOT_THE_SAME = {"same", "similar", "separate", "another", "previous", "earlier", "other", "new", "latest", "last",
-                 "prior", "past", "recent"}  # "the same arrests were repeated in Chittagong": another event
-
-
-def _inherit_back_references(work: Work) -> None:
-    """An event noun of violence, protest or coercion (``_BACK_TYPES``) that refers back ("the shooting", "the
-    protests", "the first bomb") and whose sentence names no one takes the source and target of the event it
-    refers to: the nearest earlier event of its type whose trigger is of the same family (``back_references.tsv``:
-    "police shot him ... The shooting" is the police's), or for "the attack", "the incident" (and a family word
-    with no event of its family before it) the story's first event of its type, in a story whose events of that
-    type are all in one place. Not a noun that says it is another event ("the same
-    arrests", "a 2015 bombing", "the blast on Tuesday", "the attack in Beslan", "the shooting of the suspect"),
-    nor one placed elsewhere than the event it would refer to; never copied from another back-reference. Its place
-    too, when its own is missing or of lower confidence (in the same country). The reasons say "refers back"."""
-    families = _back_families()
-    done = sorted((e for e in work.events if e.source is not None or e.target is not None), key=lambda e: e.trigger.start)
-    lemma = {e.event_id: (t.lemma_.lower() if (t := work.token_at(e.trigger.start)) is not None else "") for e in done}
-    for ev in work.events:
-        if ev.source is not None or ev.target is not None or ev.event_type not in _BACK_TYPES:
-            continue
-        tok = work.token_at(ev.trigger.start)
-        if tok is None or tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS
-                                                         for c in tok.children):
-            continue
-        family = families.get(tok.lemma_.lower()) or families.get(tok.lower_)
-        if family is None or any(c.lower_ in _NOT_THE_SAME or c.ent_type_ in ("DATE", "TIME")
-                                 or c.dep_ == "prep" and (c.lower_ in ("of", "by", "on") or any(
-                                     g.ent_type_ in ("DATE", "TIME") for g in c.subtree))
-                                 for c in tok.children):
-            continue  # its own date, victim or doer: another event, or one its sentence codes itself (its own place
-            #           is checked below against the place of the event it would refer to)
-        before = [e for e in done if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start
-                  and not any(a is not None and "refers back" in a.reason for a in (e.source, e.target))]
-        ante = None
-        if family != "*":
-            ante = next((e for e in reversed(before) if families.get(lemma[e.event_id]) == family), None)
-        # else the story's own event of that type, the first (news tells its main event first: "the attack" later is
-        # the lead's stabbing, not the police shooting the attacker); for a family word, the first that names no
-        # other family ("killed", "wounded": "the first bomb" after "a bombing killed 20"; not "stabbed" for "the
-        # shooting"); only in a story whose events of that type are all in one place (not a second incident's)
-        pool = before if family == "*" else [e for e in before if families.get(lemma[e.event_id]) in (None, "*")]
-        places = {e.location.name for e in before if e.location is not None and "lower confidence" not in e.location.reason}
-        if ante is None and pool and len(places) <= 1:
-            ante = pool[0]
-        if ante is None:
-            continue
-        own = ev.location
-        if own is not None and "lower confidence" not in own.reason and ante.location is not None \
-                and own.name != ante.location.name:
-            continue  # placed elsewhere: another event ("The same arrests were repeated in Chittagong")
-        why = f"'{tok.text}' refers back to the {ante.event_type} event at '{ante.trigger.text}' earlier in the article"
-        for side in ("source", "target"):
-            actor = getattr(ante, side)
-            if actor is not None:
-                setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
-        if ante.location is not None and (own is None or own.country == ante.location.country and (
-                "lower confidence" in own.reason or FINENESS.get(ante.location.precision, 0) > FINENESS.get(own.precision, 0))):
-            # its sentence says not where ("The attacks triggered major fires"): where the event it refers to was
-            ev.location = ante.location.model_copy(update={"reason": f"{why}: its place ({ante.location.reason})"})
-    # "condemned the stabbing", "are investigating the shooting": an accusation aimed at an act is aimed at its doer
+def _accuse_the_doer(work: Work) -> None:
+    """An accusation aimed at an act is aimed at its doer: "condemned the stabbing", "are investigating the
+    shooting" (the act's source, which a back-reference may have given it: ``coref``)."""
     at = {e.trigger.start: e for e in work.events}
     for ev in work.events:
         if ev.event_type != "ACCUSE" or ev.target is not None:
@@ -2015,7 +1946,7 @@ def _inherit_back_references(work: Work) -> None:
         para = work.paragraph_of(ev.trigger.start)
         for c in (tok.children if tok is not None else ()):
             act = at.get(para.start + c.idx) if c.dep_ == "dobj" else None
-            if act is not None and act is not ev and act.source is not None and act.event_type in _BACK_TYPES \
+            if act is not None and act is not ev and act.source is not None and act.event_type in BACK_TYPES \
                     and not _same_actor(act.source, ev.source):
                 ev.target = act.source.model_copy(update={
                     "reason": f"doer of the '{act.trigger.text}' that '{ev.trigger.text}' is aimed at: {act.source.reason}"})
@@ -2040,10 +1971,12 @@ class ActorPlaceStage(Stage):
         self.focus_sectors = frozenset(self.config.get("actors.focus_country_sectors", ()) or ())
 
     def process_one(self, work: Work) -> None:
+        link_mentions(work)  # which event noun refers back to which event (coref: also for dates and dedup)
         if not self.on:
             return
         _link_role_nouns(work)
-        _inherit_back_references(work)
+        inherit_actors_and_place(work)
+        _accuse_the_doer(work)
         own = _own_place_pattern(work)
         for event in work.events:
             if own is not None:

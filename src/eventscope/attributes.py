@@ -23,10 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
+from .coref import mark_repeats
 from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
                      natural_cause, purpose_head)
-from .schema import Event, Quote, Work
+from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table
 
@@ -577,9 +579,9 @@ class AttributesStage(Stage):
                     ev.reasons["fatalities"] = why
             stated = self.stated_factuality(work, ev)
             ev.factuality, ev.reasons["factuality"] = self.factuality(work, ev, stated)
-            for start, end, quote in quotes:
-                if start <= ev.trigger.start < end:
-                    ev.quote = quote
+            for passage in quotes:
+                if passage.start <= ev.trigger.start < passage.end:
+                    ev.quote = quote = passage.quote
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
             if self.use_future_types:
@@ -593,10 +595,6 @@ class AttributesStage(Stage):
         mark_repeats(work)
 
 
-REPEAT_REASON = "repeats event"
-
-
-
 def _fits(pronoun: str, speaker) -> bool:
     """A pronoun that can be the speaker of its reporting verb: "we"; "it"/"they" for a body, a state or a group
     ("Russia said it would", "the rebels said they would"; not "the general said they would"), "he"/"she" for
@@ -607,43 +605,6 @@ def _fits(pronoun: str, speaker) -> bool:
     if pronoun in ("he", "she", "i"):
         return person
     return pronoun in ("it", "they") and not person  # a state, a body or a group (Nigeria, the army, the rebels)
-
-
-def _same_sides(a: Event, b: Event) -> bool:
-    """No known country of a source or target differs ("the air strikes" answered "the attacks": other sides)."""
-    for role in ("source", "target"):
-        x, y = getattr(a, role), getattr(b, role)
-        if x is not None and y is not None and x.country and y.country and x.country != y.country:
-            return False
-    own = ("article", "unanchored")
-    if a.date and b.date and a.date.value and b.date.value and a.date.precision not in own \
-            and b.date.precision not in own and a.date.value[:4] != b.date.value[:4]:
-        return False  # told with different years: another event
-    return True
-
-
-def mark_repeats(work: Work) -> None:
-    """A definite event noun ("the shooting", "this attack") with the type and factuality of an event told earlier
-    in the article is a later mention of that event, not a new one: ``reasons["coref"]`` names it
-    ("repeats event <id>: ..."), and the dedup stage counts both as one canonical event (the records stay, with
-    what each sentence adds). Not with a number or a word that sets it apart ("the second attack", "two
-    attacks"), and not when the earlier event is itself only such a mention (it then repeats that one's
-    antecedent)."""
-    earlier: list[Event] = []
-    for ev in sorted(work.events, key=lambda e: e.trigger.start):
-        tok = work.token_at(ev.trigger.start)
-        definite = tok is not None and tok.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children) and not any(
-            c.dep_ in ("nummod", "prep", "relcl", "acl", "compound", "poss") or c.lower_ in cue_words("distinct")
-            for c in tok.children)  # "the arrest of the journalist", "the 2014 attack" may be another event
-        antecedent = next((e for e in reversed(earlier) if e.event_type == ev.event_type
-                           and e.factuality == ev.factuality and _same_sides(e, ev)), None) if definite else None
-        if antecedent is not None:
-            root = antecedent.reasons.get("coref", "")
-            target = root.split(":")[0][len(REPEAT_REASON) + 1:] if root.startswith(REPEAT_REASON) else antecedent.event_id
-            ev.reasons["coref"] = (f"{REPEAT_REASON} {target}: '{tok.text}' with '{next(c.text for c in tok.children if c.dep_ == 'det')}' "
-                                   f"after the {ev.event_type} '{antecedent.trigger.text}' earlier in the article")
-        earlier.append(ev)
 
 
 def _acled_rule(row: dict) -> dict:
@@ -802,9 +763,9 @@ def _allowed(spec: str, value: str) -> bool:
     return (value in spec.lstrip("!").split("|")) != negate
 
 
-def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quote]]:
-    """Quoted passages as ``(start, end, Quote)``, the speaker found after the quote (see
-    ``speaker_near``) and expanded to the full name a person has earlier in the article.
+def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
+    """Quoted passages, the speaker found just before the quote (``speaker_before``) or after it
+    (``speaker_near``) and expanded to the full name a person has earlier in the article.
     Found once per article (kept on ``work.quotes``: the actors and attributes stages both read them)."""
     if work.quotes is not None:
         return work.quotes
@@ -813,10 +774,12 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quot
     out = []
     for m in _QUOTE.finditer(text):
         inner = m.group(1) or m.group(2)
-        speaker = speaker_before(work, m.start(), speech_words) or speaker_near(work, m.end(), speech_words)
+        found = speaker_before(work, m.start(), speech_words) or speaker_near(work, m.end(), speech_words)
+        speaker = _phrase(found[0]) if found is not None else None
         if speaker:
             speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
-        out.append((m.start(), m.end(), Quote(speaker=speaker, text=inner.strip())))
+        out.append(Passage(m.start(), m.end(), Quote(speaker=speaker, text=inner.strip()),
+                           found[1] if found is not None else None))
     work.quotes = out
     return out
 
@@ -824,10 +787,11 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[tuple[int, int, Quot
 _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "
 
 
-def speaker_before(work: Work, offset: int, speech_words: set[str]) -> str | None:
+def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:
     """Speaker of a quote starting at ``offset`` that a reporting verb introduces just before it ("Cruz said:
     \"...\"", "She told reporters on Monday: \"...\""): the subject of that verb, when only a few words and a colon or
-    comma stand between them (else the speaker is looked for after the quote, ``speaker_near``)."""
+    comma stand between them (else the speaker is looked for after the quote, ``speaker_near``). Its head token
+    and that token's offset in the article text."""
     para = work.paragraph_of(offset)
     if para is None or offset == para.start:
         return None
@@ -839,11 +803,13 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> str | Non
     if subj is None:
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-    return _phrase(appos[0] if appos else subj)
+    head = appos[0] if appos else subj
+    return head, para.start + head.idx
 
 
-def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
-    """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph."""
+def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:
+    """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph (its head token
+    and that token's offset in the article text)."""
     para = work.paragraph_of(offset) or work.paragraph_of(offset - 1)
     if para is None:
         return None
@@ -853,11 +819,12 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> str | None:
             continue
         if tok.lower_ == "according":
             pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
-            return _phrase(pobj[0]) if pobj else None
+            return (pobj[0], para.start + pobj[0].idx) if pobj else None
         for child in tok.children:
             if child.dep_ == "nsubj":
                 appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-                return _phrase(appos[0] if appos else child)
+                head = appos[0] if appos else child
+                return head, para.start + head.idx
         break
     return None
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Callable
 
 from .config import Config
+from .coref import antecedent
 from .schema import EventDate, Timex, Work
 from .stage import Stage
 from .tables import load_table
@@ -1433,8 +1434,10 @@ def _date_of_other_noun(work: Work, timex: Timex, trigger_tok, root=None) -> boo
         and root.head.head.i != trigger_tok.i
 
 
-def date_event(work: Work, event, published: Date | None) -> EventDate:
-    """Choose the EventDate for ``event`` from ``work.timexes`` (see module docstring)."""
+def date_event(work: Work, event, published: Date | None, antecedent=None) -> EventDate:
+    """Choose the EventDate for ``event`` from ``work.timexes`` (see module docstring); a later mention of an
+    earlier event (``antecedent``, ``coref``) whose sentence gives it no date has that event's date, unless that
+    date too is only the article's (precision ``article``)."""
     anchorable = [(t, event_date_of(t, published)) for t in work.timexes]
     anchorable = [(t, d) for t, d in anchorable if d is not None]
     trig = work.token_at(event.trigger.start)
@@ -1482,6 +1485,11 @@ def date_event(work: Work, event, published: Date | None) -> EventDate:
         return EventDate(value=None, precision="unanchored", text=vague[0].text,
                          reason=f"the sentence's only date '{vague[0].text}' names no day ({vague[0].value}): not the "
                                 f"paragraph's day, nor the publication date")
+    if antecedent is not None and antecedent.date is not None and antecedent.date.precision != "article":
+        # "Police are investigating the shooting": the shooting's day (not a fallback of the antecedent's own)
+        return antecedent.date.model_copy(update={"reason": f"no date in the trigger's sentence; "
+                                                            f"{event.reasons.get('refers_back', 'a later mention')}: "
+                                                            f"its date ({antecedent.date.reason})"})
     tense = verb_tense(_clause_head(trig)) if trig is not None else None
     if trig is not None and tense == "past" and any(
             c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) and not list(c.children)
@@ -1619,8 +1627,8 @@ class DatesStage(Stage):
         work.timexes = find_timexes(work.article.text, published, self.weekday_convention,
                                     tense_oracle=parse_tense_oracle(work) if work.paragraphs else None,
                                     aside_oracle=parse_aside_oracle(work) if work.paragraphs else None)
-        for event in work.events:
-            event.date = date_event(work, event, published)
+        for event in sorted(work.events, key=lambda e: e.trigger.start):  # an antecedent before its mentions
+            event.date = date_event(work, event, published, antecedent(work, event))
 
 
 # ----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from .config import Config
-from .schema import Article, Event, Place, Work
+from .schema import VERBAL_TYPES, Article, Event, Place, Work
 from .stage import Stage
 from .tables import fingerprint, load_cached, load_table, store_cached
 
@@ -1625,7 +1625,7 @@ def _locate(event: Event, work: Work) -> Place | None:
         if tok is not None and tok.dep_ == "conj" and tok.head.text.lower() in actor_text:
             naming.append(p)
             continue  # "Russia and Georgia signed": a conjunct of an actor is an actor too
-        if tok is not None and event.event_type in _VERBAL_TYPES and _office_of(tok):
+        if tok is not None and event.event_type in VERBAL_TYPES and _office_of(tok):
             naming.append(p)
             continue  # "the mayor of San Juan said she would challenge": whose office, not where it was said
             #           (a mayor attacked or a governor resigning is most often in that city or state)
@@ -1874,7 +1874,6 @@ def _place_prep(tok):
     return None
 
 
-_VERBAL_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}  # said or voted, anywhere
 _OFFICES = _TITLES | {"attorney", "prosecutor", "envoy", "consul", "senator", "congressman", "congresswoman",
                       "representative", "commissioner", "sheriff", "bishop", "archbishop", "premier", "secretary"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -89,6 +89,21 @@ class Quote(BaseModel):
     text: str
 
 
+class Passage(NamedTuple):
+    """A quoted passage of an article (``attributes.find_quotes``): its span, its Quote, and where the speaker's
+    head word stands in the article text (None when no speaker was found)."""
+
+    start: int
+    end: int
+    quote: Quote
+    speaker_at: int | None
+
+
+# PLOVER's verbal types: statements, made anywhere and often quoted (actors: a quote's speaker states them; geo: the
+# speaker's office is not where they happened)
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"})
+
+
 class Event(BaseModel):
     event_id: str
     article_id: str
@@ -144,7 +159,8 @@ class Work:
     places: list[Place] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    quotes: list | None = None  # (start, end, Quote) per quoted passage; found once (attributes.find_quotes)
+    quotes: list[Passage] | None = None  # the quoted passages; found once (attributes.find_quotes)
+    mentions: dict[int, int] = field(default_factory=dict)  # a later mention's trigger start: its antecedent's (coref)
     error: str | None = None  # set when a stage skipped the article
 
     def token_at(self, offset: int):

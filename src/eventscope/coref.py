@@ -1,0 +1,197 @@
+"""Back-references: which earlier event of its article a definite event noun is a later mention of.
+
+"Gunmen attacked a police station in Zamfara on Sunday. ... The attack was condemned by the governor": the
+second sentence tells no new event, it names the first one again. One finder (``link_mentions``) decides this
+once per article, and three stages use its answer:
+
+* ``actors.place`` (after ``geo``, where it runs): a mention of violence, protest or coercion (``BACK_TYPES``)
+  whose sentence names no one takes the source and target of the event it refers to, and its place when its own
+  is missing or of lower confidence (``inherit_actors_and_place``);
+* ``dates``: a mention whose sentence gives it no date takes its antecedent's (``antecedent``);
+* ``attributes``: a mention that still has its antecedent's type and factuality is recorded as a repeat in
+  ``reasons["coref"]`` ("repeats event <id>: ..."), and dedup counts the two as one event (``mark_repeats``).
+
+A mention is a noun event with "the", "this", "these"... and nothing that makes it another event: a number, a
+date, a word such as "second" or "same" (``cues.tsv`` kind ``distinct``), a possessor, an "of", "by" or "on"
+phrase ("the shooting of the suspect", "the blast on Tuesday"). Its antecedent is an earlier event of the same
+type that is not itself a mention (one whose sentence names an actor, if there is one), chosen by the trigger's family (``data/actors/back_references.tsv``):
+
+* a family word ("the shooting") refers to the nearest earlier event of its family ("police shot him");
+* "the attack", "the incident" (family ``*``), or a family word with no event of its family before it, refer to
+  the story's first event of the type whose trigger names no other family ("the attack" later in a story is its
+  lead's stabbing, not the police shooting the attacker), in a story whose events of that type are all in one
+  place (not a second incident's);
+* a word the table does not list ("the talks", "the meeting"), or one with "this", "that", "these", "those" ("That
+  attack was claimed by Islamic State" after a second attack), refers to the nearest earlier event of its type (of
+  its family, if there is one).
+
+Never one placed elsewhere than its antecedent ("the attack in Beslan"), nor one whose actors have other
+countries. Every link carries its reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .geo import FINENESS
+from .schema import Event, Work
+from .tables import cue_words, load_table
+
+BACK_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})  # types whose mention takes its antecedent's actors
+REPEAT_REASON = "repeats event"
+_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
+_OWN_PARTS = frozenset({"nummod", "poss"})  # "two attacks", "his arrest": another event, or one coded by itself
+_OWN_PREPS = frozenset({"of", "by", "on"})  # its victim, doer or day: "the shooting of the suspect"
+_DATED = frozenset({"DATE", "TIME"})
+
+
+@lru_cache(maxsize=None)
+def families() -> dict[str, str]:
+    """{lemma: family} of ``back_references.tsv`` ("shooting" and "shoot": shoot; "attack": * for any)."""
+    return {r["word"]: r["family"] for r in load_table("actors/back_references.tsv")}
+
+
+def _family(tok) -> str | None:
+    table = families()
+    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+
+
+def is_mention(tok) -> bool:
+    """A noun with a definite determiner and no part that sets it apart (see the module docstring)."""
+    if tok is None or tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+        return False
+    distinct = cue_words("distinct")
+    for c in tok.children:
+        if c.dep_ in _OWN_PARTS or c.lower_ in distinct or c.ent_type_ in _DATED \
+                or c.dep_ == "prep" and c.lower_ in _OWN_PREPS:
+            return False
+        if c.dep_ in ("prep", "relcl", "acl") and any(g.ent_type_ in _DATED for g in c.subtree):
+            return False  # "the blast on Tuesday", "the protests that erupted in 2019"
+    return True
+
+
+def _demonstrative(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children)
+
+
+def _firm_place(ev: Event):
+    place = ev.location
+    return place if place is not None and "lower confidence" not in place.reason else None
+
+
+def _elsewhere(own, theirs) -> bool:
+    """The mention's own place is not where its antecedent was: another name, unless a larger place of the same
+    country ("Sonko was arrested in Dakar ... The arrest triggered the worst unrest in Senegal")."""
+    if own is None or theirs is None or own.name == theirs.name:
+        return False
+    return not (own.country == theirs.country and FINENESS.get(own.precision, 0) < FINENESS.get(theirs.precision, 0))
+
+
+def _other_countries(a: Event, b: Event) -> bool:
+    """A known country of a source or target differs ("the air strikes" answering "the attacks": other sides)."""
+    for role in ("source", "target"):
+        x, y = getattr(a, role), getattr(b, role)
+        if x is not None and y is not None and x.country and y.country and x.country != y.country:
+            return True
+    return False
+
+
+def _choose(tok, before: list[Event], lemma: dict[str, str]) -> Event | None:
+    """The antecedent of the mention at ``tok`` among the earlier non-mention events of its type, ``before``."""
+    table = families()
+    family = _family(tok)
+    if family is None or _demonstrative(tok):  # "That attack", "These arrests": the one just told
+        same = next((e for e in reversed(before) if family not in (None, "*") and table.get(lemma[e.event_id]) == family),
+                    None)
+        return same or (before[-1] if before else None)
+    if family != "*":
+        same = next((e for e in reversed(before) if table.get(lemma[e.event_id]) == family), None)
+        if same is not None:
+            return same
+    pool = before if family == "*" else [e for e in before if table.get(lemma[e.event_id]) in (None, "*")]
+    places = {p.name for e in before if (p := _firm_place(e)) is not None}
+    return pool[0] if pool and len(places) <= 1 else None
+
+
+def link_mentions(work: Work) -> None:
+    """Fill ``work.mentions`` ({mention's trigger start: antecedent's trigger start}) and each mention's
+    ``reasons["refers_back"]``. Run once actors and places are known (``actors.place``)."""
+    work.mentions = {}
+    lemma: dict[str, str] = {}
+    earlier: list[Event] = []
+    for ev in sorted(work.events, key=lambda e: e.trigger.start):
+        tok = work.token_at(ev.trigger.start)
+        lemma[ev.event_id] = tok.lemma_.lower() if tok is not None else ""
+        if is_mention(tok):
+            before = [e for e in earlier if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start]
+            # of those, the ones whose sentence names a doer or a victim, if any (the event the story is about)
+            before = [e for e in before if e.source is not None or e.target is not None] or before
+            ante = _choose(tok, before, lemma)
+            if ante is not None and not _elsewhere(_firm_place(ev), ante.location) and not _other_countries(ante, ev):
+                work.mentions[ev.trigger.start] = ante.trigger.start
+                ev.reasons["refers_back"] = (f"'{tok.text}' refers back to the {ante.event_type} event at "
+                                             f"'{ante.trigger.text}' earlier in the article")
+                continue
+        earlier.append(ev)
+
+
+def antecedent(work: Work, ev: Event) -> Event | None:
+    """The event ``ev`` is a later mention of (same type), or None."""
+    start = work.mentions.get(ev.trigger.start)
+    if start is None:
+        return None
+    return next((e for e in work.events if e.trigger.start == start and e.event_type == ev.event_type), None)
+
+
+def inherit_actors_and_place(work: Work) -> None:
+    """A mention of ``BACK_TYPES`` by a word of ``back_references.tsv`` whose sentence names no one takes the
+    source and target of the first telling of its event that names someone in its own words: the antecedent, or
+    else a mention between ("The Houthi movement claimed responsibility for the attacks. ... the attacks occurred
+    at 4:00 A.M."); its place too, when its own is missing or of lower confidence (and in that event's
+    country) or coarser (``geo.FINENESS``): "The attacks triggered major fires" was where the attack it names was."""
+    inherited: set[int] = set()
+    for ev in sorted(work.events, key=lambda e: e.trigger.start):
+        ante = antecedent(work, ev) if ev.event_type in BACK_TYPES and ev.source is None and ev.target is None \
+            and _family(work.token_at(ev.trigger.start)) is not None else None
+        if ante is None:
+            continue
+        root = ante.trigger.start
+        tellings = [e for e in work.events if e.event_type == ev.event_type and e.trigger.start < ev.trigger.start
+                    and (e.trigger.start == root or work.mentions.get(e.trigger.start) == root)
+                    and id(e) not in inherited and (e.source is not None or e.target is not None)]
+        donor = min(tellings, key=lambda e: e.trigger.start, default=ante)
+        why = ev.reasons["refers_back"]
+        if donor is not ante:
+            why += f", told again at '{donor.trigger.text}'"
+        for side in ("source", "target"):
+            actor = getattr(donor, side)
+            if actor is not None:
+                setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
+                inherited.add(id(ev))
+        own, theirs = ev.location, donor.location or ante.location
+        if theirs is not None and (own is None or own.country == theirs.country and (
+                "lower confidence" in own.reason or FINENESS.get(theirs.precision, 0) > FINENESS.get(own.precision, 0))):
+            ev.location = theirs.model_copy(update={"reason": f"{why}: its place ({theirs.reason})"})
+
+
+def _other_years(a: Event, b: Event) -> bool:
+    own = ("article", "unanchored")
+    return bool(a.date and b.date and a.date.value and b.date.value and a.date.precision not in own
+                and b.date.precision not in own and a.date.value[:4] != b.date.value[:4])
+
+
+_HAPPENED = frozenset({"asserted", "reported-claim"})
+
+
+def _same_reality(a: str | None, b: str | None) -> bool:
+    """Both happened (told as fact or as someone's claim: "90 civilians were wounded, Mijares claimed" and "the
+    attacks"), or the same other factuality (planned, hypothetical, negated, historical)."""
+    return a == b or a in _HAPPENED and b in _HAPPENED
+
+
+def mark_repeats(work: Work) -> None:
+    """After factuality (attributes stage): a mention whose antecedent still has its type (a type can be recoded)
+    and its factuality (``_same_reality``), and no date of another year, is a repeat: ``reasons["coref"]`` = "repeats event <id>: ...";
+    dedup counts both as one canonical event (the records stay, with what each sentence adds)."""
+    for ev in work.events:
+        ante = antecedent(work, ev)
+        if ante is not None and _same_reality(ante.factuality, ev.factuality) and not _other_years(ante, ev):
+            ev.reasons["coref"] = f"{REPEAT_REASON} {ante.event_id}: {ev.reasons['refers_back']}"

@@ -86,9 +86,10 @@ def test_a_participle_with_a_subject_and_no_auxiliary_is_passive(pipeline):
     assert ev.target is not None and "Ndebele" in ev.target.text
 
 
-def test_a_thing_or_a_body_named_as_target_is_not_narrowed_to_its_owner(pipeline):
+def test_a_thing_falls_on_its_owner_and_an_act_on_its_doer(pipeline):
+    # (changed in the sixteenth session: a raid on a thing someone holds falls on its owner, actors._owners)
     ev = _at(pipeline, "Police raided the man's house in Nairobi on Friday.", "raided")
-    assert ev.target is not None and "house" in ev.target.text  # a house is no act: not "the man's"
+    assert ev.target is not None and ev.target.text == "the man" and "which it holds" in ev.target.reason
     ev = _at(pipeline, "The rebels rejected the army's offer of a truce on Monday.", "rejected")
     assert ev.target is not None and "offer" not in ev.target.text  # an offer is an act: the army's
 

@@ -84,3 +84,58 @@ def test_a_claimed_event_and_its_mention_are_one(pipeline):
     claimed, mention = _the(evs, "wounded"), _the(evs, "attack")
     assert claimed.factuality == "reported-claim" and mention.factuality == "asserted"
     assert mention.reasons.get("coref", "").startswith(f"repeats event {claimed.event_id}")
+
+
+# -- near misses found by the read-only review of 32cfc72 (eval/reviews/sixteenth/) -----------------------------------
+
+def test_a_mention_with_no_doer_told_borrows_no_place(pipeline):
+    evs = _events(pipeline, "Thousands rallied in Lisbon on Saturday against rent rises. Smaller protests were held "
+                            "in Porto and Braga.\n\nThe protests have continued for ten weeks.")
+    ev = _the(evs, "protests", 1)
+    assert ev.location is None or "refers back" not in ev.location.reason
+
+
+def test_a_firm_place_of_its_own_stays(pipeline):
+    evs = _events(pipeline, "Rioters set fire to a police station in Bamako on Thursday. The riots spread across "
+                            "Mali.\n\nThe unrest left nine dead.")
+    ev = _the(evs, "riots")
+    assert ev.location is None or ev.location.name != "Bamako"
+
+
+def test_a_place_inside_the_antecedents_is_not_elsewhere(pipeline):
+    evs = _events(pipeline, "Police arrested 30 people in raids across Punjab on Monday. The arrests near Lahore "
+                            "drew protests from lawyers.")
+    ev = _the(evs, "arrests")
+    assert ev.reasons.get("coref", "").startswith(f"repeats event {_the(evs, 'arrested').event_id}")
+
+
+def test_a_meetings_topic_is_no_place_that_sets_it_apart(pipeline):
+    evs = _events(pipeline, "The leaders of Spain and Portugal held talks in Madrid on Monday.\n\n"
+                            "The talks focused on Morocco.")
+    ev = _the(evs, "talks", 1)
+    assert ev.reasons.get("coref", "").startswith(f"repeats event {_the(evs, 'talks').event_id}")
+
+
+def test_a_mention_placed_by_its_own_words_refers_to_the_event_there(pipeline):
+    evs = _events(pipeline, "Sudan's army and the RSF held talks in Jeddah on Tuesday. African Union envoys met "
+                            "the rebels in Addis Ababa on Wednesday.\n\nThe talks in Jeddah ended without a deal.")
+    ev = _the(evs, "talks", 1)
+    assert ev.date is not None and ev.date.value == "2024-03-05"
+
+
+def test_the_attack_in_a_second_incidents_paragraph_is_that_incident(pipeline):
+    evs = _events(pipeline, "Gunmen attacked a village in Katsina state on Monday, killing five people.\n\n"
+                            "In Sokoto, bandits attacked a market on Tuesday. The attack left three traders dead.")
+    ev = _the(evs, "attack")
+    second = next(e for e in evs if e.evidence.text.startswith("In Sokoto") and e.event_type == "ASSAULT")
+    assert ev.reasons.get("coref", "").startswith(f"repeats event {second.event_id}")
+    assert ev.date is not None and ev.date.value == "2024-03-05"
+
+
+def test_a_mention_of_a_threatened_attack_takes_nothing_from_the_threat(pipeline):
+    evs = _events(pipeline, "The rebels threatened on Friday to attack Bukavu if the talks fail.\n\n"
+                            "The attack would displace half a million people, aid groups warned.")
+    ev = _the(evs, "attack", -1)
+    assert "coref" not in ev.reasons
+    assert ev.date is None or "refers back" not in ev.date.reason
+    assert ev.source is None or "refers back" not in ev.source.reason

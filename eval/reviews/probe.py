@@ -33,5 +33,5 @@ for t in open(path).read().splitlines():
             a = getattr(e, side)
             if a:
                 print(f"      {side}: {a.text} [{a.country} {a.sector}] name={a.name} :: {a.reason[:150]}")
-    for qs, qe, q in (w.quotes or []):
+    for q in (passage[2] for passage in (w.quotes or [])):
         print(f"   QUOTE speaker={q.speaker!r} text={q.text[:40]!r}")

@@ -1160,6 +1160,38 @@ def _doing_agents(participle, special) -> list:
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 
 
+# acts done to a thing or a place are done to whoever owns or holds it (``_owners``)
+_PROPERTY_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "SANCTION"}
+
+
+@lru_cache(maxsize=None)
+def _property_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in _read_table("property_nouns"))
+
+
+def _owners(noun) -> list[tuple[object, str]]:
+    """(token, how) for who owns, holds or uses the thing or place ``noun`` names (``property_nouns.tsv``): its
+    possessor ("stormed the party's offices"; not a pronoun), its "of" object when that names someone and is no
+    place ("shelled positions of the SDF", "raided the homes of opposition activists"), the "by" agent of a
+    participle of owning modifying it (``verb_frames.tsv`` role ``owning``: "a depot operated by Aramco"). ACLED
+    codes an attack on a thing as done to its owner."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _property_words() and noun.lower_ not in _property_words():
+        return []
+    special, _ = _frames()
+    out: list[tuple[object, str]] = []
+    for c in noun.children:
+        o = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            out.append((c, f"possessor of '{noun.text}', which it holds"))
+        elif o is not None and o.pos_ != "PRON" and o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
+                and _names_someone(o):
+            out.append((o, f"'of' object of '{noun.text}', which it holds"))
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "owning":
+            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{noun.text}'") for g in c.children
+                    if g.dep_ == "agent" and _pobj(g) is not None]
+    return out
+
+
 @lru_cache(maxsize=None)
 def _act_noun_words() -> frozenset[str]:
     """Nouns that name an act, a statement or a decision: ``act_nouns.tsv`` and the event nouns of
@@ -1557,12 +1589,18 @@ class ActorsStage(Stage):
         return Actor(text=phrase.text, name=name,
                      reason=f"{tok.ent_type_.lower()} '{name}' is in no actor table: named, no country or sector")
 
-    def _actors_behind(self, targets: list[tuple[object, str]]) -> list[tuple[object, str]]:
+    def _actors_behind(self, targets: list[tuple[object, str]], event_type: str | None = None) -> list[tuple[object, str]]:
         """Targets with, before a noun that names an act rather than an actor (``_is_act_noun``: "Serbia's
         suppression", "calls by Belarus's rulers"), who stands behind that act (``_behind``): an event is done to
-        the actor whose act it answers (CAMEO codes "Albania denounced Serbia's suppression" as done to Serbia)."""
+        the actor whose act it answers (CAMEO codes "Albania denounced Serbia's suppression" as done to Serbia).
+        For an attack, a raid or a protest (``_PROPERTY_TARGET_TYPES``), before a thing or a place someone holds,
+        its owner instead (``_owners``: "shelled positions of the SDF" is done to the SDF)."""
         out: list[tuple[object, str]] = []
         for tok, rule in targets:
+            owners = _owners(tok) if event_type in _PROPERTY_TARGET_TYPES else []
+            if owners:  # the owner only: "the headquarters of the Awami League in Dhaka" is not Dhaka's
+                out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in owners]
+                continue
             if _is_act_noun(tok):
                 out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
             out.append((tok, rule))
@@ -1746,9 +1784,11 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
-            event.target = self._pick_target(self._actors_behind(targets), event.source, tok.doc, date, ctx, work, used)
+            event.target = self._pick_target(self._actors_behind(targets, event.event_type), event.source, tok.doc,
+                                             date, ctx, work, used)
             if event.target is None and event.event_type == "PROTEST":
-                event.target, _ = self._pick(self._actors_behind(protest_aims(tok)), date, ctx, work, exclude=used)
+                event.target, _ = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
+                                             exclude=used)
             if event.target is None and event.event_type == "THREATEN":
                 event.target, _ = self._pick(threat_conditions(tok), date, ctx, work, exclude=used)
             if event.target is None and event.event_type in _PLACE_TARGET_TYPES | {"THREATEN"}:

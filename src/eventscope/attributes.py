@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from .coref import mark_repeats
+from .dates import date_event, to_date
 from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
                      natural_cause, purpose_head)
 from .schema import Event, Passage, Quote, Work
@@ -592,7 +593,10 @@ class AttributesStage(Stage):
             self.refine_acled(ev, tok, lethal)
         if self.use_future_types:  # a recoded type may repeat one the sentence already had: one per type
             work.events = keep_best(work.events)
-        mark_repeats(work)
+        published = to_date(work.article.published)
+        for ev in mark_repeats(work):  # no longer a repeat: dated by its own words again
+            if ev.date is not None and "refers back" in ev.date.reason:
+                ev.date = date_event(work, ev, published)
 
 
 def _fits(pronoun: str, speaker) -> bool:

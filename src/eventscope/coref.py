@@ -7,26 +7,34 @@ once per article, and three stages use its answer:
 * ``actors.place`` (after ``geo``, where it runs): a mention of violence, protest or coercion (``BACK_TYPES``)
   whose sentence names no one takes the source and target of the event it refers to, and its place when its own
   is missing or of lower confidence (``inherit_actors_and_place``);
-* ``dates``: a mention whose sentence gives it no date takes its antecedent's (``antecedent``);
+* ``dates``: a mention whose sentence gives it no date takes its antecedent's (``antecedent``), unless that is
+  only the article's date;
 * ``attributes``: a mention that still has its antecedent's type and factuality is recorded as a repeat in
   ``reasons["coref"]`` ("repeats event <id>: ..."), and dedup counts the two as one event (``mark_repeats``).
 
 A mention is a noun event with "the", "this", "these"... and nothing that makes it another event: a number, a
 date, a word such as "second" or "same" (``cues.tsv`` kind ``distinct``), a possessor, an "of", "by" or "on"
 phrase ("the shooting of the suspect", "the blast on Tuesday"). Its antecedent is an earlier event of the same
-type that is not itself a mention (one whose sentence names an actor, if there is one), chosen by the trigger's family (``data/actors/back_references.tsv``):
+type that is not itself a mention, chosen by the trigger's family (``data/actors/back_references.tsv``):
 
 * a family word ("the shooting") refers to the nearest earlier event of its family ("police shot him");
 * "the attack", "the incident" (family ``*``), or a family word with no event of its family before it, refer to
-  the story's first event of the type whose trigger names no other family ("the attack" later in a story is its
-  lead's stabbing, not the police shooting the attacker), in a story whose events of that type are all in one
-  place (not a second incident's);
-* a word the table does not list ("the talks", "the meeting"), or one with "this", "that", "these", "those" ("That
-  attack was claimed by Islamic State" after a second attack), refers to the nearest earlier event of its type (of
-  its family, if there is one).
+  the first event of the type whose trigger names no other family: in a story whose events of that type are all in one place, the story's first ("the attack"
+  later in a story is its lead's stabbing, not the police shooting the attacker); in a story of incidents in
+  several places, the first of the mention's own paragraph ("In Zamfara, bandits attacked a market. The attack
+  left three dead"), else none;
+* a word the table does not list ("the talks", "the meeting"), or one with "that" or "those" ("That attack was
+  claimed by Islamic State" after a second attack), refers to the nearest earlier event of its type (of its
+  family, if there is one).
 
-Never one placed elsewhere than its antecedent ("the attack in Beslan"), nor one whose actors have other
-countries. Every link carries its reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
+For family words, a telling whose sentence names a doer or a victim is preferred: the rules above are tried first
+on those (the event the story is about: "90 civilians were wounded" rather than "twin bombings struck the
+cathedral"), then on all. A mention with a firm place of its own refers to an event there first ("The talks in
+Cairo"); one of violence, protest or coercion never to one placed elsewhere ("the attack in Beslan"; a place
+holding the other's is no elsewhere: "raids in the West Bank ... the detentions near Hebron"); none to one whose
+actors have other countries. When the attributes stage finds that the antecedent was no event of the same
+reality (a threatened attack, recoded THREATEN), the mention gives back what it took. Every link carries its
+reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -68,8 +76,9 @@ def is_mention(tok) -> bool:
     return True
 
 
-def _demonstrative(tok) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children)
+def _distal(tok) -> bool:
+    """"that attack", "those arrests" point at the event just told ("this attack" may be the story's own)."""
+    return any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in tok.children)
 
 
 def _firm_place(ev: Event):
@@ -77,12 +86,20 @@ def _firm_place(ev: Event):
     return place if place is not None and "lower confidence" not in place.reason else None
 
 
+def _contains(big, small) -> bool:
+    """``big`` is a country, a region or the admin1 ``small`` lies in (same country)."""
+    if big.country != small.country or FINENESS.get(big.precision, 0) >= FINENESS.get(small.precision, 0):
+        return False
+    return FINENESS.get(big.precision, 0) == 1 or small.admin1 is not None and small.admin1 in (big.admin1, big.name)
+
+
 def _elsewhere(own, theirs) -> bool:
-    """The mention's own place is not where its antecedent was: another name, unless a larger place of the same
-    country ("Sonko was arrested in Dakar ... The arrest triggered the worst unrest in Senegal")."""
+    """The mention's own place is not where its antecedent was: another name, unless one holds the other ("Sonko
+    was arrested in Dakar ... The arrest triggered the worst unrest in Senegal"; "raids in the West Bank ... The
+    detentions near Hebron")."""
     if own is None or theirs is None or own.name == theirs.name:
         return False
-    return not (own.country == theirs.country and FINENESS.get(own.precision, 0) < FINENESS.get(theirs.precision, 0))
+    return not (_contains(own, theirs) or _contains(theirs, own))
 
 
 def _other_countries(a: Event, b: Event) -> bool:
@@ -94,25 +111,45 @@ def _other_countries(a: Event, b: Event) -> bool:
     return False
 
 
-def _choose(tok, before: list[Event], lemma: dict[str, str]) -> Event | None:
-    """The antecedent of the mention at ``tok`` among the earlier non-mention events of its type, ``before``."""
+def _choose(tok, before: list[Event], lemma: dict[str, str], own_place, veto: bool, paragraph) -> Event | None:
+    """The antecedent of the mention at ``tok`` among the earlier non-mention events of its type, ``before``: one
+    placed where its own firm place is first ("The talks in Cairo" are the Cairo talks); with ``veto`` (violence,
+    protest, coercion), none placed elsewhere."""
     table = families()
     family = _family(tok)
-    if family is None or _demonstrative(tok):  # "That attack", "These arrests": the one just told
+    if own_place is not None:
+        if veto:
+            before = [e for e in before if not _elsewhere(own_place, e.location)]
+        before = [e for e in before if e.location is not None and e.location.name == own_place.name] or before
+    if family is None or _distal(tok):  # "the talks"; "That attack", "Those arrests": the one just told
         same = next((e for e in reversed(before) if family not in (None, "*") and table.get(lemma[e.event_id]) == family),
                     None)
         return same or (before[-1] if before else None)
-    if family != "*":
-        same = next((e for e in reversed(before) if table.get(lemma[e.event_id]) == family), None)
-        if same is not None:
-            return same
+    # a telling whose sentence names a doer or a victim before one that names none (the event the story is about:
+    # "90 civilians were wounded" rather than "twin bombings struck the cathedral"): of its family, then of the pool
+    informed = [e for e in before if e.source is not None or e.target is not None]
     pool = before if family == "*" else [e for e in before if table.get(lemma[e.event_id]) in (None, "*")]
     places = {p.name for e in before if (p := _firm_place(e)) is not None}
-    return pool[0] if pool and len(places) <= 1 else None
+    for group in (informed, before):
+        same = None if family == "*" else next((e for e in reversed(group) if table.get(lemma[e.event_id]) == family), None)
+        ids = {id(e) for e in group}
+        first = same or _first([e for e in pool if id(e) in ids], places, paragraph)
+        if first is not None:
+            return first
+    return None
+
+
+def _first(pool: list[Event], places: set[str], paragraph) -> Event | None:
+    """The story's first event of ``pool`` in a one-place story; in a story of incidents in several ``places``, the
+    first of the mention's own paragraph ("In Zamfara, bandits attacked a market. The attack left three dead."),
+    else none."""
+    if len(places) <= 1:
+        return pool[0] if pool else None
+    return next((e for e in pool if paragraph is not None and paragraph.start <= e.trigger.start < paragraph.end), None)
 
 
 def link_mentions(work: Work) -> None:
-    """Fill ``work.mentions`` ({mention's trigger start: antecedent's trigger start}) and each mention's
+    """Fill ``work.mentions`` ({mention's trigger start: (antecedent's trigger start, the mention's own place)}) and each mention's
     ``reasons["refers_back"]``. Run once actors and places are known (``actors.place``)."""
     work.mentions = {}
     lemma: dict[str, str] = {}
@@ -122,11 +159,12 @@ def link_mentions(work: Work) -> None:
         lemma[ev.event_id] = tok.lemma_.lower() if tok is not None else ""
         if is_mention(tok):
             before = [e for e in earlier if e.event_type == ev.event_type and e.trigger.end <= ev.trigger.start]
-            # of those, the ones whose sentence names a doer or a victim, if any (the event the story is about)
-            before = [e for e in before if e.source is not None or e.target is not None] or before
-            ante = _choose(tok, before, lemma)
-            if ante is not None and not _elsewhere(_firm_place(ev), ante.location) and not _other_countries(ante, ev):
-                work.mentions[ev.trigger.start] = ante.trigger.start
+            # a place sets incidents of violence, protest or coercion apart; a meeting's or a statement's place may
+            # be its topic ("The talks focused on Ukraine")
+            ante = _choose(tok, before, lemma, _firm_place(ev), ev.event_type in BACK_TYPES,
+                           work.paragraph_of(ev.trigger.start))
+            if ante is not None and not _other_countries(ante, ev):
+                work.mentions[ev.trigger.start] = (ante.trigger.start, ev.location)
                 ev.reasons["refers_back"] = (f"'{tok.text}' refers back to the {ante.event_type} event at "
                                              f"'{ante.trigger.text}' earlier in the article")
                 continue
@@ -135,9 +173,10 @@ def link_mentions(work: Work) -> None:
 
 def antecedent(work: Work, ev: Event) -> Event | None:
     """The event ``ev`` is a later mention of (same type), or None."""
-    start = work.mentions.get(ev.trigger.start)
-    if start is None:
+    link = work.mentions.get(ev.trigger.start)
+    if link is None:
         return None
+    start = link[0]
     return next((e for e in work.events if e.trigger.start == start and e.event_type == ev.event_type), None)
 
 
@@ -146,18 +185,22 @@ def inherit_actors_and_place(work: Work) -> None:
     source and target of the first telling of its event that names someone in its own words: the antecedent, or
     else a mention between ("The Houthi movement claimed responsibility for the attacks. ... the attacks occurred
     at 4:00 A.M."); its place too, when its own is missing or of lower confidence (and in that event's
-    country) or coarser (``geo.FINENESS``): "The attacks triggered major fires" was where the attack it names was."""
+    country): "The attacks triggered major fires" was where the attack it names was. A firm place of its own stays
+    ("The riots spread across Senegal")."""
     inherited: set[int] = set()
     for ev in sorted(work.events, key=lambda e: e.trigger.start):
+        tok = work.token_at(ev.trigger.start)
         ante = antecedent(work, ev) if ev.event_type in BACK_TYPES and ev.source is None and ev.target is None \
-            and _family(work.token_at(ev.trigger.start)) is not None else None
+            and tok is not None and _family(tok) is not None else None
         if ante is None:
             continue
         root = ante.trigger.start
         tellings = [e for e in work.events if e.event_type == ev.event_type and e.trigger.start < ev.trigger.start
-                    and (e.trigger.start == root or work.mentions.get(e.trigger.start) == root)
+                    and (e.trigger.start == root or work.mentions.get(e.trigger.start, (None,))[0] == root)
                     and id(e) not in inherited and (e.source is not None or e.target is not None)]
-        donor = min(tellings, key=lambda e: e.trigger.start, default=ante)
+        if not tellings:
+            continue  # no telling names anyone: nothing to lend (nor a place chosen without a doer or a victim)
+        donor = min(tellings, key=lambda e: e.trigger.start)
         why = ev.reasons["refers_back"]
         if donor is not ante:
             why += f", told again at '{donor.trigger.text}'"
@@ -167,8 +210,7 @@ def inherit_actors_and_place(work: Work) -> None:
                 setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
                 inherited.add(id(ev))
         own, theirs = ev.location, donor.location or ante.location
-        if theirs is not None and (own is None or own.country == theirs.country and (
-                "lower confidence" in own.reason or FINENESS.get(theirs.precision, 0) > FINENESS.get(own.precision, 0))):
+        if theirs is not None and (own is None or own.country == theirs.country and "lower confidence" in own.reason):
             ev.location = theirs.model_copy(update={"reason": f"{why}: its place ({theirs.reason})"})
 
 
@@ -187,11 +229,29 @@ def _same_reality(a: str | None, b: str | None) -> bool:
     return a == b or a in _HAPPENED and b in _HAPPENED
 
 
-def mark_repeats(work: Work) -> None:
+def mark_repeats(work: Work) -> list[Event]:
     """After factuality (attributes stage): a mention whose antecedent still has its type (a type can be recoded)
-    and its factuality (``_same_reality``), and no date of another year, is a repeat: ``reasons["coref"]`` = "repeats event <id>: ...";
-    dedup counts both as one canonical event (the records stay, with what each sentence adds)."""
+    and its factuality (``_same_reality``), and no date of another year, is a repeat: ``reasons["coref"]`` =
+    "repeats event <id>: ..."; dedup counts both as one canonical event (the records stay, with what each sentence
+    adds). Any other mention is no longer one: what it took from its antecedent (actors, its own place back) is
+    undone here, and it is returned so that the caller dates it anew ("The rebels threatened to attack Goma ...
+    The attack would displace a million people": the attack told as a threat is no event the mention repeats)."""
+    undone = []
     for ev in work.events:
+        link = work.mentions.get(ev.trigger.start)
+        if link is None:
+            continue
         ante = antecedent(work, ev)
         if ante is not None and _same_reality(ante.factuality, ev.factuality) and not _other_years(ante, ev):
             ev.reasons["coref"] = f"{REPEAT_REASON} {ante.event_id}: {ev.reasons['refers_back']}"
+            continue
+        why = ev.reasons.pop("refers_back", "")
+        for side in ("source", "target"):
+            actor = getattr(ev, side)
+            if actor is not None and why and actor.reason.startswith(why):
+                setattr(ev, side, None)
+        if ev.location is not None and why and ev.location.reason.startswith(why):
+            ev.location = link[1]
+        del work.mentions[ev.trigger.start]
+        undone.append(ev)
+    return undone

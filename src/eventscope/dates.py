@@ -1230,7 +1230,7 @@ def _match_all(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Hit]:
     return out
 
 
-def _to_date(anchor) -> Date | None:
+def to_date(anchor) -> Date | None:
     if anchor is None or isinstance(anchor, Date):
         return anchor
     try:
@@ -1249,7 +1249,7 @@ def find_timexes(text: str, anchor: Date | str | None, weekday_convention: str =
     ``tense_oracle`` (e.g. ``parse_tense_oracle(work)``) gives the tense of an
     expression's clause from a parse; the cue words decide where it returns None.
     """
-    ctx = _Ctx(text, _to_date(anchor), weekday_convention, tense_oracle=tense_oracle, aside_oracle=aside_oracle)
+    ctx = _Ctx(text, to_date(anchor), weekday_convention, tense_oracle=tense_oracle, aside_oracle=aside_oracle)
     return [h.timex(text) for h in _match_all(ctx)]
 
 
@@ -1264,7 +1264,7 @@ def normalise(span_text: str, anchor: Date | str | None, context: str = "", offs
     "1957-58"); else the longest match inside the span alone gives the value.
     Spans it cannot read go to recognizers-text-suite; failing that the value is None.
     """
-    a = _to_date(anchor)
+    a = to_date(anchor)
     if context and offset is None:
         found = context.find(span_text)
         offset = found if found >= 0 else None
@@ -1623,7 +1623,7 @@ class DatesStage(Stage):
         self.weekday_convention = self.config.get("dates.weekday_convention", "past")
 
     def process_one(self, work: Work) -> None:
-        published = _to_date(work.article.published)
+        published = to_date(work.article.published)
         work.timexes = find_timexes(work.article.text, published, self.weekday_convention,
                                     tense_oracle=parse_tense_oracle(work) if work.paragraphs else None,
                                     aside_oracle=parse_aside_oracle(work) if work.paragraphs else None)

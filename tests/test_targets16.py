@@ -1,0 +1,57 @@
+"""Sixteenth-session target rules: the owner of a thing attacked, the maker of an act condemned, missiles and drones
+launched at something. Every sentence was written for these tests (none is copied from the sample, eval/, train/ or
+the gold files in ../shared/data)."""
+import pytest
+
+from eventscope.schema import Article
+
+
+def _event(pipeline, text: str, trigger: str):
+    work = pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0]
+    return next(e for e in work.events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Security forces raided the homes of opposition activists in Harare before dawn.", "raided", "opposition activists"),
+    ("Soldiers burned the homes of villagers in Darfur on Monday.", "burned", "villagers"),
+    ("Houthi rebels seized a cargo ship owned by an Israeli businessman.", "seized", "an Israeli businessman"),
+    ("Police stormed the headquarters of the Awami League in Dhaka.", "stormed", "the Awami League"),
+])
+def test_an_attack_on_a_thing_is_done_to_its_owner(pipeline, text, trigger, target):
+    ev = _event(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.text.startswith(target)
+    assert "which it holds" in ev.target.reason or "modifying" in ev.target.reason
+
+
+def test_a_thing_with_no_owner_named_is_the_target_itself(pipeline):
+    ev = _event(pipeline, "Rebels attacked an army checkpoint near Beni.", "attacked")
+    assert ev.target is not None and ev.target.sector == "MIL"
+    ev = _event(pipeline, "An airstrike hit a hospital in Gaza City on Friday.", "hit")
+    assert ev.target is not None and ev.target.sector == "CVL"
+
+
+def test_a_place_is_no_owner(pipeline):
+    ev = _event(pipeline, "Militants attacked the offices of Kandahar in the morning.", "attacked")
+    assert ev.target is None or ev.target.text != "Kandahar"
+
+
+def test_a_statement_about_a_thing_has_no_owner_rule(pipeline):
+    ev = _event(pipeline, "The minister criticised the homes of the wealthy as too large.", "criticised")
+    assert ev.target is None or "which it holds" not in ev.target.reason
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Egypt condemned the actions of Israeli forces in Rafah.", "condemned", "Israeli forces"),
+    ("The minister criticised the decision of the Supreme Court.", "criticised", "the Supreme Court"),
+])
+def test_an_accusation_of_an_act_targets_who_did_it(pipeline, text, trigger, target):
+    ev = _event(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.text == target and "who makes it" in ev.target.reason
+
+
+def test_missiles_launched_at_something_are_an_attack(pipeline):
+    ev = _event(pipeline, "Houthi forces launched drones at a commercial ship in the Red Sea.", "launched")
+    assert ev.event_type == "ASSAULT" and ev.source is not None and ev.source.country == "YEM"
+    work = pipeline.process([Article(article_id="t", text="The company launched a new satellite on Friday.",
+                                     published="2024-03-06")])[0]
+    assert not any(e.event_type == "ASSAULT" for e in work.events)

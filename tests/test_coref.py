@@ -136,6 +136,18 @@ def test_a_mention_of_a_threatened_attack_takes_nothing_from_the_threat(pipeline
     evs = _events(pipeline, "The rebels threatened on Friday to attack Bukavu if the talks fail.\n\n"
                             "The attack would displace half a million people, aid groups warned.")
     ev = _the(evs, "attack", -1)
-    assert "coref" not in ev.reasons
+    assert "coref" not in ev.reasons  # no repeat of the threat, and not dated by it
     assert ev.date is None or "refers back" not in ev.date.reason
-    assert ev.source is None or "refers back" not in ev.source.reason
+
+
+def test_a_region_is_not_known_to_hold_a_city(pipeline):
+    evs = _events(pipeline, "Israeli troops arrested 15 Palestinians in the West Bank on Monday.\n\n"
+                            "The arrests in Gaza City were condemned by Hamas.")
+    assert "coref" not in _the(evs, "arrests").reasons  # a region is not known to hold a city
+
+
+def test_an_elliptic_second_does_not_set_the_first_apart(pipeline):
+    evs = _events(pipeline, "Two bombs exploded at a market in Maiduguri on Sunday, wounding 40 people.\n\n"
+                            "The first bomb went off near the entrance, the second in the car park.")
+    ev = _the(evs, "bomb")
+    assert ev.reasons.get("coref", "").startswith("repeats event")

@@ -1181,15 +1181,20 @@ def _owners(noun) -> list[tuple[object, str]]:
     out: list[tuple[object, str]] = []
     for c in noun.children:
         o = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
-        if c.dep_ == "poss" and c.pos_ != "PRON":
+        if c.dep_ == "poss" and _owner(c):
             out.append((c, f"possessor of '{noun.text}', which it holds"))
-        elif o is not None and o.pos_ != "PRON" and o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") \
-                and _names_someone(o):
+        elif o is not None and _owner(o):
             out.append((o, f"'of' object of '{noun.text}', which it holds"))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "owning":
             out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{noun.text}'") for g in c.children
-                    if g.dep_ == "agent" and _pobj(g) is not None]
+                    if g.dep_ == "agent" and _pobj(g) is not None and _owner(_pobj(g))]
     return out
+
+
+def _owner(tok) -> bool:
+    """A possible owner: a person, an organisation or a people by name, or a noun for people or a body
+    ("activists", "the army"); not a place ("Kharkiv's power plants"), a pronoun or an unnamed proper noun."""
+    return tok.pos_ != "PRON" and (tok.ent_type_ in ("PERSON", "ORG", "NORP") or _agent_noun(tok))
 
 
 @lru_cache(maxsize=None)
@@ -1421,6 +1426,7 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     * the direct object's prepositional object ("shared evidence with the U.S.");
     * the subject of a complement clause, who is asked, allowed or made to act ("demanded that the US
       cancel", "allowed the opposition leader to hold a rally");
+    * whom a participle of attacking that follows it harms ("launched missiles at Odesa, killing five people");
     * what a controlled verb ("agreed to ...") or a joined verb that shares this one's subject and
       states the objects this one lacks ("donated and delivered goods to the hospital") acts on: its
       object's prepositional object ("agreed to lift the embargo on Iran"), its own "to"/"for"...
@@ -1457,6 +1463,10 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if act is not None and _is_act_noun(act) and special.get((act.lemma_.lower(), "(poss)")) != "patient":
             out += [(m, f"{m.dep_} of '{act.text}', the act '{t.text}' asks for (who is to do it)") for m in act.children
                     if m.dep_ == "poss" and m.pos_ != "PRON" or m.dep_ in ("compound", "amod") and m.pos_ in ("ADJ", "PROPN")]
+    # "launched missiles at Odesa, killing five people": whom a participle of attacking that follows it harms
+    out += [(g, f"{g.dep_} of '{c.text}', the harm '{t.text}' did") for c in t.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _attack_verbs()
+            for g in c.children if g.dep_ in ("dobj", "nsubjpass")]
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
@@ -1975,6 +1985,19 @@ def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
                       re.I), places
 
 
+def _owners_that_are_places(work: Work) -> None:
+    """An owner (``_owners``) the parser took for an organisation that geo found to be a place ("Kharkiv's power
+    plants"): the act falls on that place's people, as any act on a place does (``place_targets``)."""
+    places = {p.text.casefold(): p for p in work.places if p.text and p.country}
+    for ev in work.events:
+        t = ev.target
+        p = places.get(t.text.casefold()) if t is not None and t.country is None and t.sector is None \
+            and "which it holds" in t.reason else None
+        if p is not None:
+            ev.target = Actor(text=t.text, country=p.country,
+                              reason=f"{t.reason}; but '{t.text}' is a place ({p.name}, {p.country}): its people")
+
+
 def _accuse_the_doer(work: Work) -> None:
     """An accusation aimed at an act is aimed at its doer: "condemned the stabbing", "are investigating the
     shooting" (the act's source, which a back-reference may have given it: ``coref``)."""
@@ -2011,8 +2034,11 @@ class ActorPlaceStage(Stage):
         self.focus_sectors = frozenset(self.config.get("actors.focus_country_sectors", ()) or ())
 
     def process_one(self, work: Work) -> None:
+        _owners_that_are_places(work)
         link_mentions(work)  # which event noun refers back to which event (coref: also for dates and dedup)
         if not self.on:
+            inherit_actors_and_place(work)
+            _accuse_the_doer(work)
             return
         _link_role_nouns(work)
         inherit_actors_and_place(work)

@@ -33,8 +33,8 @@ cathedral"), then on all. A mention with a firm place of its own refers to an ev
 Cairo"); one of violence, protest or coercion never to one placed elsewhere ("the attack in Beslan"; a place
 holding the other's is no elsewhere: "raids in the West Bank ... the detentions near Hebron"); none to one whose
 actors have other countries. When the attributes stage finds that the antecedent was no event of the same
-reality (a threatened attack, recoded THREATEN), the mention gives back what it took. Every link carries its
-reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
+reality (a threatened attack, recoded THREATEN), the mention is no repeat and is dated by its own words. Every
+link carries its reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -49,6 +49,9 @@ _DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 _OWN_PARTS = frozenset({"nummod", "poss"})  # "two attacks", "his arrest": another event, or one coded by itself
 _OWN_PREPS = frozenset({"of", "by", "on"})  # its victim, doer or day: "the shooting of the suspect"
 _DATED = frozenset({"DATE", "TIME"})
+# how a word that sets a mention apart modifies it ("the second attack", "another attack"; not "the first bomb went
+# off in the cathedral, the second in its car park", where "second" is an elliptic apposition)
+_MODIFIERS = frozenset({"amod", "det", "nummod", "compound", "advmod", "quantmod", "predet", "npadvmod"})
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +71,7 @@ def is_mention(tok) -> bool:
         return False
     distinct = cue_words("distinct")
     for c in tok.children:
-        if c.dep_ in _OWN_PARTS or c.lower_ in distinct or c.ent_type_ in _DATED \
+        if c.dep_ in _OWN_PARTS or c.lower_ in distinct and c.dep_ in _MODIFIERS or c.ent_type_ in _DATED \
                 or c.dep_ == "prep" and c.lower_ in _OWN_PREPS:
             return False
         if c.dep_ in ("prep", "relcl", "acl") and any(g.ent_type_ in _DATED for g in c.subtree):
@@ -87,10 +90,11 @@ def _firm_place(ev: Event):
 
 
 def _contains(big, small) -> bool:
-    """``big`` is a country, a region or the admin1 ``small`` lies in (same country)."""
+    """``big`` is the country or the admin1 ``small`` lies in (a region's bounds are not known: "the West Bank" does
+    not hold Gaza City)."""
     if big.country != small.country or FINENESS.get(big.precision, 0) >= FINENESS.get(small.precision, 0):
         return False
-    return FINENESS.get(big.precision, 0) == 1 or small.admin1 is not None and small.admin1 in (big.admin1, big.name)
+    return big.precision == "country" or small.admin1 is not None and small.admin1 in (big.admin1, big.name)
 
 
 def _elsewhere(own, theirs) -> bool:
@@ -118,7 +122,7 @@ def _choose(tok, before: list[Event], lemma: dict[str, str], own_place, veto: bo
     table = families()
     family = _family(tok)
     if own_place is not None:
-        if veto:
+        if veto:  # (one with no place may be there: "the attacks ... struck the plant at Abqaiq")
             before = [e for e in before if not _elsewhere(own_place, e.location)]
         before = [e for e in before if e.location is not None and e.location.name == own_place.name] or before
     if family is None or _distal(tok):  # "the talks"; "That attack", "Those arrests": the one just told
@@ -149,7 +153,7 @@ def _first(pool: list[Event], places: set[str], paragraph) -> Event | None:
 
 
 def link_mentions(work: Work) -> None:
-    """Fill ``work.mentions`` ({mention's trigger start: (antecedent's trigger start, the mention's own place)}) and each mention's
+    """Fill ``work.mentions`` ({mention's trigger start: antecedent's trigger start}) and each mention's
     ``reasons["refers_back"]``. Run once actors and places are known (``actors.place``)."""
     work.mentions = {}
     lemma: dict[str, str] = {}
@@ -164,7 +168,7 @@ def link_mentions(work: Work) -> None:
             ante = _choose(tok, before, lemma, _firm_place(ev), ev.event_type in BACK_TYPES,
                            work.paragraph_of(ev.trigger.start))
             if ante is not None and not _other_countries(ante, ev):
-                work.mentions[ev.trigger.start] = (ante.trigger.start, ev.location)
+                work.mentions[ev.trigger.start] = ante.trigger.start
                 ev.reasons["refers_back"] = (f"'{tok.text}' refers back to the {ante.event_type} event at "
                                              f"'{ante.trigger.text}' earlier in the article")
                 continue
@@ -173,10 +177,9 @@ def link_mentions(work: Work) -> None:
 
 def antecedent(work: Work, ev: Event) -> Event | None:
     """The event ``ev`` is a later mention of (same type), or None."""
-    link = work.mentions.get(ev.trigger.start)
-    if link is None:
+    start = work.mentions.get(ev.trigger.start)
+    if start is None:
         return None
-    start = link[0]
     return next((e for e in work.events if e.trigger.start == start and e.event_type == ev.event_type), None)
 
 
@@ -196,7 +199,7 @@ def inherit_actors_and_place(work: Work) -> None:
             continue
         root = ante.trigger.start
         tellings = [e for e in work.events if e.event_type == ev.event_type and e.trigger.start < ev.trigger.start
-                    and (e.trigger.start == root or work.mentions.get(e.trigger.start, (None,))[0] == root)
+                    and (e.trigger.start == root or work.mentions.get(e.trigger.start) == root)
                     and id(e) not in inherited and (e.source is not None or e.target is not None)]
         if not tellings:
             continue  # no telling names anyone: nothing to lend (nor a place chosen without a doer or a victim)
@@ -233,25 +236,16 @@ def mark_repeats(work: Work) -> list[Event]:
     """After factuality (attributes stage): a mention whose antecedent still has its type (a type can be recoded)
     and its factuality (``_same_reality``), and no date of another year, is a repeat: ``reasons["coref"]`` =
     "repeats event <id>: ..."; dedup counts both as one canonical event (the records stay, with what each sentence
-    adds). Any other mention is no longer one: what it took from its antecedent (actors, its own place back) is
-    undone here, and it is returned so that the caller dates it anew ("The rebels threatened to attack Goma ...
-    The attack would displace a million people": the attack told as a threat is no event the mention repeats)."""
+    adds). Any other mention is no repeat: returned, so that the caller dates it anew if it took its antecedent's
+    date ("The rebels threatened on Friday to attack Goma ... The attack would displace a million people": the
+    attack would come later than the threat). Its actors and place stay: they are the same people and place."""
     undone = []
     for ev in work.events:
-        link = work.mentions.get(ev.trigger.start)
-        if link is None:
+        if ev.trigger.start not in work.mentions:
             continue
         ante = antecedent(work, ev)
         if ante is not None and _same_reality(ante.factuality, ev.factuality) and not _other_years(ante, ev):
             ev.reasons["coref"] = f"{REPEAT_REASON} {ante.event_id}: {ev.reasons['refers_back']}"
-            continue
-        why = ev.reasons.pop("refers_back", "")
-        for side in ("source", "target"):
-            actor = getattr(ev, side)
-            if actor is not None and why and actor.reason.startswith(why):
-                setattr(ev, side, None)
-        if ev.location is not None and why and ev.location.reason.startswith(why):
-            ev.location = link[1]
-        del work.mentions[ev.trigger.start]
-        undone.append(ev)
+        else:
+            undone.append(ev)
     return undone

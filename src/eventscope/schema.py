@@ -160,8 +160,7 @@ class Work:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Passage] | None = None  # the quoted passages; found once (attributes.find_quotes)
-    # a later mention's trigger start: (its antecedent's trigger start, the mention's own place) (coref.link_mentions)
-    mentions: dict[int, tuple[int, Place | None]] = field(default_factory=dict)
+    mentions: dict[int, int] = field(default_factory=dict)  # a later mention's trigger start: its antecedent's (coref)
     error: str | None = None  # set when a stage skipped the article
 
     def token_at(self, offset: int):

@@ -151,3 +151,11 @@ def test_an_elliptic_second_does_not_set_the_first_apart(pipeline):
                             "The first bomb went off near the entrance, the second in the car park.")
     ev = _the(evs, "bomb")
     assert ev.reasons.get("coref", "").startswith("repeats event")
+
+
+def test_a_mention_its_own_words_date_in_another_year_keeps_nothing(pipeline):
+    evs = _events(pipeline, "Police arrested 30 protesters in Nairobi on Tuesday.\n\n"
+                            "In 2021, the arrests sparked riots across the country.")
+    ev = _the(evs, "arrests")
+    assert "coref" not in ev.reasons
+    assert ev.source is None or "refers back" not in ev.source.reason

@@ -1,5 +1,5 @@
-"""Sixteenth-session target rules: the owner of a thing attacked, the maker of an act condemned, missiles and drones
-launched at something. Every sentence was written for these tests (none is copied from the sample, eval/, train/ or
+"""Sixteenth-session rules: the owner of a thing attacked, the maker of an act condemned, missiles and drones
+launched at something, acts not yet done. Every sentence was written for these tests (none is copied from the sample, eval/, train/ or
 the gold files in ../shared/data)."""
 import pytest
 
@@ -41,7 +41,7 @@ def test_a_place_is_no_owner_and_a_manager_no_victim(pipeline):
 
 def test_a_statement_about_a_thing_has_no_owner_rule(pipeline):
     ev = _event(pipeline, "The minister criticised the homes of the wealthy as too large.", "criticised")
-    assert ev.target is None or ev.target.name is None and ev.target.country == "UKR"  # the city's people, no org
+    assert ev.target is None or "which it holds" not in ev.target.reason
 
 
 @pytest.mark.parametrize("text, trigger, target", [
@@ -64,3 +64,38 @@ def test_missiles_launched_at_something_are_an_attack(pipeline):
         article_id="t", text="Russia launched missiles at Odesa on Tuesday, killing five people.",
         published="2024-03-06")])[0].events if e.event_type == "ASSAULT")
     assert ev.target is not None  # the victims (or the city), not an attack on no one
+
+
+def test_an_act_not_yet_done_is_negated(pipeline):
+    assert _event(pipeline, "The candidate has yet to concede the election.", "concede").factuality == "negated"
+
+
+def test_yet_as_an_adverb_of_time_negates_nothing(pipeline):
+    assert _event(pipeline, "The rebels have attacked the town yet again.", "attacked").factuality == "asserted"
+
+
+# -- near misses found by the third read-only review (eval/reviews/sixteenth/) --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Iran launched drones towards Israel on Saturday night.",
+    "Hamas launched rockets into southern Israel on Monday.",
+    "Gaza militants launched mortar shells at Israeli troops near the border on Tuesday.",
+])
+def test_launch_with_the_preposition_on_the_object(pipeline, text):
+    work = pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0]
+    assert any(e.event_type == "ASSAULT" for e in work.events), text
+
+
+def test_a_participle_that_harms_no_one_gives_no_victim(pipeline):
+    ev = _event(pipeline, "Rebels attacked the town on Monday, losing 15 fighters.", "attacked")
+    assert ev.target is None or "15 fighters" not in ev.target.text
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Troops raided a warehouse used by the rebels near Goma.", "raided", "the rebels"),
+    ("The US sanctioned vessels owned by Iranian firms on Monday.", "sanctioned", "Iranian firms"),
+    ("Gunmen torched the opposition leader's house in Bulawayo on Sunday.", "torched", "the opposition leader"),
+])
+def test_owners_named_by_a_modified_noun(pipeline, text, trigger, target):
+    ev = _event(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.text.startswith(target)

@@ -23,7 +23,7 @@ for t in open(path).read().splitlines():
         print('   ERROR', w.error)
     for e in w.events:
         d = e.date
-        print(f"   {e.event_type} '{e.trigger.text}'@{e.trigger.start} date={d.value if d else None}/{d.precision if d else None} ({(d.reason if d else '')[:110]})")
+        print(f"   {e.event_type} '{e.trigger.text}'@{e.trigger.start} [{e.factuality}] date={d.value if d else None}/{d.precision if d else None} ({(d.reason if d else '')[:110]})")
         if e.reasons.get('coref'):
             print(f"      coref: {e.reasons['coref'][:150]}")
         L = e.location

@@ -1186,15 +1186,18 @@ def _owners(noun) -> list[tuple[object, str]]:
         elif o is not None and _owner(o):
             out.append((o, f"'of' object of '{noun.text}', which it holds"))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "owning":
-            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{noun.text}'") for g in c.children
+            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{noun.text}', which it holds") for g in c.children
                     if g.dep_ == "agent" and _pobj(g) is not None and _owner(_pobj(g))]
     return out
 
 
 def _owner(tok) -> bool:
-    """A possible owner: a person, an organisation or a people by name, or a noun for people or a body
-    ("activists", "the army"); not a place ("Kharkiv's power plants"), a pronoun or an unnamed proper noun."""
-    return tok.pos_ != "PRON" and (tok.ent_type_ in ("PERSON", "ORG", "NORP") or _agent_noun(tok))
+    """A possible owner: a person, an organisation or a people by name, a noun for people or a body ("activists",
+    "the army"), or one whose modifier is ("the opposition leader", "Iranian firms"); not a place ("Kharkiv's
+    power plants"), a pronoun or an unnamed proper noun."""
+    return tok.pos_ != "PRON" and (tok.ent_type_ in ("PERSON", "ORG", "NORP") or _agent_noun(tok) or any(
+        c.dep_ in ("compound", "amod") and (_agent_noun(c) or c.ent_type_ == "NORP") for c in tok.children))
+    # ("the opposition leader's house", "vessels owned by Iranian firms")
 
 
 @lru_cache(maxsize=None)
@@ -1426,7 +1429,8 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     * the direct object's prepositional object ("shared evidence with the U.S.");
     * the subject of a complement clause, who is asked, allowed or made to act ("demanded that the US
       cancel", "allowed the opposition leader to hold a rally");
-    * whom a participle of attacking that follows it harms ("launched missiles at Odesa, killing five people");
+    * whom a participle of harming that follows it (``cues.tsv`` kind ``harm``) harms ("launched missiles at Odesa,
+      killing five people");
     * what a controlled verb ("agreed to ...") or a joined verb that shares this one's subject and
       states the objects this one lacks ("donated and delivered goods to the hospital") acts on: its
       object's prepositional object ("agreed to lift the embargo on Iran"), its own "to"/"for"...
@@ -1463,10 +1467,11 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if act is not None and _is_act_noun(act) and special.get((act.lemma_.lower(), "(poss)")) != "patient":
             out += [(m, f"{m.dep_} of '{act.text}', the act '{t.text}' asks for (who is to do it)") for m in act.children
                     if m.dep_ == "poss" and m.pos_ != "PRON" or m.dep_ in ("compound", "amod") and m.pos_ in ("ADJ", "PROPN")]
-    # "launched missiles at Odesa, killing five people": whom a participle of attacking that follows it harms
-    out += [(g, f"{g.dep_} of '{c.text}', the harm '{t.text}' did") for c in t.children
-            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _attack_verbs()
-            for g in c.children if g.dep_ in ("dobj", "nsubjpass")]
+    # "launched missiles at Odesa, killing five people": whom a participle of harming that follows it harms
+    out += [(g, f"{g.dep_} of '{c.text}', the harm done by '{t.text}'") for c in t.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in cue_words("harm")
+            and not any(g.dep_ in _SUBJ for g in c.children)
+            for g in c.children if g.dep_ == "dobj"]
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)

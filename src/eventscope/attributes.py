@@ -386,6 +386,8 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
+                elif child.dep_ == "advmod" and low == "yet" and i > 0 and word.lemma_.lower() in ("have", "be"):
+                    found.setdefault("negated", f"'{word.text} yet to ...': not done (yet)")  # "has yet to concede"
             denied_statement = tok.pos_ == "NOUN" and tok.lemma_.lower() in self.speech_act_nouns \
                 and tok.dep_ == "dobj" and tok.head.i == word.i \
                 and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made

@@ -31,7 +31,7 @@ For family words, a telling whose sentence names a doer or a victim is preferred
 on those (the event the story is about: "90 civilians were wounded" rather than "twin bombings struck the
 cathedral"), then on all. A mention with a firm place of its own refers to an event there first ("The talks in
 Cairo"); one of violence, protest or coercion never to one placed elsewhere ("the attack in Beslan"; a place
-holding the other's is no elsewhere: "raids in the West Bank ... the detentions near Hebron"); none to one whose
+holding the other's, a country or an admin1, is no elsewhere: "arrested in Dakar ... the arrests across Senegal"); none to one whose
 actors have other countries. When the attributes stage finds that the antecedent was no event of the same
 reality (a threatened attack, recoded THREATEN), the mention is no repeat and is dated by its own words. Every
 link carries its reason ("'shooting' refers back to the ASSAULT event at 'shot' ...")."""
@@ -99,8 +99,7 @@ def _contains(big, small) -> bool:
 
 def _elsewhere(own, theirs) -> bool:
     """The mention's own place is not where its antecedent was: another name, unless one holds the other ("Sonko
-    was arrested in Dakar ... The arrest triggered the worst unrest in Senegal"; "raids in the West Bank ... The
-    detentions near Hebron")."""
+    was arrested in Dakar ... The arrest triggered the worst unrest in Senegal")."""
     if own is None or theirs is None or own.name == theirs.name:
         return False
     return not (_contains(own, theirs) or _contains(theirs, own))
@@ -238,7 +237,8 @@ def mark_repeats(work: Work) -> list[Event]:
     "repeats event <id>: ..."; dedup counts both as one canonical event (the records stay, with what each sentence
     adds). Any other mention is no repeat: returned, so that the caller dates it anew if it took its antecedent's
     date ("The rebels threatened on Friday to attack Goma ... The attack would displace a million people": the
-    attack would come later than the threat). Its actors and place stay: they are the same people and place."""
+    attack would come later than the threat). Its actors and place stay: they are the same people and place; not for
+    one its own words date in another year ("In 2021, the arrests sparked riots"), which is another event."""
     undone = []
     for ev in work.events:
         if ev.trigger.start not in work.mentions:
@@ -246,6 +246,14 @@ def mark_repeats(work: Work) -> list[Event]:
         ante = antecedent(work, ev)
         if ante is not None and _same_reality(ante.factuality, ev.factuality) and not _other_years(ante, ev):
             ev.reasons["coref"] = f"{REPEAT_REASON} {ante.event_id}: {ev.reasons['refers_back']}"
-        else:
-            undone.append(ev)
+            continue
+        undone.append(ev)
+        if ante is not None and _other_years(ante, ev):  # "In 2021, the arrests sparked riots": other arrests
+            why = ev.reasons.get("refers_back", "")
+            for side in ("source", "target"):
+                actor = getattr(ev, side)
+                if why and actor is not None and actor.reason.startswith(why):
+                    setattr(ev, side, None)
+            if why and ev.location is not None and ev.location.reason.startswith(why):
+                ev.location = None
     return undone

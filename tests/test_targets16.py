@@ -1,5 +1,5 @@
 """Sixteenth-session rules: the owner of a thing attacked, the maker of an act condemned, missiles and drones
-launched at something, acts not yet done. Every sentence was written for these tests (none is copied from the sample, eval/, train/ or
+launched at something, acts not yet done or declined. Every sentence was written for these tests (none is copied from the sample, eval/, train/ or
 the gold files in ../shared/data)."""
 import pytest
 
@@ -66,8 +66,16 @@ def test_missiles_launched_at_something_are_an_attack(pipeline):
     assert ev.target is not None  # the victims (or the city), not an attack on no one
 
 
-def test_an_act_not_yet_done_is_negated(pipeline):
+def test_an_act_not_yet_done_or_declined_is_negated(pipeline):
     assert _event(pipeline, "The candidate has yet to concede the election.", "concede").factuality == "negated"
+    assert _event(pipeline, "The president declined to meet the delegation on Monday.", "meet").factuality == "negated"
+    assert _event(pipeline, "Hungary declined to sign the joint statement.", "declined").event_type == "REJECT"
+
+
+@pytest.mark.parametrize("text", ["The ministry declined to comment on the report.",
+                                  "A spokesman declined to give details.", "He declined to be named."])
+def test_declining_to_comment_is_no_event(pipeline, text):
+    assert not pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0].events
 
 
 def test_yet_as_an_adverb_of_time_negates_nothing(pipeline):

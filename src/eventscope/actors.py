@@ -1151,11 +1151,12 @@ def _issuers(noun) -> list[tuple[object, str]]:
             for c in verb.children if c.dep_ in deps and (c.dep_ != "agent" or _pobj(c) is not None)]
 
 
-def _doing_agents(participle, special) -> list:
+def _doing_agents(participle, special, role: str = "doing") -> list:
     """The "by" agents of ``participle`` when it is a participle of doing that modifies a noun ("the attack,
-    carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN")."""
+    carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN"), or of another
+    ``role`` (``owning``: "a depot operated by Aramco")."""
     if participle.dep_ != "acl" or participle.tag_ != "VBN" \
-            or special.get((participle.lemma_.lower(), "(by)")) != "doing":
+            or special.get((participle.lemma_.lower(), "(by)")) != role:
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 
@@ -1185,9 +1186,9 @@ def _owners(noun) -> list[tuple[object, str]]:
             out.append((c, f"possessor of '{noun.text}', which it holds"))
         elif o is not None and _owner(o):
             out.append((o, f"'of' object of '{noun.text}', which it holds"))
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and special.get((c.lemma_.lower(), "(by)")) == "owning":
-            out += [(_pobj(g), f"'by' agent of '{c.text}' modifying '{noun.text}', which it holds") for g in c.children
-                    if g.dep_ == "agent" and _pobj(g) is not None and _owner(_pobj(g))]
+        else:
+            out += [(a, f"'by' agent of '{c.text}' modifying '{noun.text}', which it holds")
+                    for a in _doing_agents(c, special, "owning") if _owner(a)]
     return out
 
 

@@ -61,6 +61,7 @@ _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him":
 _GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                     "herself": "f"}
 _RELATIVE = {"which", "who", "that", "whom"}
+_ANCHORLESS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # no key's telling word
 _QUOTE_MARKS = ('"', "“", "”")
 _HE_SHE_OR_QUOTE = re.compile(r'["“”]|\b(?:he|she)\b', re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part of a name: "Mrs Fatima Noor"
@@ -307,9 +308,11 @@ class ActorResolver:
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
         self._load()
-        # every word any table entry, agent noun, surname or pronoun contains: a phrase with none of
-        # them cannot resolve, so resolve() answers None at once (most noun phrases of an article)
-        self._vocab = {w for k in (*self._names, *self._agents, *self._surnames, *_PRONOUNS) for w in k.split()}
+        # one word of every table entry and agent noun (its longest: "state" of "head of state", not "of"), and every
+        # surname and pronoun: a key matches only where all its words stand, so a phrase with none of these words
+        # cannot resolve, and resolve() answers None at once (most noun phrases of an article: "the attack")
+        self._vocab = {max(k.split(), key=lambda w: (w not in _ANCHORLESS, len(w))) for k in (*self._names, *self._agents)
+                       if k} | {w for k in (*self._surnames, *_PRONOUNS) for w in k.split()}
         # every key's proper word prefixes ("united nations" of "united nations security council"): the
         # n-gram scan of resolve() stops extending a phrase once no key starts with it
         self._agent_words = {w for k in self._agents for w in k.split()}  # _agent() needs one of them
@@ -474,7 +477,8 @@ class ActorResolver:
         priority = {"office_holders": 0, "organisations": 1, "countries": 2}
         # a phrase headed by a person's name is that person: "Trump adviser John Bolton" is Bolton, "Senate President
         # Thomas Rivera Schatz" is named Rivera Schatz (the Senate gives his country and sector)
-        head_name = _person_entity(span_or_text) if not isinstance(span_or_text, str) else None
+        head_name = (_person_entity(span_or_text) or _apposed_person(span_or_text)) \
+            if not isinstance(span_or_text, str) else None
         head_words = set(_tokens(head_name)) if head_name else set()
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
@@ -681,7 +685,8 @@ def _has_title(text: str, title: str) -> bool:
 
 def _table_person(actor: Actor) -> bool:
     """The actor is a person of the office-holder tables (spaCy may not have tagged "Pelosi" a PERSON)."""
-    return "office-holder " in actor.reason or "surname '" in actor.reason
+    reason = actor.reason.replace("not in the office-holder tables", "")  # (a name spaCy found: no table's)
+    return "office-holder " in reason or "surname '" in reason
 
 
 def _particle_follows(words: list[str], j: int) -> bool:
@@ -734,6 +739,19 @@ def _person_entity(span) -> str | None:
         return None
     ent = _entity_of(root)
     return _entity_name(ent) if ent is not None else None
+
+
+def _apposed_person(span) -> str | None:
+    """The full name of a person in apposition to a phrase's common-noun head ("a 24-year-old man, John Doe" ->
+    "John Doe"; two words at least: not a bare "Doe")."""
+    root = span.root
+    if root.pos_ != "NOUN":
+        return None
+    for c in root.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and span.start <= c.i < span.end \
+                and (ent := _entity_of(c)) is not None and len(ent) > 1:
+            return _entity_name(ent)
+    return None
 
 
 def _phrase(tok):
@@ -916,8 +934,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                         d.dep_ == "dobj" and (d.ent_type_ in ("GPE", "LOC", "FAC") or d.lemma_.lower() in _TERRITORY)
                         for d in t.children):
                     targets.append((o, f"'{c.text}' object of '{t.text}', who loses what is taken (frame)"))
-            elif c.lower_ in generic or role == "target" and (c.lower_ != "at" or _names_someone(o)):
-                # (an "at" object of a verb of aiming is whom it is aimed at, not a venue: "lashed out at a rally")
+            elif (c.lower_ in generic or role == "target" and (c.lower_ != "at" or _names_someone(o))) \
+                    and o.lemma_.lower() not in cue_words("public_space"):
+                # (an "at" object of a verb of aiming is whom it is aimed at, not a venue: "lashed out at a rally";
+                # a street is where: "took to the streets of Belgrade")
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
         objects = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
         keys = {t.lemma_.lower()} | {f"{t.lemma_.lower()}:{o}" for o in objects}
@@ -1151,12 +1171,21 @@ def _issuers(noun) -> list[tuple[object, str]]:
             for c in verb.children if c.dep_ in deps and (c.dep_ != "agent" or _pobj(c) is not None)]
 
 
+@lru_cache(maxsize=None)
+def _physical_act_nouns() -> frozenset[str]:
+    """Event nouns of ``triggers.tsv`` for a protest or an attack: done, never decided ("a ban imposed by ...")."""
+    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv")
+                     if r["pos"] == "N" and r["plover"] in ("PROTEST", "ASSAULT"))
+
+
 def _doing_agents(participle, special, role: str = "doing") -> list:
     """The "by" agents of ``participle`` when it is a participle of doing that modifies a noun ("the attack,
-    carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN"), or of another
-    ``role`` (``owning``: "a depot operated by Aramco")."""
-    if participle.dep_ != "acl" or participle.tag_ != "VBN" \
-            or special.get((participle.lemma_.lower(), "(by)")) != role:
+    carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN") or of deciding that
+    modifies a noun other than a protest or an attack (role ``deciding``: "a ban imposed by the junta"), or of
+    another ``role`` (``owning``: "a depot operated by Aramco")."""
+    found = special.get((participle.lemma_.lower(), "(by)"))
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or found != role and not (
+            role == "doing" and found == "deciding" and participle.head.lemma_.lower() not in _physical_act_nouns()):
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 
@@ -1296,6 +1325,12 @@ def _from_no_party(noun, special) -> bool:
 _PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # not "find": "found police fired"
 
 
+def _only_a_place(actor: Actor) -> bool:
+    """The actor is only a place's people or a thing in a place ("a road in Niger" -> NER): a country, no sector and
+    no name."""
+    return actor.sector is None and actor.name is None
+
+
 def _bare_participle_head(t) -> bool:
     """The participle ``t`` (with its own subject) completes "saw", "left", "had", "with" ...: a small clause."""
     head = t
@@ -1321,13 +1356,17 @@ def protest_aims(trigger) -> list[tuple[object, str]]:
         if verb.pos_ == "VERB":
             heads.append(verb)
     for c in (c for h in heads for c in h.children):
-        if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ == "VERB" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ == "VERB" and (any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.tag_ == "VBG" and c.dep_ == "advcl"
+                and not any(a.dep_ in _SUBJ for a in c.children)) \
                 and special.get((c.lemma_.lower(), "(aim)")) == "opposing":
+            # "to demand ...", or a participle beside it: "rallied calling for ...", "marched chanting slogans against"
             _, targets = find_arguments(c)
             out += [(t, f"{rule}, the aim of '{trigger.text}'") for t, rule in targets]
-        elif c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None and o.lemma_.lower() == "protest":
-            out += [(_pobj(p), f"'{p.text}' object of 'in protest' ('{trigger.text}')") for p in o.children
+        elif c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None \
+                and o.lemma_.lower() in ("protest", "defiance"):
+            # "in protest at the air strikes", "in defiance of a ban imposed by the junta"
+            out += [(_pobj(p), f"'{p.text}' object of 'in {o.text}' ('{trigger.text}')") for p in o.children
                     if p.dep_ == "prep" and p.lower_ in ("at", "against", "of", "over") and _pobj(p) is not None]
     return out
 
@@ -1468,6 +1507,9 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if act is not None and _is_act_noun(act) and special.get((act.lemma_.lower(), "(poss)")) != "patient":
             out += [(m, f"{m.dep_} of '{act.text}', the act '{t.text}' asks for (who is to do it)") for m in act.children
                     if m.dep_ == "poss" and m.pos_ != "PRON" or m.dep_ in ("compound", "amod") and m.pos_ in ("ADJ", "PROPN")]
+            # "called for the resignation of the prime minister", "the withdrawal of Russian troops": its maker
+            out += [(_pobj(m), f"'of' object of '{act.text}', the act '{t.text}' asks for (who is to do it)")
+                    for m in act.children if _maker_of(act, m, special)]
     # "launched missiles at Odesa, killing five people": whom a participle of harming that follows it harms
     out += [(g, f"{g.dep_} of '{c.text}', the harm done by '{t.text}'") for c in t.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in cue_words("harm")
@@ -1802,9 +1844,13 @@ class ActorsStage(Stage):
             event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
             event.target = self._pick_target(self._actors_behind(targets, event.event_type), event.source, tok.doc,
                                              date, ctx, work, used)
-            if event.target is None and event.event_type == "PROTEST":
-                event.target, _ = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
-                                             exclude=used)
+            if event.event_type == "PROTEST" and (event.target is None or _only_a_place(event.target)):
+                # whom the protest is aimed at, when its clause names no one, or only a place or a thing it blocks
+                # or fills ("blocked a road in Niger to demand that the French army leave")
+                aimed, _ = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
+                                      exclude=used)
+                if aimed is not None and (event.target is None or aimed.sector or aimed.name):
+                    event.target = aimed
             if event.target is None and event.event_type == "THREATEN":
                 event.target, _ = self._pick(threat_conditions(tok), date, ctx, work, exclude=used)
             if event.target is None and event.event_type in _PLACE_TARGET_TYPES | {"THREATEN"}:
@@ -1901,21 +1947,27 @@ def _role_person(work: Work) -> str | None:
                 "appos", "compound", "amod")} | ({root.head.lemma_.lower()} if root.dep_ == "appos" else set())
             if own & _suspect_words("not_suspect"):
                 continue
-            verb = root.head
+            titled = bool(own & _suspect_words("title"))  # no suspect, unless the one arrested or charged
+            # the one arrested may be named in apposition: "police arrested a 24-year-old man, John Doe"
+            held = root.head if root.dep_ == "appos" and root.head.pos_ == "NOUN" else root
+            verb = held.head
             negated = any(c.dep_ == "neg" for c in verb.children)
-            if verb.lemma_.lower() == "release" and root.dep_ in ("nsubjpass", "dobj"):
+            if verb.lemma_.lower() == "release" and held.dep_ in ("nsubjpass", "dobj"):
                 released.add(ent.text)
             people = [ent.text] + [c.text for c in root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
             roles, charges = _suspect_words("role_noun"), _suspect_words("charge_verb")
-            if root.dep_ == "appos" and root.head.lemma_.lower() in roles or any(
+            if held.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in charges and not negated:
+                found.update(people)
+            elif titled:
+                continue
+            elif root.dep_ == "appos" and root.head.lemma_.lower() in roles or any(
                     c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
                 found.update(people)
-            elif root.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in charges and not negated:
-                found.update(people)
-            elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in ("identify", "name") \
-                    and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in roles
-                            for c in root.head.head.children):  # "identified the gunman as", not "the victim as"
-                found.add(ent.text)
+            elif root.dep_ == "pobj" and root.head.lower_ == "as" and (named_as := root.head.head).lemma_.lower() in (
+                    "identify", "name") and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in roles
+                                                 for c in named_as.children)  # "identified the gunman as", not "the victim as"
+                                             or named_as.dep_ == "acl" and named_as.head.lemma_.lower() in roles):
+                found.add(ent.text)  # (or "a gunman identified as John Doe")
             elif any(c.dep_ == "acl" and c.lemma_.lower() in charges for c in root.children):
                 found.update(people)
             elif (subj := root.head if root.dep_ == "appos" else root).dep_ == "nsubj" and any(
@@ -1924,7 +1976,8 @@ def _role_person(work: Work) -> str | None:
                 found.update(people)
     found -= released
     officials = {a.name for e in work.events for a in (e.source, e.target)  # "Donald Trump was indicted": no gunman
-                 if a is not None and a.name and a.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "IGO")}
+                 if a is not None and a.name and a.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "IGO")
+                 and _table_person(a)}  # (an official of the tables: not "former army officer John Doe")
     found = {n for n in found if n not in officials}
     if len(found) != 1:
         return None
@@ -1975,20 +2028,31 @@ def _country_share(work: Work, country: str) -> float:
     return countries.count(country) / len(countries) if countries else 0.0
 
 
-def _own_place_pattern(work: Work) -> tuple[re.Pattern, dict] | None:
-    """(regex, {place text casefolded: Place}) finding a place an actor's own phrase names: "the mayor of Lagos",
-    "the governor of the Mexican state of Jalisco", "a pastor from Kaduna", "Kosovo's prime minister" (group
-    ``place`` or ``owner``); None when the article has no place with a country.  Such an actor is of that place's
-    country, named or not: the place is in its own words, not only where the event happened."""
-    places = {p.text.casefold(): p for p in work.places if p.text and p.country and p.precision != "region"
-              and "confidence" not in (p.reason or "")}  # not a name geo only guessed ("low confidence")
-    if not places:
-        return None
-    names = "|".join(re.escape(t) for t in sorted({p.text for p in work.places if p.text and p.text.casefold()
-                                                    in places}, key=len, reverse=True))
-    unit = r"(?:[\w-]+\s+)?(?:state|province|region|city|town|county|district)\s+of\s+(?:the\s+)?"
-    return re.compile(rf"\b(?:of|from)\s+(?:the\s+)?(?:{unit})?(?P<place>{names})\b|(?P<owner>{names})['’]s?\s",
-                      re.I), places
+class _OwnPlaces:
+    """Finds a place an actor's own phrase names: "the mayor of Lagos", "the governor of the Mexican state of
+    Jalisco", "a pastor from Kaduna", "Kosovo's prime minister" (group ``place`` or ``owner`` of the match). Such an
+    actor is of that place's country, named or not: the place is in its own words, not only where the event
+    happened. Only the article's places with a country count, not a name geo only guessed ("low confidence").
+    The pattern (one per article) is compiled on the first phrase that contains one of the names."""
+
+    _UNIT = r"(?:[\w-]+\s+)?(?:state|province|region|city|town|county|district)\s+of\s+(?:the\s+)?"
+
+    def __init__(self, work: Work) -> None:
+        self.places = {p.text.casefold(): p for p in work.places if p.text and p.country and p.precision != "region"
+                       and "confidence" not in (p.reason or "")}
+        self.names = sorted({p.text for p in work.places if p.text and p.text.casefold() in self.places},
+                            key=len, reverse=True)
+        self._pattern: re.Pattern | None = None
+
+    def search(self, text: str) -> re.Match | None:
+        folded = text.casefold()
+        if not any(name.casefold() in folded for name in self.names):
+            return None  # (most phrases: no regex to compile)
+        if self._pattern is None:
+            names = "|".join(re.escape(t) for t in self.names)
+            self._pattern = re.compile(rf"\b(?:of|from)\s+(?:the\s+)?(?:{self._UNIT})?(?P<place>{names})\b"
+                                       rf"|(?P<owner>{names})['’]s?\s", re.I)
+        return self._pattern.search(text)
 
 
 def _owners_that_are_places(work: Work) -> None:
@@ -2049,13 +2113,13 @@ class ActorPlaceStage(Stage):
         _link_role_nouns(work)
         inherit_actors_and_place(work)
         _accuse_the_doer(work)
-        own = _own_place_pattern(work)
+        own = _OwnPlaces(work)
         for event in work.events:
-            if own is not None:
+            if own.names:
                 for side in ("source", "target"):
                     actor = getattr(event, side)
-                    if actor is not None and actor.country is None and (m := own[0].search(actor.text)):
-                        p = own[1][(m.group("place") or m.group("owner")).casefold()]
+                    if actor is not None and actor.country is None and (m := own.search(actor.text)):
+                        p = own.places[(m.group("place") or m.group("owner")).casefold()]
                         setattr(event, side, actor.model_copy(update={
                             "country": p.country,
                             "reason": f"{actor.reason}; the place its phrase names, '{m.group(0).strip()}' -> "

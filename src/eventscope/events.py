@@ -311,6 +311,10 @@ class EventsStage(Stage):
                 curated=n < len(curated_rows),
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
+        # the word pairs whose rows check the words below the trigger (a ``desc:`` cue): only there does match()
+        # gather them
+        self.desc_rows = {k for k, rows in self.triggers.items() if len(rows) > 1
+                          and any(t.cue and "desc:" in t.cue for t in rows)}
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
         self.modal_heads = cue_words("head") - curated
@@ -368,7 +372,7 @@ class EventsStage(Stage):
             return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if len(rows) > 1 else None
+        lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if (lemma, pos) in self.desc_rows else None
         particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         for trig in rows:
             if not trig.curated and not trig.cue and not _has_arguments(tok):

@@ -40,7 +40,7 @@ from pathlib import Path
 from .config import Config
 from .schema import VERBAL_TYPES, Article, Event, Place, Work
 from .stage import Stage
-from .tables import fingerprint, load_cached, load_table, store_cached
+from .tables import cue_words, fingerprint, load_cached, load_table, store_cached
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -1850,7 +1850,12 @@ def _governing_prep(tok, clause: set[int] | None) -> str | None:
     other preposition met is returned if it attaches to a token in ``clause`` (or, when ``clause`` is
     None, whatever it attaches to)."""
     prep = _place_prep(tok)
-    return prep.lower_ if prep is not None and (clause is None or prep.head.i in clause) else None
+    if prep is None or clause is not None and prep.head.i not in clause:
+        return None
+    if prep.lower_ in ("to", "into", "onto") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in cue_words("public_space") for c in prep.children):
+        return "in"  # "took to the streets of Belgrade", "poured into the main square of Kyiv": in that place
+    return prep.lower_
 
 
 def _place_prep(tok):

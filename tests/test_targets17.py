@@ -132,3 +132,35 @@ def test_the_prefilter_keeps_every_table_key_reachable():
         if key:
             assert any(w in r._vocab for w in key.split()), key
     assert "the" not in r._vocab and "of" not in r._vocab  # the words that let most phrases through before
+
+
+# the read-only review's cases (eval/reviews/seventeenth/), mended before the session ended
+
+def test_firing_from_a_position_is_still_an_attack(pipeline):
+    ev = _event(pipeline, "Government troops fired from their post at a crowd of farmers in Manipur.", "fired")
+    assert ev.event_type == "ASSAULT"
+
+
+def test_a_carnival_in_the_streets_is_no_protest_but_an_election_protest_is(pipeline):
+    work = _work(pipeline, "Revellers took to the streets of Salvador for the carnival parade.")
+    assert not any(e.event_type == "PROTEST" for e in work.events)
+    ev = _event(pipeline, "Thousands took to the streets of Yerevan after the ruling party's disputed win.", "took")
+    assert ev.event_type == "PROTEST"
+
+
+def test_a_partner_named_in_the_aim_is_no_target(pipeline):
+    ev = _event(pipeline, "Students rallied in Vilnius calling for solidarity with Georgia.", "rallied")
+    assert ev.target is None or "Georgia" not in ev.target.text
+
+
+def test_a_country_the_protest_is_against_stays_its_target(pipeline):
+    ev = _event(pipeline, "Protesters rallied against Turkey in Erbil, calling on the regional government to act.",
+                "rallied")
+    assert ev.target is not None and ev.target.country == "TUR"
+
+
+def test_a_list_in_apposition_names_no_one_and_an_apposed_name_keeps_the_place_country(pipeline):
+    ev = _event(pipeline, "Police arrested two teachers, Peter Okello and Ruth Auma, in Gulu.", "arrested")
+    assert ev.target is not None and ev.target.name is None
+    ev = _event(pipeline, "Police arrested a student activist, Ruth Auma, in Kampala.", "arrested")
+    assert ev.target is not None and ev.target.name == "Ruth Auma" and ev.target.country == "UGA"

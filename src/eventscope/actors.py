@@ -477,8 +477,9 @@ class ActorResolver:
         priority = {"office_holders": 0, "organisations": 1, "countries": 2}
         # a phrase headed by a person's name is that person: "Trump adviser John Bolton" is Bolton, "Senate President
         # Thomas Rivera Schatz" is named Rivera Schatz (the Senate gives his country and sector)
-        head_name = (_person_entity(span_or_text) or _apposed_person(span_or_text)) \
-            if not isinstance(span_or_text, str) else None
+        head_name = _person_entity(span_or_text) if not isinstance(span_or_text, str) else None
+        apposed = head_name is None and not isinstance(span_or_text, str) \
+            and (head_name := _apposed_person(span_or_text)) is not None  # "a local journalist, John Doe"
         head_words = set(_tokens(head_name)) if head_name else set()
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
@@ -608,7 +609,8 @@ class ActorResolver:
             # "Hungarian Prime Minister Viktor Orbán": coded by its words, named by spaCy (a table row that is the
             # name itself keeps its canonical name: "Bashar al-Assad")
             name = head_name
-            reasons.append(f"named person '{head_name}' (spaCy PERSON; not in the office-holder tables)")
+            reasons.append(f"named person '{head_name}' (" + ("in apposition; " if apposed else "")
+                           + "spaCy PERSON; not in the office-holder tables)")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
                      reason="; ".join(reasons))
 
@@ -745,10 +747,11 @@ def _apposed_person(span) -> str | None:
     """The full name of a person in apposition to a phrase's common-noun head ("a 24-year-old man, John Doe" ->
     "John Doe"; two words at least: not a bare "Doe")."""
     root = span.root
-    if root.pos_ != "NOUN":
+    if root.pos_ != "NOUN" or root.tag_ == "NNS":  # not a list: "two journalists, John Smith and Mary Jones"
         return None
     for c in root.children:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and span.start <= c.i < span.end \
+                and not any(g.dep_ == "conj" for g in c.children) \
                 and (ent := _entity_of(c)) is not None and len(ent) > 1:
             return _entity_name(ent)
     return None
@@ -1325,10 +1328,18 @@ def _from_no_party(noun, special) -> bool:
 _PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # not "find": "found police fired"
 
 
+def _unplaced_name(actor: Actor) -> bool:
+    """No name, or only the name of a person in apposition to a noun of the actor tables ("a prominent activist, Sara
+    Mahmoud"), none of the office-holder tables: the phrase says what they are, not where they are from."""
+    return actor.name is None or "(in apposition; spaCy PERSON; not in the office-holder tables)" in actor.reason \
+        and "agent noun" in actor.reason and not _table_person(actor)
+
+
 def _only_a_place(actor: Actor) -> bool:
-    """The actor is only a place's people or a thing in a place ("a road in Niger" -> NER): a country, no sector and
-    no name."""
-    return actor.sector is None and actor.name is None
+    """The actor is only a thing in a place ("a road in Niger" -> NER): a country from a place name, no sector, no
+    name, and a common noun in its phrase (not "Israel" itself)."""
+    return actor.sector is None and actor.name is None and any(
+        w[:1].islower() and w not in ("a", "an", "the", "of", "in", "at", "on", "near") for w in actor.text.split())
 
 
 def _bare_participle_head(t) -> bool:
@@ -1362,7 +1373,8 @@ def protest_aims(trigger) -> list[tuple[object, str]]:
                 and special.get((c.lemma_.lower(), "(aim)")) == "opposing":
             # "to demand ...", or a participle beside it: "rallied calling for ...", "marched chanting slogans against"
             _, targets = find_arguments(c)
-            out += [(t, f"{rule}, the aim of '{trigger.text}'") for t, rule in targets]
+            out += [(t, f"{rule}, the aim of '{trigger.text}'") for t, rule in targets
+                    if not rule.startswith("'with' object")]  # "calling for solidarity with Ukraine": a partner
         elif c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None \
                 and o.lemma_.lower() in ("protest", "defiance"):
             # "in protest at the air strikes", "in defiance of a ban imposed by the junta"
@@ -2131,7 +2143,7 @@ class ActorPlaceStage(Stage):
                 actor = getattr(event, side)
                 if side == "target" and event.event_type not in _PRESENT_TARGET_TYPES:
                     continue  # whom a statement is about need not be there ("condemned the settlers' attack")
-                if actor is not None and actor.country is None and actor.name is None and actor.sector in self.sectors \
+                if actor is not None and actor.country is None and _unplaced_name(actor) and actor.sector in self.sectors \
                         and not _elsewhere(actor, event.event_type, place):
                     setattr(event, side, actor.model_copy(update={
                         "country": place.country,

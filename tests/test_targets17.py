@@ -164,3 +164,24 @@ def test_a_list_in_apposition_names_no_one_and_an_apposed_name_keeps_the_place_c
     assert ev.target is not None and ev.target.name is None
     ev = _event(pipeline, "Police arrested a student activist, Ruth Auma, in Kampala.", "arrested")
     assert ev.target is not None and ev.target.name == "Ruth Auma" and ev.target.country == "UGA"
+
+
+def test_a_call_for_someone_to_act_asks_them_and_the_act_is_not_done(pipeline):
+    work = _work(pipeline, "Lawyers in Harare called for Justice Minister Tendai Moyo to resign.")
+    call = next(e for e in work.events if e.trigger.text == "called")
+    assert call.event_type == "REQUEST" and call.target is not None and call.target.name == "Tendai Moyo"
+    resign = next(e for e in work.events if e.trigger.text == "resign")
+    assert resign.factuality == "hypothetical"  # 'for' ... 'to': what is asked, not what happened
+
+
+def test_a_strike_called_by_a_union_and_arson_by_police(pipeline):
+    ev = _event(pipeline, "Parents criticised a strike declared by the nurses' union in Kano.", "strike")
+    assert ev.source is not None and "union" in ev.source.text
+    ev = _event(pipeline, "Police set fire to market stalls in Mombasa, traders said.", "set")
+    assert ev.event_type == "ASSAULT"
+
+
+def test_a_country_behind_the_decision_replaces_the_thing_blocked(pipeline):
+    ev = _event(pipeline, "Herders blocked a border road in Chad to protest new grazing rules imposed by Niger.",
+                "blocked")
+    assert ev.target is not None and ev.target.country == "NER"

@@ -76,7 +76,8 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "MR", "MR.", "MRS", 
 ORG_WORDS = {"ARMY", "ASSEMBLY", "AUTHORITY", "BRIGADE", "BRIGADES", "COALITION", "COUNCIL", "FRONT", "MOVEMENT",
              "PARTY", "UNION", "COMMITTEE", "GROUP", "LEAGUE", "ALLIANCE", "ORGANIZATION", "ORGANISATION", "FORCES",
              "ASSOCIATION", "CONGRESS", "GOVERNMENT", "MINISTRY", "COURT", "BANK", "AGENCY", "FUND", "FEDERATION",
-             "NETWORK", "INSTITUTE", "FOUNDATION", "SOCIETY", "CORPS", "GUARD", "POLICE", "MILITIA", "COMMISSION"}
+             "NETWORK", "INSTITUTE", "FOUNDATION", "SOCIETY", "CORPS", "GUARD", "POLICE", "MILITIA", "COMMISSION",
+             "OBSERVATORY", "REVOLUTION", "RIGHTS"}
 NAME_SUFFIXES = {"JR", "JR.", "SR", "SR."}
 REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"}
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "al", "du", "la", "le", "y", "to", "at", "el"}

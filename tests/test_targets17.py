@@ -134,7 +134,7 @@ def test_the_prefilter_keeps_every_table_key_reachable():
     assert "the" not in r._vocab and "of" not in r._vocab  # the words that let most phrases through before
 
 
-# the read-only review's cases (eval/reviews/seventeenth/), mended before the session ended
+# the read-only review's cases (eval/reviews/seventeenth/first/), mended before the session ended
 
 def test_firing_from_a_position_is_still_an_attack(pipeline):
     ev = _event(pipeline, "Government troops fired from their post at a crowd of farmers in Manipur.", "fired")
@@ -185,3 +185,37 @@ def test_a_country_behind_the_decision_replaces_the_thing_blocked(pipeline):
     ev = _event(pipeline, "Herders blocked a border road in Chad to protest new grazing rules imposed by Niger.",
                 "blocked")
     assert ev.target is not None and ev.target.country == "NER"
+
+
+def test_a_suspect_found_dead_is_no_attack_and_rights_groups_are_no_observatory(pipeline):
+    work = _work(pipeline, "A gunman killed four people at a mall in Tulsa.\\nThe gunman was later found dead.")
+    assert not any(e.trigger.text == "found" for e in work.events)
+    ev = _event(pipeline, "Rights groups condemned the detentions in Baku.", "condemned")
+    # PETRARCH2 files the Syrian Observatory for Human Rights as a person: "Rights" is no surname
+    assert ev.source is not None and ev.source.name is None and ev.source.sector == "NGO"
+
+
+# the second review's cases (eval/reviews/seventeenth/second/), mended before the session ended
+
+@pytest.mark.parametrize("text, trigger", [
+    ("It took two weeks for the army to retake the airport from the militia.", "retake"),
+    ("It was unusual for the navy to shell the coast, but it did so on Friday.", "shell"),
+])
+def test_a_for_clause_of_time_or_rarity_happened(pipeline, text, trigger):
+    assert _event(pipeline, text, trigger).factuality != "hypothetical"
+
+
+def test_an_event_asked_to_end_goes_on(pipeline):
+    work = _work(pipeline, "Human rights groups called for the army to end its crackdown in Bamenda.")
+    assert next(e for e in work.events if e.trigger.text == "crackdown").factuality == "asserted"
+    assert next(e for e in work.events if e.trigger.text == "called").target.sector == "MIL"
+
+
+def test_a_place_the_aim_names_is_no_country_behind_it(pipeline):
+    ev = _event(pipeline, "Students blocked a road in Ghana to demand visas for Germany.", "blocked")
+    assert ev.target is None or ev.target.country != "DEU"
+
+
+def test_burning_seized_drugs_is_no_attack(pipeline):
+    work = _work(pipeline, "Soldiers set fire to seized cocaine in Cali on Monday.")
+    assert not any(e.trigger.text == "set" for e in work.events)

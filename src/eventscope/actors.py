@@ -1530,7 +1530,8 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
     for c in t.children:
         joined = c.dep_ == "conj" and c.pos_ == "VERB" and not own_arguments \
             and not any(g.dep_ in _SUBJ | {"nsubjpass"} for g in c.children)
-        kind = _directive_clause(c, special) if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+        kind = _directive_clause(c, special) if c.dep_ == "ccomp" or c.dep_ == "advcl" and (
+            asks or special.get((lemma, "for")) == "asking") and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children) else None  # "called for Ruto to resign"
         if kind:
             out += [(g, f"subject of '{c.text}', the {kind} clause '{t.text}' governs")
@@ -1863,7 +1864,10 @@ class ActorsStage(Stage):
                 aimed, _ = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
                                       exclude=used)
                 if aimed is not None and (event.target is None or aimed.sector or aimed.name
-                                          or aimed.country and aimed.country != event.target.country):
+                                          or aimed.country and aimed.country != event.target.country
+                                          and ("'by' agent" in aimed.reason or "possessor" in aimed.reason)):
+                    # (a country behind the decision protested: "rules imposed by Kazakhstan"; not a place the
+                    # aim names: "to demand scholarships in Russia")
                     event.target = aimed
             if event.target is None and event.event_type == "THREATEN":
                 event.target, _ = self._pick(threat_conditions(tok), date, ctx, work, exclude=used)

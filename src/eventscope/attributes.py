@@ -353,6 +353,8 @@ class AttributesStage(Stage):
         found: dict[str, str] = {}
         would = None
         chain = self.verb_chain(tok)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("ending"):
+            chain = [tok]  # "called for Russia to end its invasion": the invasion goes on, whatever is asked of it
         # the words above a preposition that names a topic or a relation do not say whether the event
         # happened: "asked about the bombing", "an inquiry into the arrest", "an appeal against the arrest",
         # "denied involvement in the bombing" (but "called for a ceasefire", "agreed to talks", "the threat of
@@ -382,6 +384,10 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
                 elif child.dep_ == "mark" and ("mark", low) in self.cues and not _if_not(child):
                     found.setdefault(self.cues[("mark", low)], f"'{child.text}' clause")
+                elif child.dep_ == "mark" and low == "for" and (head := _for_head(word, self.cues)) is not None:
+                    # "called for Ruto to resign", "it is safe for residents to return" (not "it took three days
+                    # for the army to recapture the town")
+                    found.setdefault(self.cues[("for_head", head.lemma_.lower())], f"'for' clause of '{head.text}'")
                 elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
@@ -759,6 +765,16 @@ def _own_phrase(tok) -> list:
         out.append(t)
         stack.extend(t.children)
     return out
+
+
+def _for_head(clause, cues: dict) -> Any:
+    """The word a "for X to do Y" clause completes when it is one of asking, waiting or possibility (``cues.tsv``
+    kind ``for_head``): the clause's head ("called", "waited") or that head's adjective ("is safe for")."""
+    head = clause.head
+    for w in (head, *(c for c in head.children if c.dep_ == "acomp")):
+        if ("for_head", w.lemma_.lower()) in cues:
+            return w
+    return None
 
 
 def _allowed(spec: str, value: str) -> bool:

@@ -219,3 +219,21 @@ def test_a_place_the_aim_names_is_no_country_behind_it(pipeline):
 def test_burning_seized_drugs_is_no_attack(pipeline):
     work = _work(pipeline, "Soldiers set fire to seized cocaine in Cali on Monday.")
     assert not any(e.trigger.text == "set" for e in work.events)
+
+
+# object control: who is to do what a verb of asking, allowing or forcing names as its object
+
+def test_the_one_urged_or_called_on_is_the_doer_of_the_act_asked(pipeline):
+    work = _work(pipeline, "The bishops urged President Hakainde Hichilema to release the detained journalists.")
+    ev = next(e for e in work.events if e.trigger.text == "release")
+    assert ev.source is not None and "Hichilema" in ev.source.text and "object control" in ev.source.reason
+    ev = _event(pipeline, "London called for Tehran to free the detained sailors.", "called")
+    assert ev.target is not None and ev.target.country == "IRN"
+
+
+def test_a_purpose_clause_or_an_instrument_keeps_its_subject(pipeline):
+    work = _work(pipeline, "Militants used drones to attack the base near Erbil.")
+    ev = next(e for e in work.events if e.trigger.text in ("attack", "used"))
+    assert ev.source is None or "drones" not in ev.source.text
+    work = _work(pipeline, "Police detained the driver to question him about the blast in Quetta.")
+    assert not any(e.source is not None and "driver" in e.source.text for e in work.events)

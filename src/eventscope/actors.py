@@ -990,7 +990,11 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 else:
                     sources.append((head.head, f"noun modified by '{t.text}' ({head.dep_})"))
                 break
-            head, hops = head.head, hops + 1
+            clause, head, hops = head, head.head, hops + 1
+            controller = _controller(clause, special)
+            if controller is not None:  # "urged Hamas to release the hostages": Hamas is to release them
+                sources.append((controller, f"object of '{head.text}', who is to '{clause.text}' (object control)"))
+                break
             for c in head.children:
                 if c.dep_ in _SUBJ | {"nsubjpass"}:
                     sources.append((c, f"subject of governing verb '{head.text}' ({t.dep_})"
@@ -1445,6 +1449,32 @@ def _prep_objects(tok, preps: tuple[str, ...]) -> list[tuple[object, str]]:
 _MANDATIVE_AUX = {"to", "be", "should", "must"}
 
 
+def _controller(clause, special: dict[tuple[str, str], str]):
+    """Who is to do what the to-infinitive ``clause`` says, when its governing verb names someone as object (object
+    control: "urged Hamas to release", "allowed the opposition to hold a rally", "called for Beijing to stop", a
+    verb of asking's "for" object) rather than its own subject ("promised voters to cut taxes": the promiser)."""
+    verb = clause.head
+    if verb.lemma_.lower() in _SUBJECT_CONTROL or clause.dep_ not in ("xcomp", "advcl") \
+            or not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) \
+            or any(a.dep_ in _SUBJ | {"nsubjpass"} for a in clause.children):
+        return None
+    for c in verb.children:
+        if c.i > clause.i:
+            break
+        # (a purpose clause, an advcl, is its subject's doing: "arrested the man to question him"; only the "for"
+        # object of a verb of asking, which spaCy may hang a complement beside, asks: "called for Beijing to stop")
+        o = c if c.dep_ in ("dobj", "dative") and clause.dep_ == "xcomp" else _pobj(c) if c.dep_ == "prep" and (
+            c.lower_ == "for" and special.get((verb.lemma_.lower(), "for")) == "asking" or c.lower_ == "on"
+            and verb.lemma_.lower() == "call") else None
+        if o is not None and _names_someone(o):
+            return o
+    return None
+
+
+_SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "swear",  # their object is not who acts
+                    "use", "employ", "utilise", "utilize"}  # (nor an instrument: "used social media to communicate")
+
+
 def _directive_clause(clause, special: dict[tuple[str, str], str]) -> str | None:
     """A complement clause that says who is to act: a mandative subjunctive ("demanded that the US
     cancel", "... that its partners should refuse") or an infinitive with its own subject ("allowed the
@@ -1522,6 +1552,10 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
             # "called for the resignation of the prime minister", "the withdrawal of Russian troops": its maker
             out += [(_pobj(m), f"'of' object of '{act.text}', the act '{t.text}' asks for (who is to do it)")
                     for m in act.children if _maker_of(act, m, special)]
+    # "called for Beijing to stop the drills" (spaCy: "for Beijing" a prepositional object, "to stop" its sibling):
+    # whom the verb of asking asks (``_controller``; a direct object is the verb's own target already)
+    out += [(ctl, f"'{ctl.head.text}' object of '{t.text}', who is to '{c.text}'") for c in t.children
+            if (ctl := _controller(c, special)) is not None and ctl.dep_ == "pobj"]
     # "launched missiles at Odesa, killing five people": whom a participle of harming that follows it harms
     out += [(g, f"{g.dep_} of '{c.text}', the harm done by '{t.text}'") for c in t.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in cue_words("harm")

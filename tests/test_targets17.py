@@ -237,3 +237,8 @@ def test_a_purpose_clause_or_an_instrument_keeps_its_subject(pipeline):
     assert ev.source is None or "drones" not in ev.source.text
     work = _work(pipeline, "Police detained the driver to question him about the blast in Quetta.")
     assert not any(e.source is not None and "driver" in e.source.text for e in work.events)
+
+
+def test_a_common_noun_capitalised_by_the_sentence_is_no_surname(pipeline):
+    ev = _event(pipeline, "Church leaders condemned the killings in Bamenda.", "condemned")
+    assert ev.source is None or ev.source.name is None  # not the tables' Michael Church (Grenada)

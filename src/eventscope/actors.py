@@ -669,6 +669,9 @@ def _person_word(span, word: str) -> bool:
             if t.ent_type_ in _NOT_NAME_ENTS or t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in (
                     "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around"):
                 return False  # "met in Kano": the city, not the tables' Michihiko Kano
+            if t.is_sent_start and t.pos_ == "NOUN" and t.ent_type_ != "PERSON" and t.dep_ == "compound" \
+                    and t.head.pos_ == "NOUN" and t.head.is_lower:
+                return False  # "Church leaders", "Union officials": a common noun capitalised by the sentence
             return (t.ent_type_ == "PERSON" or t.pos_ in ("PROPN", "NOUN")) and not (  # spaCy: "Starmer" NOUN
                 t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an"))
     return True  # the word is not a token of its own ("Tajikistan's"): as before

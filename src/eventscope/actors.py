@@ -958,7 +958,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # "were injured after being attacked by protesters": the doer of the attack they were hurt in
             clauses = [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBN"] + [
                 g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBN"]
-            clauses = [c for c in clauses if c.lemma_.lower() in _attack_verbs()]  # not "after being rescued by"
+            clauses = [c for c in clauses if c.lemma_.lower() in _trigger_lemmas("V", ("ASSAULT", "COERCE"))]  # not "after being rescued by"
             sources += [(_pobj(g), f"'by' agent of '{c.text}', which '{t.text}' follows from")
                         for c in clauses for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in t.children):
@@ -1152,10 +1152,11 @@ def _channel_holder(noun):
 
 
 @lru_cache(maxsize=None)
-def _attack_verbs() -> frozenset[str]:
-    """Verbs of ``triggers.tsv`` whose rows code ASSAULT or COERCE (attack, shoot, beat, abduct ...)."""
-    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv")
-                     if r["pos"] == "V" and r["plover"] in ("ASSAULT", "COERCE"))
+def _trigger_lemmas(pos: str, types: tuple[str, ...]) -> frozenset[str]:
+    """Lemmas of ``triggers.tsv`` rows of part of speech ``pos`` coding one of ``types``: the verbs of attacking or
+    seizing (``("V", ("ASSAULT", "COERCE"))``: attack, shoot, abduct ...), the nouns of protests and attacks (done,
+    never decided: not "a ban imposed by ...")."""
+    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == pos and r["plover"] in types)
 
 
 def _issuers(noun) -> list[tuple[object, str]]:
@@ -1181,13 +1182,6 @@ def _issuers(noun) -> list[tuple[object, str]]:
             for c in verb.children if c.dep_ in deps and (c.dep_ != "agent" or _pobj(c) is not None)]
 
 
-@lru_cache(maxsize=None)
-def _physical_act_nouns() -> frozenset[str]:
-    """Event nouns of ``triggers.tsv`` for a protest or an attack: done, never decided ("a ban imposed by ...")."""
-    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv")
-                     if r["pos"] == "N" and r["plover"] in ("PROTEST", "ASSAULT"))
-
-
 def _doing_agents(participle, special, role: str = "doing") -> list:
     """The "by" agents of ``participle`` when it is a participle of doing that modifies a noun ("the attack,
     carried out by the Taliban"; ``verb_frames.tsv`` role ``doing``; not "condemned by the UN") or of deciding that
@@ -1195,7 +1189,7 @@ def _doing_agents(participle, special, role: str = "doing") -> list:
     another ``role`` (``owning``: "a depot operated by Aramco")."""
     found = special.get((participle.lemma_.lower(), "(by)"))
     if participle.dep_ != "acl" or participle.tag_ != "VBN" or found != role and not (
-            role == "doing" and found == "deciding" and participle.head.lemma_.lower() not in _physical_act_nouns()):
+            role == "doing" and found == "deciding" and participle.head.lemma_.lower() not in _trigger_lemmas("N", ("PROTEST", "ASSAULT"))):
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 
@@ -1381,7 +1375,7 @@ def protest_aims(trigger) -> list[tuple[object, str]]:
             # "to demand ...", or a participle beside it: "rallied calling for ...", "marched chanting slogans against"
             _, targets = find_arguments(c)
             out += [(t, f"{rule}, the aim of '{trigger.text}'") for t, rule in targets
-                    if not rule.startswith("'with' object")]  # "calling for solidarity with Ukraine": a partner
+                    if not (t.dep_ == "pobj" and t.head.lower_ == "with")]  # "calling for solidarity with Ukraine"
         elif c.dep_ == "prep" and c.lower_ == "in" and (o := _pobj(c)) is not None \
                 and o.lemma_.lower() in ("protest", "defiance"):
             # "in protest at the air strikes", "in defiance of a ban imposed by the junta"
@@ -1898,11 +1892,11 @@ class ActorsStage(Stage):
             if event.event_type == "PROTEST" and (event.target is None or _only_a_place(event.target)):
                 # whom the protest is aimed at, when its clause names no one, or only a place or a thing it blocks
                 # or fills ("blocked a road in Niger to demand that the French army leave")
-                aimed, _ = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
-                                      exclude=used)
+                aimed, a_i = self._pick(self._actors_behind(protest_aims(tok), event.event_type), date, ctx, work,
+                                        exclude=used)
+                behind = a_i is not None and (tok.doc[a_i].dep_ == "poss" or tok.doc[a_i].head.dep_ == "agent")
                 if aimed is not None and (event.target is None or aimed.sector or aimed.name
-                                          or aimed.country and aimed.country != event.target.country
-                                          and ("'by' agent" in aimed.reason or "possessor" in aimed.reason)):
+                                          or aimed.country and aimed.country != event.target.country and behind):
                     # (a country behind the decision protested: "rules imposed by Kazakhstan"; not a place the
                     # aim names: "to demand scholarships in Russia")
                     event.target = aimed

@@ -20,6 +20,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -818,10 +819,15 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
     if para is None or offset == para.start:
         return None
     local = offset - para.start
-    verbs = [t for t in para.doc if t.idx + len(t) <= local and t.lemma_.lower() in speech_words and t.pos_ == "VERB"]
-    if not verbs or not _INTRODUCED.fullmatch(para.doc.text[verbs[-1].idx + len(verbs[-1]):local]):
+    verb = None
+    for i in range(bisect.bisect_left(para.token_starts(), local) - 1, -1, -1):  # the last one ending before it
+        t = para.doc[i]
+        if t.idx + len(t) <= local and t.pos_ == "VERB" and t.lemma_.lower() in speech_words:
+            verb = t
+            break
+    if verb is None or not _INTRODUCED.fullmatch(para.doc.text[verb.idx + len(verb):local]):
         return None
-    subj = next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
@@ -836,8 +842,10 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
     if para is None:
         return None
     local = offset - para.start
-    for tok in para.doc:
-        if tok.idx < local - 1 or tok.lemma_.lower() not in speech_words:
+    doc = para.doc
+    for i in range(bisect.bisect_left(para.token_starts(), local - 1), len(doc)):  # the tokens from the quote's end
+        tok = doc[i]
+        if tok.lemma_.lower() not in speech_words:
             continue
         if tok.lower_ == "according":
             pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]

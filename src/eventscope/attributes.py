@@ -789,22 +789,64 @@ def _allowed(spec: str, value: str) -> bool:
 def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
     """Quoted passages, the speaker found just before the quote (``speaker_before``) or after it
     (``speaker_near``) and expanded to the full name a person has earlier in the article.
-    Found once per article (kept on ``work.quotes``: the actors and attributes stages both read them)."""
+    Found once per article (kept on ``work.quotes``: the actors and attributes stages both read them).
+
+    A passage lies inside one paragraph: a stray quote mark must not pair with the next paragraph's and turn
+    the rest of the article's quotes inside out. A quote left open at a paragraph's end goes on when the next
+    paragraph opens with a quote mark (how news prints a quote of several paragraphs): it is a passage to its
+    paragraph's end, spoken by whoever speaks the quote that goes on. Left open otherwise, it is a stray mark."""
     if work.quotes is not None:
         return work.quotes
     text = work.article.text
     persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
-    out = []
-    for m in _QUOTE.finditer(text):
-        inner = m.group(1) or m.group(2)
-        found = speaker_before(work, m.start(), speech_words) or speaker_near(work, m.end(), speech_words)
+
+    def passage(start: int, end: int, inner: str, found) -> Passage:
         speaker = _phrase(found[0]) if found is not None else None
         if speaker:
             speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
-        out.append(Passage(m.start(), m.end(), Quote(speaker=speaker, text=inner.strip()),
-                           found[1] if found is not None else None))
+        return Passage(start, end, Quote(speaker=speaker, text=inner.strip()), found[1] if found is not None else None)
+
+    out: list[Passage] = []
+    going_on: list[int] = []  # passages of earlier paragraphs whose quote goes on here: they await its speaker
+    for k, para in enumerate(work.paragraphs):
+        body = text[para.start:para.end]
+        last = 0
+        for m in _QUOTE.finditer(body):
+            start, end = para.start + m.start(), para.start + m.end()
+            found = speaker_before(work, start, speech_words) or speaker_near(work, end, speech_words)
+            out.append(passage(start, end, m.group(1) or m.group(2), found))
+            if going_on and m.start() == 0:  # the quote that went on ends here: its speaker spoke it all
+                for i in going_on:
+                    out[i] = out[i]._replace(quote=Quote(speaker=out[-1].quote.speaker, text=out[i].quote.text),
+                                             speaker_at=out[-1].speaker_at)
+            going_on = []
+            last = m.end()
+        opened = _left_open(body, last)
+        following = work.paragraphs[k + 1] if k + 1 < len(work.paragraphs) else None
+        goes_on = opened is not None and following is not None and len(body) - opened > 15 \
+            and text[following.start:following.start + 1] in ('"', "“")
+        if not (goes_on and opened == 0):
+            going_on = []  # no quote went on into this paragraph, or it stopped here unclosed
+        if goes_on:
+            start = para.start + opened
+            found = speaker_before(work, start, speech_words)
+            out.append(passage(start, para.end, body[opened + 1:], found))
+            if found is None:
+                going_on.append(len(out) - 1)
     work.quotes = out
     return out
+
+
+def _left_open(body: str, after: int) -> int | None:
+    """Where a quote opened after ``after`` (the end of the paragraph's last closed quote) is left open at the
+    paragraph's end: a curly opening mark that no closing one follows, or a lone straight mark."""
+    rest = body[after:]
+    curly = rest.find("“")
+    if curly >= 0 and "”" not in rest[curly:]:
+        return after + curly
+    if rest.count('"') == 1:
+        return after + rest.index('"')
+    return None
 
 
 _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "

@@ -1,0 +1,60 @@
+"""Quoted passages stay inside their paragraph (eighteenth session): a stray quote mark must not pair with the
+next paragraph's and turn every later quote of the article inside out; a quote printed over several paragraphs
+(each opening with a quote mark, only the last one closed) is spoken by whoever speaks its last part. Every text
+was written for these tests (none is copied from the sample, eval/, train/ or the gold files in ../shared/data)."""
+from eventscope.attributes import find_quotes
+from eventscope.schema import Article
+
+
+def _work(pipeline, text: str):
+    return pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0]
+
+
+def _event(work, trigger: str):
+    return next(e for e in work.events if e.trigger.text == trigger)
+
+
+STRAY = ('Witnesses said the man shouted "traitors at the crowd before he was led away.\n\n'
+         'Rebels attacked a checkpoint near Kunduz on Sunday, killing four soldiers.\n\n'
+         '"The attack was cowardly and we condemn it," Governor Ali Rahimi said.')
+
+
+def test_a_stray_quote_mark_does_not_pair_with_the_next_paragraph(pipeline):
+    work = _work(pipeline, STRAY)
+    attacked = _event(work, "attacked")
+    assert attacked.quote is None  # narrative, not anybody's words
+    assert [q.quote.speaker for q in work.quotes] == ["Governor Ali Rahimi"]
+    condemn = _event(work, "condemn")
+    assert condemn.quote is not None and condemn.quote.speaker == "Governor Ali Rahimi"
+    assert all(q.start >= STRAY.index("\n\n\"") for q in work.quotes)  # nothing from the first two paragraphs
+
+
+CONTINUED = ('The minister spoke in Kabul on Monday.\n\n'
+             '"We will not accept this, and we will fight the Taliban in every district\n\n'
+             '"Our forces are ready to defend the country," Defence Minister Ahmad Khan said.')
+
+
+def test_a_quote_over_two_paragraphs_is_spoken_by_its_last_parts_speaker(pipeline):
+    work = _work(pipeline, CONTINUED)
+    assert [q.quote.speaker for q in work.quotes] == ["Defence Minister Ahmad Khan"] * 2
+    first = work.quotes[0]
+    assert CONTINUED[first.start] == '"' and first.quote.text.endswith("every district")
+    fight = _event(work, "fight")
+    assert fight.quote is not None and fight.quote.speaker == "Defence Minister Ahmad Khan"
+
+
+def test_curly_quotes_over_three_paragraphs(pipeline):
+    text = ("“The border is closed to every convoy from the north\n\n"
+            "“and it will stay closed until the talks in Doha are over\n\n"
+            "“whatever Kabul says,” Governor Zabihullah Noorani told reporters in Mazar-i-Sharif.")
+    work = _work(pipeline, text)
+    assert len(work.quotes) == 3
+    assert {q.quote.speaker for q in work.quotes} == {work.quotes[-1].quote.speaker}
+    assert work.quotes[-1].quote.speaker and "Noorani" in work.quotes[-1].quote.speaker
+
+
+def test_an_unclosed_quote_with_no_continuation_is_no_passage(pipeline):
+    text = ('He called the plan "a betrayal of the families who lost their homes in the floods.\n\n'
+            'The council will vote on the plan on Friday.')
+    work = _work(pipeline, text)
+    assert find_quotes(work, set()) == []

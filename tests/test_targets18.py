@@ -22,3 +22,25 @@ def test_an_object_an_apposition_names_is_no_thing_the_subject_owns(pipeline, te
 def test_a_thing_the_subject_owns_is_still_no_target(pipeline):
     ev = _event(pipeline, "The Malian army withdrew its troops from the border town on Sunday.", "withdrew")
     assert ev.target is None or "troops" not in ev.target.text
+
+
+@pytest.mark.parametrize("text, trigger, sector", [
+    # a purpose: whoever occupies, blocks or uses something demands
+    ("Students occupied the university in Dakar to demand the resignation of the rector.", "demand", "EDU"),
+])
+def test_an_infinitive_after_an_object_is_the_subjects_purpose(pipeline, text, trigger, sector):
+    ev = _event(pipeline, text, trigger)
+    assert ev.source is not None and ev.source.sector == sector, ev.source
+    assert "object control" not in ev.source.reason
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    # verbs of object control (verb_frames.tsv role controlling): their object is to act
+    ("The bishops urged President Emmerson Mnangagwa to release the jailed journalists.", "release",
+     "Emmerson Mnangagwa"),
+    ("Mass protests forced Prime Minister Imran Khan to withdraw the bill.", "withdraw", "Imran Khan"),
+])
+def test_the_object_of_a_verb_of_control_is_to_act(pipeline, text, trigger, name):
+    ev = _event(pipeline, text, trigger)
+    assert ev.source is not None and ev.source.name == name, ev.source
+    assert "object control" in ev.source.reason

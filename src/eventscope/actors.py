@@ -1450,10 +1450,11 @@ _MANDATIVE_AUX = {"to", "be", "should", "must"}
 
 def _controller(clause, special: dict[tuple[str, str], str]):
     """Who is to do what the to-infinitive ``clause`` says, when its governing verb names someone as object (object
-    control: "urged Hamas to release", "allowed the opposition to hold a rally", "called for Beijing to stop", a
-    verb of asking's "for" object) rather than its own subject ("promised voters to cut taxes": the promiser)."""
+    control, ``verb_frames.tsv`` role ``controlling``: "urged Hamas to release", "allowed the opposition to hold a
+    rally"; a verb of asking's "for" object: "called for Beijing to stop") rather than its own subject ("promised
+    voters to cut taxes": the promiser; "used drones to attack", "occupied the university to demand": a purpose)."""
     verb = clause.head
-    if verb.lemma_.lower() in _SUBJECT_CONTROL or clause.dep_ not in ("xcomp", "advcl") \
+    if clause.dep_ not in ("xcomp", "advcl") \
             or not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) \
             or any(a.dep_ in _SUBJ | {"nsubjpass"} for a in clause.children):
         return None
@@ -1462,16 +1463,13 @@ def _controller(clause, special: dict[tuple[str, str], str]):
             break
         # (a purpose clause, an advcl, is its subject's doing: "arrested the man to question him"; only the "for"
         # object of a verb of asking, which spaCy may hang a complement beside, asks: "called for Beijing to stop")
-        o = c if c.dep_ in ("dobj", "dative") and clause.dep_ == "xcomp" else _pobj(c) if c.dep_ == "prep" and (
+        o = c if c.dep_ in ("dobj", "dative") and clause.dep_ == "xcomp" \
+            and special.get((verb.lemma_.lower(), "(object to)")) == "controlling" else _pobj(c) if c.dep_ == "prep" and (
             c.lower_ == "for" and special.get((verb.lemma_.lower(), "for")) == "asking" or c.lower_ == "on"
             and verb.lemma_.lower() == "call") else None
         if o is not None and _names_someone(o):
             return o
     return None
-
-
-_SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "swear",  # their object is not who acts
-                    "use", "employ", "utilise", "utilize"}  # (nor an instrument: "used social media to communicate")
 
 
 def _directive_clause(clause, special: dict[tuple[str, str], str]) -> str | None:

@@ -356,6 +356,15 @@ class AttributesStage(Stage):
         chain = self.verb_chain(tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("ending"):
             chain = [tok]  # "called for Russia to end its invasion": the invasion goes on, whatever is asked of it
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "from" \
+                and (label := self.cues.get(("head", tok.head.head.lemma_.lower()))) in ("negated", "hypothetical"):
+            return label, f"kept from it by '{tok.head.head.text}'"  # "prevented protesters from marching", "banned
+            # them from travelling": the act did not happen
+        ban = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else None
+        if ban is not None and ban.pos_ == "NOUN" and (label := self.cues.get(("ban_noun", ban.lemma_.lower()))) \
+                and not (ban.dep_ == "dobj" and ("defying", ban.head.lemma_.lower()) in self.cues):
+            return label, f"banned by '{ban.text}'"  # "a ban on protests": none held by it ("defied a ban on
+            # protests": they were)
         # the words above a preposition that names a topic or a relation do not say whether the event
         # happened: "asked about the bombing", "an inquiry into the arrest", "an appeal against the arrest",
         # "denied involvement in the bombing" (but "called for a ceasefire", "agreed to talks", "the threat of

@@ -44,3 +44,31 @@ def test_the_object_of_a_verb_of_control_is_to_act(pipeline, text, trigger, name
     ev = _event(pipeline, text, trigger)
     assert ev.source is not None and ev.source.name == name, ev.source
     assert "object control" in ev.source.reason
+
+
+@pytest.mark.parametrize("text, trigger, role, name, sector", [
+    # a one-word table name (Jordan's Prince Hassan) inside a fuller name is someone else
+    ("Police in Beirut detained a former minister, Hassan Khalil, on Monday.", "detained", "target", "Hassan Khalil", "GOV"),
+    # a private person introduced by an indefinite description is no namesake office-holder (Mali's late president)
+    ("Soldiers abducted a local journalist, Moussa Traore, in Gao on Friday.", "abducted", "target", "Moussa Traore", "MED"),
+])
+def test_a_namesake_is_not_the_office_holder(pipeline, text, trigger, role, name, sector):
+    actor = getattr(_event(pipeline, text, trigger), role)
+    assert actor is not None and (actor.name, actor.sector) == (name, sector), actor
+    assert "is not office-holder" in actor.reason
+
+
+def test_an_office_holder_introduced_by_his_office_is_still_he(pipeline):
+    ev = _event(pipeline, "In 1974 a former vice president, Richard Nixon, resigned after the Watergate scandal.",
+                "resigned")
+    assert ev.source is not None and ev.source.name == "Richard M. Nixon" and ev.source.country == "USA", ev.source
+
+
+@pytest.mark.parametrize("text, trigger, sector", [
+    # a frame noun ("a state of", "a wave of") names the act its "of" object names: the protest is aimed at its maker
+    ("Lawyers rallied in Tunis against a state of emergency declared by the army.", "rallied", "MIL"),
+    ("Students marched in Islamabad against a wave of arrests ordered by the police.", "marched", "COP"),
+])
+def test_a_protest_against_a_framed_act_is_aimed_at_its_maker(pipeline, text, trigger, sector):
+    ev = _event(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.sector == sector, ev.target

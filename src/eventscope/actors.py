@@ -77,6 +77,7 @@ _PLACE_TARGET_PREPS = {"in", "inside", "across", "throughout"}
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
+_PRIVATE_SECTORS = {"CVL", "REL", "CRM", "BUS", "MED", "EDU", "NGO"}  # no office-holder's: "a local journalist, X"
 # a passive's reporter is its doer only when it is an authority that does such things (authorities.tsv)
 _REPORTED_PASSIVE = " (reports the passive)"
 _FIRST_PERSON = {"we", "i"}
@@ -481,8 +482,20 @@ class ActorResolver:
         apposed = head_name is None and not isinstance(span_or_text, str) \
             and (head_name := _apposed_person(span_or_text)) is not None  # "a local journalist, John Doe"
         head_words = set(_tokens(head_name)) if head_name else set()
+        # someone else of that name: a one-word table name (a king's "Hassan") inside a fuller one ("Ali Hassan"), or
+        # a name apposed to an indefinite description of a private person ("a local journalist, Moussa Traore": no
+        # former president of Mali; "a former president, Richard Nixon" is he)
+        introduced = apposed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span_or_text.root.children) \
+            and (self._agent(lower) or ("", ""))[0] in _PRIVATE_SECTORS
+        fuller = len([w for w in head_words if w.casefold() not in self._agents  # (not "Prince Hassan")
+                      and w.casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES]) > 1
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
+            if e.table == "office_holders" and head_words & set(words[start:start + n]) and (
+                    introduced or fuller and len(_tokens(e.name)) == 1):
+                reasons.append(f"'{head_name}' is not office-holder {e.name}: "
+                               + ("introduced as someone new" if introduced else "a fuller name"))
+                continue
             if e.table == "office_holders" and head_words and not head_words & set(words[start:start + n]):
                 country = country or self._person_row(e.person, date)[0]["country"] or None
                 reasons.append(f"office-holder {e.name} only modifies the person named '{head_name}'")
@@ -1135,6 +1148,9 @@ def _behind(tok) -> list[tuple[object, str]]:
             out.append((_pobj(c), f"'{c.text}' object of '{tok.text}'"))
         elif _maker_of(tok, c, special):
             out.append((_pobj(c), f"'of' object of '{tok.text}', who makes it"))
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in _words("act_nouns", "frame") \
+                and (o := _pobj(c)) is not None and _is_act_noun(o):
+            out += _behind(o)  # "a wave of arrests ordered by the army": who is behind the arrests
         else:
             out += [(agent, f"'by' agent of '{c.text}' modifying '{tok.text}'") for agent in _doing_agents(c, special)]
     return out
@@ -1238,15 +1254,18 @@ def _owner(tok) -> bool:
 def _act_noun_words() -> frozenset[str]:
     """Nouns that name an act, a statement or a decision: ``act_nouns.tsv`` and the event nouns of
     ``data/events/triggers.tsv``."""
-    return frozenset({r["word"] for r in _read_table("act_nouns")} | {
+    return frozenset({r["word"] for r in _read_table("act_nouns") if r["role"] != "frame"} | {
         r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"})
 
 
 def _is_act_noun(tok) -> bool:
     """The common noun ``tok`` names an act, a statement or a decision ("claims", "proposal", "raids",
-    ``_act_noun_words``), not a thing ("the man's house") or a body ("the attorney's office")."""
+    ``_act_noun_words``; a frame noun of one: "a state of emergency"), not a thing ("the man's house") or a body ("the
+    attorney's office")."""
     words = _act_noun_words()
-    return tok.pos_ == "NOUN" and (tok.lower_ in words or tok.lemma_.lower() in words)
+    return tok.pos_ == "NOUN" and (tok.lower_ in words or tok.lemma_.lower() in words or (
+        tok.lemma_.lower() in _words("act_nouns", "frame") and any(  # "a state of emergency", "a wave of arrests"
+            c.dep_ == "prep" and c.lower_ == "of" and (o := _pobj(c)) is not None and _is_act_noun(o) for c in tok.children)))
 
 
 def _dative_object(tok):

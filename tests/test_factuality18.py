@@ -39,3 +39,28 @@ def test_an_authority_preventing_a_march_restricts(pipeline):
 def test_preventing_a_disease_is_no_coercion(pipeline):
     assert not any(e.trigger.text == "prevent" for e in _events(
         pipeline, "Health workers are working to prevent cholera from spreading in the camps near Beira."))
+
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    # the preventing verb's own factuality decides (first review of the session, eval/reviews/eighteenth/first)
+    ("Soldiers failed to prevent an attack on the market in Bunia.", "attack", "asserted"),
+    ("Peacekeepers did nothing to prevent the massacre in the village near Beni.", "massacre", "asserted"),
+    ("The interior minister vowed to prevent further attacks on refugees in Calais.", "attacks", "hypothetical"),
+    ("Guards tried to prevent the inmates from storming the gate of the prison in Kirikiri.", "storming",
+     "hypothetical"),
+    # a ban defied, in the passive or by a clause saying it went ahead
+    ("A ban on marches was flouted by thousands of teachers in Harare on Monday.", "marches", "asserted"),
+])
+def test_what_governs_the_preventing_decides(pipeline, text, trigger, factuality):
+    ev = _event(pipeline, text, trigger)
+    assert ev.factuality == factuality, ev.reasons["factuality"]
+
+
+def test_a_ban_gone_against_leaves_the_protest_that_happened(pipeline):
+    events = _events(pipeline, "The governor banned a rally by nurses, but thousands rallied anyway in Kano.")
+    assert [e.factuality for e in events if e.event_type == "PROTEST"] == ["asserted"]
+
+
+def test_who_bans_a_march_does_not_march(pipeline):
+    ev = _event(pipeline, "The governor of Kano banned the opposition march on Friday.", "march")
+    assert ev.source is None or ev.source.sector != "GOV", ev.source

@@ -58,3 +58,23 @@ def test_an_unclosed_quote_with_no_continuation_is_no_passage(pipeline):
             'The council will vote on the plan on Friday.')
     work = _work(pipeline, text)
     assert find_quotes(work, set()) == []
+
+
+def test_a_quote_over_a_line_break_not_reopened_runs_to_its_closing_mark(pipeline):
+    text = ('"The militia burned every house in our village.\n\n'
+            'Nobody has come to help us," a farmer from Djugu told reporters.')
+    work = _work(pipeline, text)
+    assert len(work.quotes) == 1 and work.quotes[0].quote.text.endswith("help us,")
+    assert work.quotes[0].quote.speaker and "farmer" in work.quotes[0].quote.speaker
+    assert _event(work, "burned").quote is not None
+
+
+def test_according_to_names_the_speaker_after_a_quote(pipeline):
+    work = _work(pipeline, '"Gunmen burned the market and killed nine traders," according to a police spokesman in Jos.')
+    assert work.quotes and work.quotes[0].quote.speaker and "spokesman" in work.quotes[0].quote.speaker
+
+
+def test_a_speaker_is_not_looked_for_sentences_after_the_quote(pipeline):
+    work = _work(pipeline, 'The junta leader said the army "will crush every armed group that attacks our villages." '
+                           'Later, the cabinet met in Niamey. The talks were closed to the press, according to state television.')
+    assert work.quotes and work.quotes[0].quote.speaker != "state television"

@@ -72,3 +72,14 @@ def test_an_office_holder_introduced_by_his_office_is_still_he(pipeline):
 def test_a_protest_against_a_framed_act_is_aimed_at_its_maker(pipeline, text, trigger, sector):
     ev = _event(pipeline, text, trigger)
     assert ev.target is not None and ev.target.sector == sector, ev.target
+
+
+def test_a_recalled_envoy_named_in_apposition_is_still_the_senders_own(pipeline):
+    ev = _event(pipeline, "Chile recalled its ambassador, Javier Rojas, from Caracas on Tuesday.", "recalled")
+    assert ev.target is None or "ambassador" not in ev.target.text, ev.target
+
+
+def test_the_one_chosen_to_act_acts(pipeline):
+    ev = _event(pipeline, "The ruling party chose Amina Bello to challenge Governor Musa Dauda in the election.",
+                "challenge")
+    assert ev.source is not None and ev.source.name == "Amina Bello", ev.source

@@ -1433,9 +1433,11 @@ def threat_conditions(trigger) -> list[tuple[object, str]]:
 def _own(tok) -> bool:
     """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target; not a
     counterpart, who is by definition the other side ("met his Russian counterpart"), nor one an apposition names
-    ("endorsed his former rival, Joe Biden")."""
-    return not _counterpart(tok) and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children) and not any(
-        a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for a in tok.children)
+    ("endorsed his former rival, Joe Biden") unless the verb sends or calls back one's own agents (``verb_frames.tsv``
+    role ``sending``: "recalled its ambassador, Naledi Pandor")."""
+    return not _counterpart(tok) and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children) and (
+        _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" or not any(
+            a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for a in tok.children))
 
 
 def _counterpart(tok) -> bool:

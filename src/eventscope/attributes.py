@@ -29,12 +29,13 @@ from typing import Any
 from .coref import mark_repeats
 from .dates import date_event, to_date
 from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
-                     natural_cause, purpose_head)
+                     natural_cause, preventer, purpose_head)
 from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table
 
 _QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
+_OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(]))"(?=\w)')  # a straight mark that opens: not '... missing," she said'
 _PLACE_ADJUNCT_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "area", "country", "state",
                 "county", "market", "street", "square", "neighbourhood", "neighborhood", "camp", "port", "border"}
@@ -349,22 +350,19 @@ class AttributesStage(Stage):
         """Negated, hypothetical, planned or reported-claim as the text states it (cue words on the
         trigger's verb chain), or None."""
         tok = work.token_at(ev.trigger.start)
-        if tok is None:
-            return None
+        return self._stated(tok) if tok is not None else None
+
+    def _stated(self, tok, outer: bool = True) -> tuple[str, str] | None:
         found: dict[str, str] = {}
         would = None
         chain = self.verb_chain(tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("ending"):
             chain = [tok]  # "called for Russia to end its invasion": the invasion goes on, whatever is asked of it
-        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "from" \
-                and (label := self.cues.get(("head", tok.head.head.lemma_.lower()))) in ("negated", "hypothetical"):
-            return label, f"kept from it by '{tok.head.head.text}'"  # "prevented protesters from marching", "banned
-            # them from travelling": the act did not happen
-        ban = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else None
-        if ban is not None and ban.pos_ == "NOUN" and (label := self.cues.get(("ban_noun", ban.lemma_.lower()))) \
-                and not (ban.dep_ == "dobj" and ("defying", ban.head.lemma_.lower()) in self.cues):
-            return label, f"banned by '{ban.text}'"  # "a ban on protests": none held by it ("defied a ban on
-            # protests": they were)
+        kept = self._kept_from(tok) if outer else None
+        if kept is not None and kept[0] != "asserted":
+            return kept
+        if kept is not None:  # "failed to prevent the attack": the attack happened; what governs the failing is
+            chain = [tok]  # not said of the attack
         # the words above a preposition that names a topic or a relation do not say whether the event
         # happened: "asked about the bombing", "an inquiry into the arrest", "an appeal against the arrest",
         # "denied involvement in the bombing" (but "called for a ceasefire", "agreed to talks", "the threat of
@@ -442,6 +440,40 @@ class AttributesStage(Stage):
             if label in found:
                 return label, found[label]
         return None
+
+    def _kept_from(self, tok) -> tuple[str, str] | None:
+        """What an event kept from happening (``events.preventer``) is, and why: the class ``cues.tsv`` gives the
+        preventing word (negated: "foiled an attack", "prevented protesters from marching"; hypothetical: "banned
+        rallies", "a ban on protests") when that word is itself asserted; hypothetical when the preventing is only
+        planned, asked or possible ("vowed to prevent attacks"); ``("asserted", ...)`` when it is negated ("failed
+        to prevent the attack"). None when nothing keeps it from happening."""
+        verb = preventer(tok)
+        if verb is None:
+            return None
+        lemma = verb.lemma_.lower()
+        label = next(self.cues[(k, lemma)] for k in ("ban_noun", "preventing", "keeping") if (k, lemma) in self.cues)
+        if verb.pos_ == "NOUN":
+            return label, f"banned by '{verb.text}'"
+        went_ahead = next((a for c in verb.children if c.dep_ == "conj" for a in c.children
+                           if a.dep_ == "advmod" and ("regardless", a.lower_) in self.cues), None)
+        if went_ahead is not None:  # "banned the march, but thousands marched anyway": it took place
+            return "asserted", f"'{verb.text}' was defied ('{went_ahead.text}')"
+        governor = verb.head if verb.dep_ in ("xcomp", "advcl", "relcl") and verb.head.i != verb.i else None
+        if governor is not None and ("too_little", governor.lower_) in self.cues:  # "did nothing to prevent" (spaCy:
+            governor = governor.head  # "to prevent" a clause of "nothing")
+        too_little = next((c for c in governor.children if c.dep_ == "dobj" and ("too_little", c.lower_) in self.cues),
+                          None) if governor is not None else None
+        if too_little is not None:  # "did little to prevent the massacre"
+            return "asserted", f"'{governor.text} {too_little.text}' to '{verb.text}' it: not kept from happening"
+        if governor is not None and ("attempt", governor.lemma_.lower()) in self.cues:
+            return "hypothetical", f"'{governor.text}' to keep it from happening"  # "tried to prevent the crowd from
+            # storming": perhaps in vain
+        own = self._stated(verb, outer=False)
+        if own is None or own[0] == "reported-claim":
+            return label, f"kept from happening by '{verb.text}'" + (f" ({own[1]})" if own else "")
+        if own[0] == "negated":
+            return "asserted", f"'{verb.text}' is negated ({own[1]}): not kept from happening"
+        return "hypothetical", f"to be kept from happening by '{verb.text}' ({own[1]})"
 
     # -- PLOVER's future-tense rules --------------------------------------
     def future_type(self, ev: Event, stated: str | None, tok=None) -> None:
@@ -803,7 +835,8 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
     A passage lies inside one paragraph: a stray quote mark must not pair with the next paragraph's and turn
     the rest of the article's quotes inside out. A quote left open at a paragraph's end goes on when the next
     paragraph opens with a quote mark (how news prints a quote of several paragraphs): it is a passage to its
-    paragraph's end, spoken by whoever speaks the quote that goes on. Left open otherwise, it is a stray mark."""
+    paragraph's end, spoken by whoever speaks the quote that goes on. When the next paragraph's first mark closes it
+    instead (a line break inside a quote), the passage runs to that mark. Left open otherwise, it is a stray mark."""
     if work.quotes is not None:
         return work.quotes
     text = work.article.text
@@ -817,10 +850,17 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
 
     out: list[Passage] = []
     going_on: list[int] = []  # passages of earlier paragraphs whose quote goes on here: they await its speaker
+    carried = None  # where a quote opened that closes in this paragraph, which does not reopen it
     for k, para in enumerate(work.paragraphs):
         body = text[para.start:para.end]
         last = 0
-        for m in _QUOTE.finditer(body):
+        if carried is not None:
+            close = _first_close(body, text[carried])
+            start, end = carried, para.start + close + 1
+            found = speaker_before(work, start, speech_words) or speaker_near(work, end, speech_words)
+            out.append(passage(start, end, text[start + 1:end - 1], found))
+            carried, last = None, close + 1
+        for m in _QUOTE.finditer(body, last):
             start, end = para.start + m.start(), para.start + m.end()
             found = speaker_before(work, start, speech_words) or speaker_near(work, end, speech_words)
             out.append(passage(start, end, m.group(1) or m.group(2), found))
@@ -831,9 +871,8 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
             going_on = []
             last = m.end()
         opened = _left_open(body, last)
-        following = work.paragraphs[k + 1] if k + 1 < len(work.paragraphs) else None
-        goes_on = opened is not None and following is not None and len(body) - opened > 15 \
-            and text[following.start:following.start + 1] in ('"', "“")
+        following = text[work.paragraphs[k + 1].start:work.paragraphs[k + 1].end] if k + 1 < len(work.paragraphs) else ""
+        goes_on = opened is not None and len(body) - opened > 15 and following[:1] in ('"', "“")
         if not (goes_on and opened == 0):
             going_on = []  # no quote went on into this paragraph, or it stopped here unclosed
         if goes_on:
@@ -842,19 +881,33 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
             out.append(passage(start, para.end, body[opened + 1:], found))
             if found is None:
                 going_on.append(len(out) - 1)
+        elif opened is not None and _first_close(following, body[opened]) is not None:
+            carried = para.start + opened  # a quote over a paragraph break its writer did not reopen
     work.quotes = out
     return out
 
 
+def _first_close(body: str, mark: str) -> int | None:
+    """Where the paragraph's first quote mark stands when it closes a quote opened with ``mark`` in an earlier
+    paragraph (a curly closing mark before any opening one; a straight mark that does not open), else None."""
+    if mark == "“":
+        marks = [i for i, ch in enumerate(body) if ch in "“”"][:1]
+        return marks[0] if marks and body[marks[0]] == "”" else None
+    first = body.find('"')
+    return first if first >= 0 and not _OPENING_MARK.match(body, first) else None
+
+
 def _left_open(body: str, after: int) -> int | None:
     """Where a quote opened after ``after`` (the end of the paragraph's last closed quote) is left open at the
-    paragraph's end: a curly opening mark that no closing one follows, or a lone straight mark."""
+    paragraph's end: a curly opening mark that no closing one follows, or a lone straight mark that opens (at the
+    start or after a space, a colon or a bracket, before a word; not the closing mark of a quote begun in an earlier
+    paragraph that did not reopen this one)."""
     rest = body[after:]
     curly = rest.find("“")
     if curly >= 0 and "”" not in rest[curly:]:
         return after + curly
-    if rest.count('"') == 1:
-        return after + rest.index('"')
+    if rest.count('"') == 1 and (m := _OPENING_MARK.search(body, after)) is not None:
+        return m.start()
     return None
 
 
@@ -864,8 +917,9 @@ _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told rep
 def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:
     """Speaker of a quote starting at ``offset`` that a reporting verb introduces just before it ("Cruz said:
     \"...\"", "She told reporters on Monday: \"...\""): the subject of that verb, when only a few words and a colon or
-    comma stand between them (else the speaker is looked for after the quote, ``speaker_near``). Its head token
-    and that token's offset in the article text."""
+    comma stand between them, or whose clause the quote's words are part of ("Masra said \"the election was
+    stolen\""; else the speaker is looked for after the quote, ``speaker_near``). Its head token and that token's
+    offset in the article text."""
     para = work.paragraph_of(offset)
     if para is None or offset == para.start:
         return None
@@ -877,7 +931,13 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
             verb = t
             break
     if verb is None or not _INTRODUCED.fullmatch(para.doc.text[verb.idx + len(verb):local]):
-        return None
+        # "Masra said \"the election was stolen\"", "police said the protesters had \"attacked officers\"": the
+        # quote's words are part of what a reporting verb before it says
+        first = bisect.bisect_left(para.token_starts(), local + 1)
+        verb = next((a for a in para.doc[first].ancestors if a.idx < local and a.pos_ == "VERB"
+                     and a.lemma_.lower() in speech_words), None) if first < len(para.doc) else None
+        if verb is None:
+            return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -887,20 +947,24 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
 
 
 def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:
-    """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the paragraph (its head token
-    and that token's offset in the article text)."""
+    """Speaker of a quote ending at ``offset``: subject of the next reporting verb in the sentence that follows the
+    quote's closing mark (its head token and that token's offset in the article text)."""
     para = work.paragraph_of(offset) or work.paragraph_of(offset - 1)
     if para is None:
         return None
     local = offset - para.start
     doc = para.doc
-    for i in range(bisect.bisect_left(para.token_starts(), local - 1), len(doc)):  # the tokens from the quote's end
-        tok = doc[i]
-        if tok.lemma_.lower() not in speech_words:
-            continue
-        if tok.lower_ == "according":
+    first = bisect.bisect_left(para.token_starts(), local - 1)  # the tokens from the quote's end ...
+    after = next((t for t in doc[first:] if not t.is_punct), None)
+    if after is None:
+        return None
+    for i in range(first, after.sent.end):  # ... to the end of the sentence that follows it (not "according to
+        tok = doc[i]  # the Guardian" three sentences on)
+        if tok.lower_ == "according":  # (its lemma is "accord")
             pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
             return (pobj[0], para.start + pobj[0].idx) if pobj else None
+        if tok.lemma_.lower() not in speech_words:
+            continue
         for child in tok.children:
             if child.dep_ == "nsubj":
                 appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]

@@ -274,19 +274,41 @@ def _following(t, n: int) -> list:
     return out
 
 
-def _rank(ev: Event) -> tuple[bool, float]:
-    """Which of two candidates of one type in one sentence is kept: a curated trigger before a
-    PETRARCH2 dictionary one (a dictionary verb is an event only between coded actors, so the actors
-    stage may drop it: "An air strike hit a market" keeps "strike", not "hit"), then confidence."""
-    return not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence
+def _rank(ev: Event, kept_from: frozenset[int] = frozenset()) -> tuple[bool, bool, float]:
+    """Which of two candidates of one type in one sentence is kept: one that was not kept from happening
+    (``preventer``: "banned a march, but thousands marched anyway" keeps "marched"), then a curated trigger before
+    a PETRARCH2 dictionary one (a dictionary verb is an event only between coded actors, so the actors stage may
+    drop it: "An air strike hit a market" keeps "strike", not "hit"), then confidence."""
+    return (id(ev) not in kept_from, not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence)
 
 
-def keep_best(events: list[Event]) -> list[Event]:
-    """One event per (sentence, type): the best by ``_rank``; order kept."""
+def preventer(tok):
+    """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
+    ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
+    foiled", "banned rallies"), the verb whose "from" clause it is ("prevented protesters from marching",
+    "refrained from attacking"), or the ban whose "on" object it is ("a ban on protests"; not a ban defied,
+    ``defying``: "defied a ban on rallies", "the ban was ignored by thousands"). None when there is none."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "xcomp") and head.lemma_.lower() in cue_words("preventing"):
+        return head  # (xcomp: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
+    if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "from" and head.head.i != head.i \
+            and head.head.lemma_.lower() in cue_words("preventing") | cue_words("keeping"):
+        return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in cue_words("ban_noun"):
+        ban = head.head
+        defied = ban.dep_ in ("dobj", "nsubjpass") and ban.head.lemma_.lower() in cue_words("defying")
+        return None if defied else ban
+    return None
+
+
+def keep_best(events: list[Event], kept_from: frozenset[int] = frozenset()) -> list[Event]:
+    """One event per (sentence, type): the best by ``_rank`` (``kept_from``: ids of events kept from happening);
+    order kept."""
     best: dict[tuple[int, str], Event] = {}
     for ev in events:
         key = (ev.evidence.start, ev.event_type)
-        if key not in best or _rank(ev) > _rank(best[key]):
+        if key not in best or _rank(ev, kept_from) > _rank(best[key], kept_from):
             best[key] = ev
     kept = {id(ev) for ev in best.values()}
     return [ev for ev in events if id(ev) in kept]
@@ -652,7 +674,8 @@ class EventsStage(Stage):
                 anchors[tok.i] = len(found)
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
                                          conf, reason))
-            found = keep_best(self.without_purposes(sent, found, anchors))  # one event per type in the sentence
+            kept_from = frozenset(id(found[n]) for i, n in anchors.items() if preventer(sent.doc[i]) is not None)
+            found = keep_best(self.without_purposes(sent, found, anchors), kept_from)  # one event per type in the sentence
             if p is not None and not found:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
                 found = [ev] if ev is not None else []

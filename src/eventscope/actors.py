@@ -1434,10 +1434,17 @@ def _own(tok) -> bool:
     """An object the subject owns ("withdrew its troops", "their bases"): a pronoun possessor, no target; not a
     counterpart, who is by definition the other side ("met his Russian counterpart"), nor one an apposition names
     ("endorsed his former rival, Joe Biden") unless the verb sends or calls back one's own agents (``verb_frames.tsv``
-    role ``sending``: "recalled its ambassador, Naledi Pandor")."""
-    return not _counterpart(tok) and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in tok.children) and (
-        _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" or not any(
-            a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for a in tok.children))
+    role ``sending``: "recalled its ambassador, Naledi Pandor"), nor one whose "his"/"her" is no person the subject
+    is ("police arrested her son")."""
+    pronoun = next((p for p in tok.children if p.dep_ == "poss" and p.pos_ == "PRON"), None)
+    if pronoun is None or _counterpart(tok):
+        return False
+    if pronoun.lower_ in ("his", "her") and not any(  # "police arrested her son": not the police's
+            s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or s.lemma_.lower() in cue_words("person")
+            for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    return _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" or not any(
+        a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for a in tok.children)
 
 
 def _counterpart(tok) -> bool:

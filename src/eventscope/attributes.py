@@ -34,7 +34,7 @@ from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table
 
-_QUOTE = re.compile(r"“([^”]{15,})”|\"([^\"]{15,})\"")
+_CURLY_QUOTE = re.compile(r"“([^”]{15,})”")
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(]))"(?=\w)')  # a straight mark that opens: not '... missing," she said'
 _PLACE_ADJUNCT_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "area", "country", "state",
@@ -860,18 +860,26 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
             found = speaker_before(work, start, speech_words) or speaker_near(work, end, speech_words)
             out.append(passage(start, end, text[start + 1:end - 1], found))
             carried, last = None, close + 1
-        for m in _QUOTE.finditer(body, last):
-            start, end = para.start + m.start(), para.start + m.end()
+        spans, opened = _quote_spans(body, last)
+        for a, b in spans:
+            start, end = para.start + a, para.start + b
             found = speaker_before(work, start, speech_words) or speaker_near(work, end, speech_words)
-            out.append(passage(start, end, m.group(1) or m.group(2), found))
-            if going_on and m.start() == 0:  # the quote that went on ends here: its speaker spoke it all
+            before = out[-1] if out and out[-1].end > para.start else None  # the paragraph's quote before it
+            if found is None and before is not None and before.speaker_at is not None \
+                    and before.end <= before.speaker_at < start:  # '"...," he said. "..."': his words go on
+                out.append(before._replace(start=start, end=end, quote=Quote(speaker=before.quote.speaker,
+                                                                             text=body[a + 1:b - 1].strip())))
+            else:
+                out.append(passage(start, end, body[a + 1:b - 1], found))
+            if going_on and a == 0:  # the quote that went on ends here: its speaker spoke it all
                 for i in going_on:
                     out[i] = out[i]._replace(quote=Quote(speaker=out[-1].quote.speaker, text=out[i].quote.text),
                                              speaker_at=out[-1].speaker_at)
             going_on = []
-            last = m.end()
-        opened = _left_open(body, last)
         following = text[work.paragraphs[k + 1].start:work.paragraphs[k + 1].end] if k + 1 < len(work.paragraphs) else ""
+        # a quote opens at the paragraph's start or after a sentence, a colon or a comma ('reading "Justice for
+        # Mahsa and marched' is a stray mark)
+        opened = opened if opened is not None and body[:opened].rstrip()[-1:] in ("", ".", "!", "?", ":", ",") else None
         goes_on = opened is not None and len(body) - opened > 15 and following[:1] in ('"', "“")
         if not (goes_on and opened == 0):
             going_on = []  # no quote went on into this paragraph, or it stopped here unclosed
@@ -897,18 +905,24 @@ def _first_close(body: str, mark: str) -> int | None:
     return first if first >= 0 and not _OPENING_MARK.match(body, first) else None
 
 
-def _left_open(body: str, after: int) -> int | None:
-    """Where a quote opened after ``after`` (the end of the paragraph's last closed quote) is left open at the
-    paragraph's end: a curly opening mark that no closing one follows, or a lone straight mark that opens (at the
-    start or after a space, a colon or a bracket, before a word; not the closing mark of a quote begun in an earlier
-    paragraph that did not reopen this one)."""
-    rest = body[after:]
-    curly = rest.find("“")
-    if curly >= 0 and "”" not in rest[curly:]:
-        return after + curly
-    if rest.count('"') == 1 and (m := _OPENING_MARK.search(body, after)) is not None:
-        return m.start()
-    return None
+def _quote_spans(body: str, after: int) -> tuple[list[tuple[int, int]], int | None]:
+    """The paragraph's quoted passages from ``after`` on, as (start, end) offsets of their marks, and where a quote
+    is left open at its end. Curly marks pair as they open and close; straight marks pair in order, first with
+    second, third with fourth, so a short quote ('called them "traitors"') uses up its two marks instead of
+    leaving the next ones to pair inside out. A passage has at least 15 characters. Left open: a curly opening mark
+    that no closing one follows, or the last of an odd number of straight marks when it opens (at the start or
+    after a space, a colon or a bracket, before a word)."""
+    spans = [(m.start(), m.end()) for m in _CURLY_QUOTE.finditer(body, after)]
+    inside = [(a, b) for a, b in spans]
+    marks = [i for i in range(after, len(body)) if body[i] == '"' and not any(a < i < b for a, b in inside)]
+    spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2]) if b - a - 1 >= 15]
+    opened = None
+    curly = body.rfind("“", max([after] + [b for _, b in inside]))
+    if curly >= 0 and "”" not in body[curly:]:
+        opened = curly
+    elif len(marks) % 2 and _OPENING_MARK.match(body, marks[-1]):
+        opened = marks[-1]
+    return sorted(spans), opened
 
 
 _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "
@@ -939,6 +953,8 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
         if verb is None:
             return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":  # "The general called them traitors and said: ...": his
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
@@ -988,9 +1004,18 @@ def _claims_responsibility(verb) -> bool:
                for c in verb.children)
 
 
+_NOT_IN_SPEAKER = {"punct", "det", "prep", "pobj", "relcl", "acl", "cc", "conj", "advcl", "ccomp", "xcomp"}
+
+
 def _phrase(tok) -> str:
-    words = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "prep", "pobj", "relcl", "acl") or t.i == tok.i]
-    words = [t for t in words if t.i >= tok.left_edge.i]
+    """A speaker's words: the head and its modifiers, without clauses, prepositional phrases, determiners or
+    coordination, each left out with everything below it ("the text of the draft, which the United States is
+    expected to oppose" -> "text")."""
+    words = [tok]
+    frontier = [tok]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in _NOT_IN_SPEAKER]
+        words += frontier
     if tok.pos_ == "PROPN":
         words = [t for t in words if t.pos_ == "PROPN"]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or tok.text

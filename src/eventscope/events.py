@@ -285,18 +285,25 @@ def _rank(ev: Event, kept_from: frozenset[int] = frozenset()) -> tuple[bool, boo
 def preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
-    foiled", "banned rallies"), the verb whose "from" clause it is ("prevented protesters from marching",
-    "refrained from attacking"), or the ban whose "on" object it is ("a ban on protests"; not a ban defied,
-    ``defying``: "defied a ban on rallies", "the ban was ignored by thousands"). None when there is none."""
+    foiled", "banned rallies"), the verb whose "from" clause it is or is the object of ("prevented protesters from
+    marching", "refrained from attacking", "banned the party from holding rallies"), or the ban whose "on" object
+    it is ("a ban on protests", also where spaCy hangs "on protests" on the verb: "lifted the ban on protests"; not
+    a ban defied, ``defying``: "defied a ban on rallies", "the ban was ignored by thousands"). None when there is
+    none."""
     head = tok.head
+    if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
+        tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
     if tok.dep_ in ("dobj", "nsubjpass", "xcomp") and head.lemma_.lower() in cue_words("preventing"):
         return head  # (xcomp: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
     if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "from" and head.head.i != head.i \
             and head.head.lemma_.lower() in cue_words("preventing") | cue_words("keeping"):
         return head.head
-    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ == "NOUN" \
-            and head.head.lemma_.lower() in cue_words("ban_noun"):
-        ban = head.head
+    if tok.dep_ == "pobj" and head.lower_ == "on":
+        bans = cue_words("ban_noun")
+        ban = head.head if head.head.pos_ == "NOUN" else next(  # (spaCy: "lifted [the ban] [on protests]")
+            (c for c in head.head.children if c.dep_ == "dobj" and c.lemma_.lower() in bans), None)
+        if ban is None or ban.pos_ != "NOUN" or ban.lemma_.lower() not in bans:
+            return None
         defied = ban.dep_ in ("dobj", "nsubjpass") and ban.head.lemma_.lower() in cue_words("defying")
         return None if defied else ban
     return None

@@ -64,3 +64,13 @@ def test_a_ban_gone_against_leaves_the_protest_that_happened(pipeline):
 def test_who_bans_a_march_does_not_march(pipeline):
     ev = _event(pipeline, "The governor of Kano banned the opposition march on Friday.", "march")
     assert ev.source is None or ev.source.sector != "GOV", ev.source
+
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    ("The electoral court banned the opposition party from holding rallies in Lahore.", "rallies", "hypothetical"),
+    # spaCy hangs "on protests" on the verb here
+    ("The authorities in Dhaka extended the ban on protests until the end of the month.", "protests", "hypothetical"),
+])
+def test_more_shapes_of_a_ban(pipeline, text, trigger, factuality):
+    ev = _event(pipeline, text, trigger)
+    assert ev.factuality == factuality, ev.reasons["factuality"]

@@ -78,3 +78,21 @@ def test_a_speaker_is_not_looked_for_sentences_after_the_quote(pipeline):
     work = _work(pipeline, 'The junta leader said the army "will crush every armed group that attacks our villages." '
                            'Later, the cabinet met in Niamey. The talks were closed to the press, according to state television.')
     assert work.quotes and work.quotes[0].quote.speaker != "state television"
+
+
+def test_a_short_scare_quote_uses_up_its_marks(pipeline):
+    work = _work(pipeline, 'The general called the opposition "traitors" and said the army would "deal with them as the '
+                           'law demands" in Kinshasa.')
+    assert [q.quote.text for q in work.quotes] == ["deal with them as the law demands"]
+
+
+def test_a_second_quote_after_the_attribution_is_the_same_speakers(pipeline):
+    work = _work(pipeline, '"We will stay in this square until the minister resigns," activist Grace Njeri told '
+                           'reporters. "Nobody came to help us when the police beat us."')
+    assert [q.quote.speaker for q in work.quotes] == ["Grace Njeri", "Grace Njeri"]
+
+
+def test_a_speaker_is_the_head_and_its_modifiers_not_its_clauses(pipeline):
+    work = _work(pipeline, 'The talks "will bring together every armed group and the government," said the text of '
+                           'the draft, which the army is expected to oppose.')
+    assert work.quotes and work.quotes[0].quote.speaker == "text"

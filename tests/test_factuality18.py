@@ -74,3 +74,17 @@ def test_who_bans_a_march_does_not_march(pipeline):
 def test_more_shapes_of_a_ban(pipeline, text, trigger, factuality):
     ev = _event(pipeline, text, trigger)
     assert ev.factuality == factuality, ev.reasons["factuality"]
+
+
+@pytest.mark.parametrize("text, trigger, factuality", [
+    # second review of the session: what could have been prevented happened; a plot foiled did not
+    ("Investigators said the bombing in Kerman could have been prevented.", "bombing", "asserted"),
+    ("Security forces foiled a plot to assassinate the governor of Kaduna, the police said.", "assassinate", "negated"),
+    # a ban gone against by a clause joined with 'but'
+    ("The march was banned by the governor, but thousands of nurses gathered outside the court in Kano.", "march",
+     "asserted"),
+    ("The march was banned by the governor, but the organisers called it off.", "march", "hypothetical"),
+])
+def test_counterfactuals_plots_and_bans_gone_against(pipeline, text, trigger, factuality):
+    ev = _event(pipeline, text, trigger)
+    assert ev.factuality == factuality, ev.reasons["factuality"]

@@ -2,6 +2,8 @@
 next paragraph's and turn every later quote of the article inside out; a quote printed over several paragraphs
 (each opening with a quote mark, only the last one closed) is spoken by whoever speaks its last part. Every text
 was written for these tests (none is copied from the sample, eval/, train/ or the gold files in ../shared/data)."""
+import pytest
+
 from eventscope.attributes import find_quotes
 from eventscope.schema import Article
 
@@ -96,3 +98,22 @@ def test_a_speaker_is_the_head_and_its_modifiers_not_its_clauses(pipeline):
     work = _work(pipeline, 'The talks "will bring together every armed group and the government," said the text of '
                            'the draft, which the army is expected to oppose.')
     assert work.quotes and work.quotes[0].quote.speaker == "text"
+
+
+@pytest.mark.parametrize("text", [
+    # words someone else shouted, chanted or wrote inside the reporter's sentence (second review of the session)
+    'Officials said the gunmen, who shouted "death to the traitors of the nation" as they fired, were killed by police.',
+    'Police said the crowd chanted "down with the military council" before attacking the governor\'s office in Kassala.',
+    'Officials said the kidnappers left a note reading "this is revenge for our brothers in prison" at the scene.',
+])
+def test_a_quote_inside_someone_elses_words_is_not_the_reporters(pipeline, text):
+    work = _work(pipeline, text)
+    assert work.quotes and work.quotes[0].quote.speaker not in ("Officials", "Police"), work.quotes[0]
+
+
+def test_an_embedded_quote_gives_no_speaker_as_source_but_we_does(pipeline):
+    work = _work(pipeline, 'Police said the suspects had "confessed to planning the attack on the embassy" in Kampala. '
+                           'The prime minister said before leaving for Moscow "we agreed to hold consultations on trade".')
+    planning = _event(work, "planning")
+    assert planning.source is None or planning.source.sector != "COP", planning.source
+    assert _event(work, "agreed").source is not None

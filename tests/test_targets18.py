@@ -83,3 +83,20 @@ def test_the_one_chosen_to_act_acts(pipeline):
     ev = _event(pipeline, "The ruling party chose Amina Bello to challenge Governor Musa Dauda in the election.",
                 "challenge")
     assert ev.source is not None and ev.source.name == "Amina Bello", ev.source
+
+
+@pytest.mark.parametrize("text, trigger, name, country", [
+    # an office-holder described by a past career is still the office-holder (second review of the session)
+    ("A former bus driver, Nicolas Maduro, accused the United States of plotting a coup in Caracas.", "accused",
+     "Nicolas Maduro", "VEN"),
+    # a title word is no part of a fuller name
+    ("Crown Prince Hussein visited troops stationed on the border with Syria on Sunday.", "visited", "Hussein", "JOR"),
+])
+def test_office_holders_described_by_their_past_or_a_title(pipeline, text, trigger, name, country):
+    ev = _event(pipeline, text, trigger)
+    assert ev.source is not None and (ev.source.name, ev.source.country) == (name, country), ev.source
+
+
+def test_no_agent_noun_inside_a_hyphenated_place_name(pipeline):
+    ev = _event(pipeline, "Residents of Port-au-Prince marched against gang violence on Friday.", "marched")
+    assert ev.source is not None and ev.source.sector == "CVL", ev.source

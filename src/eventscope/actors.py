@@ -77,6 +77,8 @@ _PLACE_TARGET_PREPS = {"in", "inside", "across", "throughout"}
 _LEAVING_TYPES = {"RETREAT", "CONCEDE"}  # "withdrew from Lebanon": the place left is acted on; "fired from
 # Belarus", "aid from Japan" name where the act comes from
 _NOT_HEADS = {"compound", "amod", "poss", "appos", "nmod"}
+# a hyphenated place name with a short lower-case particle ("Port-au-Prince", "Aix-en-Provence"): no agent noun in it
+_HYPHENATED_PLACE = re.compile(r"\b[A-Z][\w'’]*(?:[-‐](?:[a-z]{1,3}[-‐])+[A-Z][\w'’]*)+")
 _PRIVATE_SECTORS = {"CVL", "REL", "CRM", "BUS", "MED", "EDU", "NGO"}  # no office-holder's: "a local journalist, X"
 # a passive's reporter is its doer only when it is an authority that does such things (authorities.tsv)
 _REPORTED_PASSIVE = " (reports the passive)"
@@ -486,8 +488,10 @@ class ActorResolver:
         # a name apposed to an indefinite description of a private person ("a local journalist, Moussa Traore": no
         # former president of Mali; "a former president, Richard Nixon" is he)
         introduced = apposed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span_or_text.root.children) \
-            and (self._agent(lower) or ("", ""))[0] in _PRIVATE_SECTORS
-        fuller = len([w for w in head_words if w.casefold() not in self._agents  # (not "Prince Hassan")
+            and (self._agent(lower) or ("", ""))[0] in _PRIVATE_SECTORS \
+            and not any(c.lower_ in cue_words("past_career") for c in span_or_text.root.children)  # ("a former bus
+        # driver, Nicolas Maduro", "a trained doctor, Bashar al-Assad": the office-holder's past)
+        fuller = len([w for w in head_words if w.casefold() not in self._agent_words  # (not "Crown Prince Hassan")
                       and w.casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES]) > 1
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
@@ -577,7 +581,8 @@ class ActorResolver:
                     reasons.append(f"surname '{w}' -> office-holder {name}: {country} {sector}, {why}")
                     break
 
-        agent = self._agent([w if j not in covered else "" for j, w in enumerate(lower)])
+        in_place_name = {w.casefold() for m in _HYPHENATED_PLACE.finditer(text) for w in re.split(r"[-‐]", m.group())}
+        agent = self._agent([w if j not in covered and w not in in_place_name else "" for j, w in enumerate(lower)])
         if agent:
             a_sector, noun = agent
             if not person and not (name and sector):
@@ -1443,7 +1448,9 @@ def _own(tok) -> bool:
             s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or s.lemma_.lower() in cue_words("person")
             for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")):
         return False
-    return _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" or not any(
+    sent_own = tok.dep_ == "dobj" and _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" \
+        and tok.lemma_.lower() in cue_words("own_agent")  # (not "sent his ally, X, a message")
+    return sent_own or not any(
         a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for a in tok.children)
 
 
@@ -1842,7 +1849,9 @@ class ActorsStage(Stage):
         clause names no one else (no pronoun or proper-noun subject but "we"/"I") and the speaker is
         not a news medium; its target, when the clause names none, is the first actor with a country named in
         the rest of the quote (not the source's own). Any event whose subject is "I" or "we" in a quote
-        ("I will totally destroy the economy of Turkey") also has the speaker as its source."""
+        ("I will totally destroy the economy of Turkey") also has the speaker as its source; only such an event does
+        when the quote is words inside the reporter's own sentence ('police said the suspects had "confessed to
+        planning the attack"': ``Passage.embedded``), whose syntax gives its actors."""
         quoted = [ev for ev in work.events if ev.event_type in VERBAL_TYPES and (ev.source is None or ev.target is None)
                   or ev.source is None and ev.event_id in first_person]
         if not quoted:
@@ -1854,8 +1863,9 @@ class ActorsStage(Stage):
             q = next((p for p in quotes if p.start <= ev.trigger.start < p.end), None)
             if q is None:
                 continue
-            start, end, quote, speaker_at = q
+            start, end, quote, speaker_at, embedded = q
             if ev.source is None and quote.speaker and ev.event_id in speaker_may_be_source \
+                    and (not embedded or ev.event_id in first_person) \
                     and not self.resolver.is_media(quote.speaker):
                 p_index = next((i for i, p in enumerate(work.paragraphs) if p.start <= end - 1 < p.end), None)
                 # a speaker named before the quote ("he said, \"...\"") is read where it stands, not after the quote

@@ -455,9 +455,15 @@ class AttributesStage(Stage):
         if verb.pos_ == "NOUN":
             return label, f"banned by '{verb.text}'"
         went_ahead = next((a for c in verb.children if c.dep_ == "conj" for a in c.children
-                           if a.dep_ == "advmod" and ("regardless", a.lower_) in self.cues), None)
-        if went_ahead is not None:  # "banned the march, but thousands marched anyway": it took place
+                           if a.dep_ == "advmod" and ("regardless", a.lower_) in self.cues), None) or next(
+            (c for c in verb.children if c.dep_ == "conj" and ("went_ahead", c.lemma_.lower()) in self.cues
+             and not any(g.dep_ == "neg" for g in c.children)
+             and any(g.dep_ == "cc" and g.lower_ in ("but", "yet") for g in verb.children if g.i < c.i)), None)
+        if went_ahead is not None:  # "banned the march, but thousands marched anyway", "..., but hundreds gathered"
             return "asserted", f"'{verb.text}' was defied ('{went_ahead.text}')"
+        if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in verb.children if a.dep_ == "aux") \
+                and any(a.tag_ == "MD" for a in verb.children if a.dep_ == "aux"):  # "could have been prevented":
+            return "asserted", f"'{verb.text}' could have been, and was not"  # it happened
         governor = verb.head if verb.dep_ in ("xcomp", "advcl", "relcl") and verb.head.i != verb.i else None
         if governor is not None and ("too_little", governor.lower_) in self.cues:  # "did nothing to prevent" (spaCy:
             governor = governor.head  # "to prevent" a clause of "nothing")
@@ -846,7 +852,8 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
         speaker = _phrase(found[0]) if found is not None else None
         if speaker:
             speaker = next((p for p in persons if p != speaker and p.endswith(" " + speaker)), speaker)
-        return Passage(start, end, Quote(speaker=speaker, text=inner.strip()), found[1] if found is not None else None)
+        return Passage(start, end, Quote(speaker=speaker, text=inner.strip()), found[1] if found is not None else None,
+                       found is not None and len(found) > 2 and found[2])
 
     out: list[Passage] = []
     going_on: list[int] = []  # passages of earlier paragraphs whose quote goes on here: they await its speaker
@@ -928,17 +935,17 @@ def _quote_spans(body: str, after: int) -> tuple[list[tuple[int, int]], int | No
 _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "
 
 
-def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:
+def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int, bool] | None:
     """Speaker of a quote starting at ``offset`` that a reporting verb introduces just before it ("Cruz said:
     \"...\"", "She told reporters on Monday: \"...\""): the subject of that verb, when only a few words and a colon or
     comma stand between them, or whose clause the quote's words are part of ("Masra said \"the election was
     stolen\""; else the speaker is looked for after the quote, ``speaker_near``). Its head token and that token's
-    offset in the article text."""
+    offset in the article text, and whether the quote is words inside the reporting verb's clause (``embedded``)."""
     para = work.paragraph_of(offset)
     if para is None or offset == para.start:
         return None
     local = offset - para.start
-    verb = None
+    verb, embedded = None, False
     for i in range(bisect.bisect_left(para.token_starts(), local) - 1, -1, -1):  # the last one ending before it
         t = para.doc[i]
         if t.idx + len(t) <= local and t.pos_ == "VERB" and t.lemma_.lower() in speech_words:
@@ -947,11 +954,14 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
     if verb is None or not _INTRODUCED.fullmatch(para.doc.text[verb.idx + len(verb):local]):
         # "Masra said \"the election was stolen\"", "police said the protesters had \"attacked officers\"": the
         # quote's words are part of what a reporting verb before it says
+        # (the first verb outside the quote that governs it: not 'gunmen who shouted "...", officials said', 'the
+        # crowd chanted "...", police said', 'banners reading "..."')
         first = bisect.bisect_left(para.token_starts(), local + 1)
-        verb = next((a for a in para.doc[first].ancestors if a.idx < local and a.pos_ == "VERB"
-                     and a.lemma_.lower() in speech_words), None) if first < len(para.doc) else None
-        if verb is None:
+        verb = next((a for a in para.doc[first].ancestors if a.idx < local and a.pos_ in ("VERB", "AUX")), None) \
+            if first < len(para.doc) else None
+        if verb is None or verb.lemma_.lower() not in speech_words:
             return None
+        embedded = True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":  # "The general called them traitors and said: ...": his
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -959,7 +969,7 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
     head = appos[0] if appos else subj
-    return head, para.start + head.idx
+    return head, para.start + head.idx, embedded
 
 
 def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, int] | None:

@@ -291,10 +291,13 @@ def preventer(tok):
     a ban defied, ``defying``: "defied a ban on rallies", "the ban was ignored by thousands"). None when there is
     none."""
     head = tok.head
+    if tok.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.lemma_.lower() in cue_words("attempt_noun"):
+        return preventer(head)  # "foiled a plot to assassinate the president": the plot and its killing
     if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
-    if tok.dep_ in ("dobj", "nsubjpass", "xcomp") and head.lemma_.lower() in cue_words("preventing"):
-        return head  # (xcomp: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
+    infinitive = tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and head.lemma_.lower() in cue_words("preventing"):
+        return head  # (an infinitive: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
     if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "from" and head.head.i != head.i \
             and head.head.lemma_.lower() in cue_words("preventing") | cue_words("keeping"):
         return head.head

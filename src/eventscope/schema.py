@@ -90,13 +90,15 @@ class Quote(BaseModel):
 
 
 class Passage(NamedTuple):
-    """A quoted passage of an article (``attributes.find_quotes``): its span, its Quote, and where the speaker's
-    head word stands in the article text (None when no speaker was found)."""
+    """A quoted passage of an article (``attributes.find_quotes``): its span, its Quote, where the speaker's
+    head word stands in the article text (None when no speaker was found), and whether the quote is words inside a
+    reporter's sentence ('police said the suspects had "confessed to the attack"'), whose own syntax gives the actors."""
 
     start: int
     end: int
     quote: Quote
     speaker_at: int | None
+    embedded: bool = False
 
 
 # PLOVER's verbal types: statements, made anywhere and often quoted (actors: a quote's speaker states them; geo: the

@@ -919,17 +919,16 @@ def _quote_spans(body: str, after: int) -> tuple[list[tuple[int, int]], int | No
     leaving the next ones to pair inside out. A passage has at least 15 characters. Left open: a curly opening mark
     that no closing one follows, or the last of an odd number of straight marks when it opens (at the start or
     after a space, a colon or a bracket, before a word)."""
-    spans = [(m.start(), m.end()) for m in _CURLY_QUOTE.finditer(body, after)]
-    inside = [(a, b) for a, b in spans]
-    marks = [i for i in range(after, len(body)) if body[i] == '"' and not any(a < i < b for a, b in inside)]
-    spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2]) if b - a - 1 >= 15]
+    curly = [(m.start(), m.end()) for m in _CURLY_QUOTE.finditer(body, after)]
+    marks = [i for i in range(after, len(body)) if body[i] == '"' and not any(a < i < b for a, b in curly)]
+    straight = [(a, b + 1) for a, b in zip(marks[::2], marks[1::2]) if b - a - 1 >= 15]
     opened = None
-    curly = body.rfind("“", max([after] + [b for _, b in inside]))
-    if curly >= 0 and "”" not in body[curly:]:
-        opened = curly
+    last_curly = body.rfind("“", max([after] + [b for _, b in curly]))
+    if last_curly >= 0 and "”" not in body[last_curly:]:
+        opened = last_curly
     elif len(marks) % 2 and _OPENING_MARK.match(body, marks[-1]):
         opened = marks[-1]
-    return sorted(spans), opened
+    return sorted(curly + straight), opened
 
 
 _INTRODUCED = re.compile(r"[^.!?\"“”]{0,40}[:,]\s*$")  # "said: ", "told reporters on Monday: ", "added, "

@@ -88,3 +88,8 @@ def test_more_shapes_of_a_ban(pipeline, text, trigger, factuality):
 def test_counterfactuals_plots_and_bans_gone_against(pipeline, text, trigger, factuality):
     ev = _event(pipeline, text, trigger)
     assert ev.factuality == factuality, ev.reasons["factuality"]
+
+
+def test_nothing_done_to_prevent_it(pipeline):
+    ev = _event(pipeline, "Nothing was done to prevent the attack on the village of Mangu.", "attack")
+    assert ev.factuality == "asserted", ev.reasons["factuality"]

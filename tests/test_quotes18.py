@@ -117,3 +117,9 @@ def test_an_embedded_quote_gives_no_speaker_as_source_but_we_does(pipeline):
     planning = _event(work, "planning")
     assert planning.source is None or planning.source.sector != "COP", planning.source
     assert _event(work, "agreed").source is not None
+
+
+def test_according_to_before_the_quote_and_adding(pipeline):
+    work = _work(pipeline, 'According to the police chief in Kano, "the gunmen burned twelve houses in the village." '
+                           'The governor vowed to find them, adding: "The killers will be brought to justice soon."')
+    assert [q.quote.speaker for q in work.quotes] == ["police chief", "governor"]

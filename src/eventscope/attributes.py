@@ -467,8 +467,8 @@ class AttributesStage(Stage):
         governor = verb.head if verb.dep_ in ("xcomp", "advcl", "relcl") and verb.head.i != verb.i else None
         if governor is not None and ("too_little", governor.lower_) in self.cues:  # "did nothing to prevent" (spaCy:
             governor = governor.head  # "to prevent" a clause of "nothing")
-        too_little = next((c for c in governor.children if c.dep_ == "dobj" and ("too_little", c.lower_) in self.cues),
-                          None) if governor is not None else None
+        too_little = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")  # ("nothing was done to")
+                           and ("too_little", c.lower_) in self.cues), None) if governor is not None else None
         if too_little is not None:  # "did little to prevent the massacre"
             return "asserted", f"'{governor.text} {too_little.text}' to '{verb.text}' it: not kept from happening"
         if governor is not None and ("attempt", governor.lemma_.lower()) in self.cues:
@@ -950,6 +950,12 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
         if t.idx + len(t) <= local and t.pos_ == "VERB" and t.lemma_.lower() in speech_words:
             verb = t
             break
+    starts = para.token_starts()  # 'According to X, "...': only a few words before the quote
+    according = next((t for t in para.doc[bisect.bisect_left(starts, local - 60):bisect.bisect_left(starts, local)]
+                      if t.lower_ == "according" and _INTRODUCED.fullmatch(para.doc.text[t.idx:local])), None)
+    if according is not None and (pobj := next((g for c in according.children for g in c.children
+                                                if g.dep_ == "pobj"), None)) is not None:
+        return pobj, para.start + pobj.idx, False  # 'According to the police chief in Kano, "..."'
     if verb is None or not _INTRODUCED.fullmatch(para.doc.text[verb.idx + len(verb):local]):
         # "Masra said \"the election was stolen\"", "police said the protesters had \"attacked officers\"": the
         # quote's words are part of what a reporting verb before it says
@@ -962,8 +968,8 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
             return None
         embedded = True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":  # "The general called them traitors and said: ...": his
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ in ("conj", "advcl"):  # "The general called them traitors and said: ...", "...,
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # adding: ...": his
     if subj is None:
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]

@@ -4,15 +4,7 @@ sentence was written for these tests (none is copied from the sample, eval/, tra
 ../shared/data)."""
 import pytest
 
-from eventscope.schema import Article
-
-
-def _events(pipeline, text: str):
-    return pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0].events
-
-
-def _event(pipeline, text: str, trigger: str):
-    return next(e for e in _events(pipeline, text) if e.trigger.text == trigger)
+from .conftest import event_at as _event, events_of as _events
 
 
 @pytest.mark.parametrize("text, trigger, factuality", [

@@ -2,12 +2,7 @@
 eval/, train/ or the gold files in ../shared/data)."""
 import pytest
 
-from eventscope.schema import Article
-
-
-def _event(pipeline, text: str, trigger: str):
-    work = pipeline.process([Article(article_id="t", text=text, published="2024-03-06")])[0]
-    return next(e for e in work.events if e.trigger.text == trigger)
+from .conftest import event_at as _event
 
 
 @pytest.mark.parametrize("text, trigger, name", [

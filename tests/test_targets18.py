@@ -95,3 +95,8 @@ def test_office_holders_described_by_their_past_or_a_title(pipeline, text, trigg
 def test_no_agent_noun_inside_a_hyphenated_place_name(pipeline):
     ev = _event(pipeline, "Residents of Port-au-Prince marched against gang violence on Friday.", "marched")
     assert ev.source is not None and ev.source.sector == "CVL", ev.source
+
+
+def test_a_one_word_table_name_inside_a_split_name_gives_no_country(pipeline):
+    ev = _event(pipeline, "Somali President Hassan Sheikh Mohamud met Kenyan President William Ruto in Nairobi.", "met")
+    assert ev.source is not None and ev.source.country == "SOM", ev.source

@@ -501,7 +501,8 @@ class ActorResolver:
                                + ("introduced as someone new" if introduced else "a fuller name"))
                 continue
             if e.table == "office_holders" and head_words and not head_words & set(words[start:start + n]):
-                country = country or self._person_row(e.person, date)[0]["country"] or None
+                if len(_tokens(e.name)) > 1:  # (a one-word name, "Hassan" in "President Hassan Sheikh Mohamud", is
+                    country = country or self._person_row(e.person, date)[0]["country"] or None  # part of his name)
                 reasons.append(f"office-holder {e.name} only modifies the person named '{head_name}'")
                 continue
             if e.table == "office_holders" and name is None:

@@ -582,7 +582,8 @@ class ActorResolver:
                     reasons.append(f"surname '{w}' -> office-holder {name}: {country} {sector}, {why}")
                     break
 
-        in_place_name = {w.casefold() for m in _HYPHENATED_PLACE.finditer(text) for w in re.split(r"[-‐]", m.group())}
+        in_place_name = {w.casefold() for m in _HYPHENATED_PLACE.finditer(text) for w in re.split(r"[-‐]", m.group())} \
+            if "-" in text or "‐" in text else ()  # (resolve is called for every noun phrase: no regex without a hyphen)
         agent = self._agent([w if j not in covered and w not in in_place_name else "" for j, w in enumerate(lower)])
         if agent:
             a_sector, noun = agent

@@ -61,6 +61,7 @@ _PRONOUNS = {"it": "thing", "they": "any", "them": "any", "he": "person", "him":
 _GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                     "herself": "f"}
 _RELATIVE = {"which", "who", "that", "whom"}
+_PETRARCH_END = "2016-12-31"  # PETRARCH2's office-holder ranges end about here: an open one may be stale after it
 _ANCHORLESS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # no key's telling word
 _QUOTE_MARKS = ('"', "“", "”")
 _HE_SHE_OR_QUOTE = re.compile(r'["“”]|\b(?:he|she)\b', re.IGNORECASE)
@@ -145,6 +146,9 @@ class _Mention:
     actor: Actor
     person: bool
     subject: bool = False  # the mention is a clause's subject ("He ..." in the next paragraph may be this one)
+    plural: bool = False  # its head is a plural noun ("the Houthis", whom spaCy may tag a person): a "they"
+    end: int = 0  # where its phrase ends
+    group: bool = True  # its head may be a "they": no one person's noun ("the suspect"), no thing ("Iran's request")
 
 
 @dataclass
@@ -170,9 +174,11 @@ class ActorContext:
     # last word of a named body (casefolded) -> (offset, actor) in article order: "the commission" after "the
     # National Telecommunications Commission"
     bodies: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
+    passages: list = field(default_factory=list)  # the article's quoted passages (``attributes.find_quotes``)
 
-    def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False) -> _Mention:
-        mention = _Mention(offset, paragraph, actor, person, subject)
+    def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False,
+            plural: bool = False, end: int = 0, group: bool = True) -> _Mention:
+        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group)
         bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
         if person and actor.name and len({w.casefold() for w in _tokens(actor.text)}
                                          & {w.casefold() for w in _tokens(actor.name)}) >= 2:
@@ -184,7 +190,7 @@ class ActorContext:
         if self.fill is not None:
             self.fill(position)
         return ActorContext(self.mentions, position, paragraph, self.fill, self.people, self.surnames, self.genders,
-                            self.texts, self.bodies)
+                            self.texts, self.bodies, self.passages)
 
     def add_body(self, offset: int, actor: Actor) -> None:
         """Remember a named body ("the National Telecommunications Commission") under its name's last word."""
@@ -292,6 +298,44 @@ class ActorContext:
             return m
         return None
 
+    def recent_group(self, token=None) -> _Mention | None:
+        """What a "they" (them, their) stands for: the latest actor in its paragraph before it that is no one named
+        person (unless coordinated or plural, ``_Mention.plural``), no one person's noun and no thing
+        (``_Mention.group``); inside a quote, not the quote's speaker; outside, no one named inside a quote
+        ('Protesters chanted "Down with the dictator" as they marched': the protesters). A subject "they" with no
+        one before it in its sentence is the subject of the sentence before, if one may be; in a paragraph's first
+        sentence with no one before it, the previous paragraph's last subject that may be, else its last actor."""
+        if token is None:
+            return next((m for m in reversed(self.mentions) if m.offset < self.position and m.paragraph == self.paragraph
+                         and (m.plural or not m.person) and m.group), None)
+        base = self.position - token.idx
+
+        def quoted(paragraph: int | None, local: int) -> bool:
+            return sum(self.texts.get(paragraph, "")[:local].count(q) for q in _QUOTE_MARKS) % 2 == 1
+
+        inside = quoted(self.paragraph, token.idx)
+        speaker = next((p.speaker_at for p in self.passages if p.start <= self.position < p.end), None) if inside else None
+
+        def may_be(m: _Mention) -> bool:
+            return m.offset < self.position and (m.plural or not m.person) and m.group \
+                and not (speaker is not None and m.offset <= speaker < m.end) \
+                and not (not inside and m.paragraph == self.paragraph and quoted(m.paragraph, m.offset - base))
+
+        here = [m for m in self.mentions if m.paragraph == self.paragraph]
+        found = [m for m in reversed(here) if may_be(m) and not any(  # not a word inside a larger phrase that may be
+            o.offset < m.offset and m.end <= o.end and may_be(o) for o in here)]  # one: "Tbilisi" in "Demonstrators in
+        # Tbilisi" (but "the European Union" in "members of the European Union")
+        sent_start = base + token.sent.start_char
+        if token.dep_ == "nsubj" and (not found or found[0].offset < sent_start):
+            sents = [s.start_char for s in token.doc.sents if s.start_char < token.sent.start_char]
+            subject = next((m for m in found if sents and m.offset >= base + sents[-1] and m.subject), None)
+            if subject is not None:  # "Protesters railed against the government. They are demanding ...": the protesters
+                return subject
+        if not found and self.paragraph and not inside and token.sent.start_char == 0:  # "... gathered in Cairo." / "They
+            before = [m for m in reversed(self.mentions) if m.paragraph == self.paragraph - 1 and may_be(m)]  # concluded"
+            return next((m for m in before if m.subject), before[0] if before else None)
+        return found[0] if found else None
+
     def named(self, person_name: str) -> bool:
         return any(m.actor.name == person_name for m in self.mentions if m.offset < self.position)
 
@@ -308,6 +352,7 @@ class ActorResolver:
         collective = _read_table("collective_nouns")
         self._collective = {r["noun"] for r in collective}
         self._national = {r["noun"] for r in collective if r["national"] == "yes"}  # "the Senate": the country's
+        self._groups = self._collective | {r["noun"] for r in _read_table("group_nouns")}  # what a "they" may be
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
         self._load()
@@ -400,6 +445,29 @@ class ActorResolver:
             n += 1
         return n
 
+    def _stated_country(self, found, start: int, n: int, words: list[str]) -> tuple[str, str] | None:
+        """The country a phrase gives the person named at ``words[start:start + n]``, and the words that give it:
+        a country's name or demonym just before the name, with only titles and names between ("Jordan's King
+        Abdullah", "Iraqi Foreign Minister Fuad Hussein"), or "of" and a country's name just after it ("Prince
+        Albert II of Monaco")."""
+        for s2, n2, c in found:
+            if c.table != "countries" or not c.country:
+                continue
+            if s2 == start + n + 1 and words[start + n].casefold() == "of" and c.kind in ("name", "capital_metonym"):
+                return c.country, f"'of {' '.join(words[s2:s2 + n2])}'"
+            if s2 + n2 <= start and c.kind in ("name", "demonym") and all(
+                    w[:1].isupper() or w.casefold() in self._agent_words for w in words[s2 + n2:start]):
+                return c.country, f"'{' '.join(words[s2:s2 + n2])}'"
+        return None
+
+    def _in_office(self, entries: list[_Entry], date: dt.date | None) -> _Entry:
+        """The entry a surface names: the first, or of several office-holders who share it ("King Abdullah": the
+        Saudi king until 2015, Jordan's since 1999) the first whose row on ``date`` is an office (not ELI)."""
+        if len(entries) == 1 or entries[0].table != "office_holders" or date is None:
+            return entries[0]
+        return next((e for e in entries if e.table == "office_holders"
+                     and self._person_row(e.person, date)[0]["sector"] != "ELI"), entries[0])
+
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
         rows = self._people[idx][1]
@@ -414,7 +482,9 @@ class ActorResolver:
             # the latest start; on a tie a hand-curated supplement row ("Queen Elizabeth II": PETRARCH2 files her under
             # Saint Kitts and Nevis only)
             row = max(covering, key=lambda r: (r["valid_from"], _curated(r)))
-            return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}"
+            stale = not row["valid_to"] and not _curated(row) and iso > _PETRARCH_END
+            return row, f"range {row['valid_from'] or '…'}..{row['valid_to'] or '…'} covers {iso}" + (
+                " (an open PETRARCH2 range: its tables end about 2016, it may be stale)" if stale else "")
         default = sorted((r for r in rows if not r["valid_from"] and not r["valid_to"]), key=lambda r: r["sector"] == "ELI")
         if default:  # an undated office code before an undated elite one (Sisi: GOV, not ELI)
             return default[0], f"no range covers {iso}: default code"
@@ -449,6 +519,9 @@ class ActorResolver:
             if lower[0] in _GENDER_PRONOUNS:
                 token = None if isinstance(span_or_text, str) else span_or_text.root
                 m, where = ctx.pronoun_person(lower[0], token)
+            elif _PRONOUNS[lower[0]] == "any":
+                token = None if isinstance(span_or_text, str) else span_or_text.root
+                m, where = ctx.recent_group(token), "most recent actor in paragraph that is no one named person"
             else:
                 m, where = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True), "most recent actor in paragraph"
             if m is None:
@@ -464,7 +537,7 @@ class ActorResolver:
             for n in range(self._reach(words, lower, i), 0, -1):
                 entries = self._lookup(words, i, n)
                 if entries:
-                    found.append((i, n, entries[0]))
+                    found.append((i, n, self._in_office(entries, date)))
                     i += n
                     break
             else:
@@ -500,6 +573,20 @@ class ActorResolver:
                 reasons.append(f"'{head_name}' is not office-holder {e.name}: "
                                + ("introduced as someone new" if introduced else "a fuller name"))
                 continue
+            if e.table == "office_holders" and n == 1 and name is None and not head_words - set(words[start:start + 1]) \
+                    and (m := ctx.person_named(surface)) is not None and m.actor.name and m.actor.name != e.name:
+                a = m.actor  # "Hassan" after "Ali Hassan, a local trader": he, not Jordan's prince Hassan
+                country, sector, name, person = a.country or country, a.sector, a.name, True
+                reasons.append(f"'{surface}' -> the person the article named in full before, {a.name}: "
+                               f"{a.country or '-'} {a.sector or '-'} (not office-holder {e.name})")
+                continue
+            stated = self._stated_country(found, start, n, words) if e.table == "office_holders" else None
+            if stated is not None:  # "Jordan's King Abdullah", "Prince Albert II of Monaco"
+                e = next((x for x in self._lookup(words, start, n) if x.table == "office_holders"
+                          and self._person_row(x.person, date)[0]["country"] in (stated[0], "")), None)
+                if e is None:
+                    reasons.append(f"'{surface}' is no office-holder of that name: {stated[1]} says {stated[0]}")
+                    continue  # "Prince Albert II of Monaco" is no king of the Belgians
             if e.table == "office_holders" and head_words and not head_words & set(words[start:start + n]):
                 if len(_tokens(e.name)) > 1:  # (a one-word name, "Hassan" in "President Hassan Sheikh Mohamud", is
                     country = country or self._person_row(e.person, date)[0]["country"] or None  # part of his name)
@@ -645,6 +732,19 @@ class ActorResolver:
             if ent is not None and span_or_text.root.ent_type_ == "PERSON" and len(ent) > 1 and words[i] in ent.text.split():
                 return True
         return ctx.person_named(words[i]) is not None
+
+    def may_be_they(self, tok, phrase) -> bool:
+        """The head of a phrase may be what a later "they" stands for: a proper noun, a plural agent noun ("protesters"),
+        a noun for a body of people (``group_nouns.tsv``, ``collective_nouns.tsv``: "the commission", "the
+        government"); not a singular agent noun, which names one person ("the suspect"), nor a common noun for a thing
+        or an act ("Iran's request", "U.S. citizenship")."""
+        if tok.pos_ != "NOUN":
+            return True
+        words = (tok.lower_, tok.lemma_.lower())
+        if any(w in self._groups for w in words):
+            return True
+        agent = self._agent([w.casefold() for w in _tokens(phrase.text)]) if tok.tag_ == "NNS" else None
+        return agent is not None and agent[1].split()[-1] in words  # ("Afghan rebel leaders": 'rebel leaders')
 
     def is_media(self, text: str) -> bool:
         """The phrase names a news medium ("the newspaper Kommersant")."""
@@ -1678,7 +1778,9 @@ class ActorsStage(Stage):
         before ``position`` (a mention's offset lies inside its paragraph, so the mentions before a
         position are all known then, and each phrase is resolved with the mentions before it, as in
         one pass over the whole article)."""
-        ctx = ActorContext()
+        from .attributes import find_quotes
+
+        ctx = ActorContext(passages=find_quotes(work, self.speech_words))  # (a quote's speaker is not its "they")
         read = 0  # paragraphs read (or being read)
 
         def fill(position: int) -> None:
@@ -1707,7 +1809,10 @@ class ActorsStage(Stage):
                     if actor is not None:
                         person = bool(actor.name) and (any(t.ent_type_ == "PERSON" for t in phrase)
                                                        or _table_person(actor))
-                        m = ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                        m = ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"),
+                                    plural=tok.tag_ == "NNPS" or tok.tag_ == "NNS" and tok.ent_type_ != "PERSON"
+                                    or any(c.dep_ == "conj" for c in tok.children),  # ("Buttigieg and Klobuchar")
+                                    end=para.start + phrase.end_char, group=self.resolver.may_be_they(tok, phrase))
                         if person and actor.name:
                             people.append(m)
                 if people:
@@ -1744,6 +1849,20 @@ class ActorsStage(Stage):
             if _is_act_noun(tok):
                 out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
             out.append((tok, rule))
+        return out
+
+    @staticmethod
+    def _doers_behind(sources: list[tuple]) -> list[tuple]:
+        """Sources with, before a subject that names an act ("An attack by Islamist militants killed 30 soldiers",
+        "a wave of attacks by militants", "Russia's shelling killed five"), who does that act (``_behind``). For
+        force only: an act that kills or detains is its doer's; one that "spurred thousands to protest" or "halted
+        exports" is not its doer's act of support or concession."""
+        out: list[tuple] = []
+        for cand in sources:
+            tok, rule = cand[0], cand[1]
+            if rule.startswith("nsubj") and _is_act_noun(tok):
+                out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
+            out.append(cand)
         return out
 
     def _pick(self, candidates, date, ctx, work, exclude=None, event_type: str | None = None):
@@ -1926,7 +2045,8 @@ class ActorsStage(Stage):
             sources, targets = find_arguments(tok, inner=not event.reasons.get("type", "").startswith(DICTIONARY_REASON))
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
-            event.source, used = self._pick(sources, date, ctx, work, event_type=event.event_type)
+            doers = self._doers_behind(sources) if event.event_type in ("ASSAULT", "COERCE") else sources
+            event.source, used = self._pick(doers, date, ctx, work, event_type=event.event_type)
             event.target = self._pick_target(self._actors_behind(targets, event.event_type), event.source, tok.doc,
                                              date, ctx, work, used)
             if event.event_type == "PROTEST" and (event.target is None or _only_a_place(event.target)):

@@ -845,6 +845,7 @@ def find_quotes(work: Work, speech_words: set[str]) -> list[Passage]:
     instead (a line break inside a quote), the passage runs to that mark. Left open otherwise, it is a stray mark."""
     if work.quotes is not None:
         return work.quotes
+    speech_words = speech_words | cue_words("utterance")  # 'the crowd chanted "..."' names the speaker too
     text = work.article.text
     persons = [ent.text for para in work.paragraphs for ent in para.doc.ents if ent.label_ == "PERSON"]
 
@@ -970,6 +971,8 @@ def speaker_before(work: Work, offset: int, speech_words: set[str]) -> tuple[Any
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ in ("conj", "advcl"):  # "The general called them traitors and said: ...", "...,
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # adding: ...": his
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # 'the attackers, who shouted "..."': the attackers
     if subj is None:
         return None
     appos = [a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]

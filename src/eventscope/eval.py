@@ -214,12 +214,29 @@ def evaluate_events(gold_path: str | Path, config: Config) -> dict:
     return out
 
 
+_FUNCTION_WORDS = {"the", "and", "for", "from", "with", "who", "whom", "that", "this", "these", "those", "their",
+                   "its", "his", "her", "our", "are", "was", "were", "has", "have", "had", "not", "all", "both", "some",
+                   "other", "others", "than", "into", "over", "after", "before", "about", "under", "across"}
+
+
 def _name_words(text: str) -> set[str]:
-    """Accent-folded, case-folded words of three letters or more ("Vázquez" -> "vazquez")."""
+    """Accent-folded, case-folded words of three letters or more, function words left out ("Vázquez" -> "vazquez";
+    "the protesters in Minsk" -> protesters, minsk: "the" is shared by every group)."""
     import unicodedata
 
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    return {w for w in re.findall(r"\w+", folded) if len(w) > 2}
+    return {w for w in re.findall(r"\w+", folded) if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+
+def _same_referent(pronoun: str, referent: str, actor) -> bool:
+    """A person pronoun's prediction is right when it shares a word with the gold name (a surname is enough); a
+    "they"'s when its words are all among one of the gold phrases' or the reverse ("the parliament" for "Tonga's
+    parliament"; not "Hong Kong's police complex" for "Hong Kong protesters")."""
+    if pronoun.lower() not in ("they", "them", "their"):
+        return bool(_name_words(referent) & _name_words(f"{actor.name or ''} {actor.text}"))
+    said = [w for w in (_name_words(actor.text), _name_words(actor.name or "")) if w]
+    gold = [w for w in map(_name_words, referent.split(" | ")) if w]
+    return any(p <= g or g <= p for p in said for g in gold)
 
 
 def _pronoun_documents(gold_path: Path, records: list[dict]) -> dict[tuple[str, str], object]:
@@ -244,15 +261,17 @@ def _pronoun_documents(gold_path: Path, records: list[dict]) -> dict[tuple[str, 
 
 
 def evaluate_pronouns(gold_path: str | Path, config: Config) -> dict:
-    """How the actors stage resolves a person pronoun (he/she) to a person the article names.
+    """How the actors stage resolves a pronoun (he/she to a person, they to a group) to an actor the article names.
 
     A gold record ``{"id", "corpus", "doc", "offset", "pronoun", "referent"}`` marks a pronoun at a character
-    offset of an article's cleaned text and names the person it stands for (the fullest name the article
-    gives; "UNNAMED: ..." for a person the article never names, null for no person). The prediction is
+    offset of an article's cleaned text and names whom it stands for (for he/she the fullest name the article
+    gives; for they every phrase the article names the group with before it, separated by " | "; "UNNAMED: ..."
+    for someone the article never names, null for no one: a generic "they", or things). The prediction is
     ``ActorResolver.resolve`` on the pronoun with the article's context up to it, as the actors stage calls
-    it. It is right when it shares a word of three letters or more with the gold name. ``recall`` = right /
-    records with a named referent; ``precision`` = right / records given a person (one given for an unnamed
-    or no person is wrong)."""
+    it. It is right when it shares a word of three letters or more, no function word, with the gold name, or for a
+    "they" when its words are all among one gold phrase's or the reverse (``_same_referent``).
+    ``recall`` = right / records with a named referent; ``precision`` = right / records given an actor (one
+    given for an unnamed or no referent is wrong)."""
     import datetime as dt
 
     from .actors import ActorsStage, _phrase
@@ -290,7 +309,7 @@ def evaluate_pronouns(gold_path: str | Path, config: Config) -> dict:
             named += is_named
             if actor is not None:
                 given += 1
-                right += is_named and bool(_name_words(referent) & _name_words(f"{actor.name or ''} {actor.text}"))
+                right += is_named and _same_referent(r["pronoun"], referent, actor)
     p = right / given if given else 0.0
     rec = right / named if named else 0.0
     return {"n": len(records), "named": named, "resolved": given, "right": right, "precision": round(p, 4),

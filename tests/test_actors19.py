@@ -84,3 +84,57 @@ def test_a_bare_name_the_article_gave_in_full_is_that_person(pipeline):
 def test_an_acts_doer_is_the_source_of_what_it_did(pipeline, text):
     ev = event_at(pipeline, text, "killed")
     assert ev.source is not None and ev.source.text == "Islamist militants" and ev.source.sector == "REB"
+
+
+def test_his_with_a_plural_subject_is_someone_elses_and_an_apposition_may_say_who(pipeline):
+    ev = event_at(pipeline, "The rebels released his hostage, an American missionary, on Friday.", "released")
+    assert ev.target is not None and ev.target.country == "USA"
+
+
+def test_what_one_mobilises_people_to_do_is_planned(pipeline):
+    assert event_at(pipeline, "The opposition mobilised its supporters to rally in the capital on Friday.",
+                    "rally").factuality == "planned"
+
+
+def test_who_blocks_an_act_is_not_its_doer(pipeline):
+    ev = event_at(pipeline, "The High Court blocked the deployment of Kenyan police to Haiti.", "deployment")
+    assert ev.source is None or ev.source.sector != "JUD"
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("Police arrested five protesters in Lyon on Tuesday. They had attacked a bank with stones.", "attacked",
+     "five protesters"),  # the object of a verb that did something to people
+    ("Security forces detained 12 activists in Harare on Saturday.\\nThey had gathered to demand the release of a "
+     "jailed opposition lawmaker.", "demand", "12 activists"),  # a paragraph's first They: the plural one before
+    ("The Houthis said they had targeted a British oil tanker in the Gulf of Aden.", "targeted", "The Houthis"),
+    ("The embassy said they had evacuated 200 citizens from Port-au-Prince by helicopter.", "evacuated", "The embassy"),
+])
+def test_they_stands_for_the_group(pipeline, text, trigger, source):
+    ev = event_at(pipeline, text, trigger)
+    assert ev.source is not None and ev.source.text == source, ev.source
+
+
+def test_a_paragraphs_first_they_takes_no_single_actor_of_the_paragraph_before(pipeline):
+    ev = event_at(pipeline, "Prosecutors charged the two former ministers with fraud on Monday.\\nThey deny the charges.",
+                  "deny")
+    assert ev.source is not None and ev.source.text == "the two former ministers"
+
+
+@pytest.mark.parametrize("phrase, date, country, name", [
+    ("Congolese President Denis Sassou Nguesso", "2011-06-01", "COG", "Denis Sassou Nguesso"),  # a full name is its
+    ("Dominican Prime Minister Roosevelt Skerrit", "2009-06-01", "DMA", "Roosevelt Skerrit"),  # holder's, whatever
+])  # an ambiguous demonym says
+def test_a_full_name_keeps_its_holder(resolver, phrase, date, country, name):
+    actor = resolver.resolve(phrase, date=dt.date.fromisoformat(date), context=None)
+    assert (actor.country, actor.name) == (country, name), actor.reason
+
+
+def test_his_supporters_are_not_he(pipeline):
+    ev = event_at(pipeline, "Supporters of Imran Khan protested in Lahore on Friday.", "protested")
+    assert ev.source is not None and ev.source.country == "PAK" and ev.source.name is None
+
+
+def test_a_titled_name_is_not_an_earlier_namesake(pipeline):
+    ev = event_at(pipeline, "Saddam Hussein invaded Kuwait in 1990. King Hussein of Jordan refused to join the "
+                            "coalition against Iraq, his biographer said.", "refused")
+    assert ev.source is not None and ev.source.country == "JOR"

@@ -149,6 +149,8 @@ class _Mention:
     plural: bool = False  # its head is a plural noun ("the Houthis", whom spaCy may tag a person): a "they"
     end: int = 0  # where its phrase ends
     group: bool = True  # its head may be a "they": no one person's noun ("the suspect"), no thing ("Iran's request")
+    org: bool = False  # an organisation of the tables, whatever spaCy tags it ("the Houthis", "Boko Haram": a "they")
+    patient: bool = False  # the object of a verb that does something to people ("arrested five protesters")
 
 
 @dataclass
@@ -177,8 +179,9 @@ class ActorContext:
     passages: list = field(default_factory=list)  # the article's quoted passages (``attributes.find_quotes``)
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False,
-            plural: bool = False, end: int = 0, group: bool = True) -> _Mention:
-        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group)
+            plural: bool = False, end: int = 0, group: bool = True, org: bool = False,
+            patient: bool = False) -> _Mention:
+        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group, org, patient)
         bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
         if person and actor.name and len({w.casefold() for w in _tokens(actor.text)}
                                          & {w.casefold() for w in _tokens(actor.name)}) >= 2:
@@ -302,9 +305,15 @@ class ActorContext:
         """What a "they" (them, their) stands for: the latest actor in its paragraph before it that is no one named
         person (unless coordinated or plural, ``_Mention.plural``), no one person's noun and no thing
         (``_Mention.group``); inside a quote, not the quote's speaker; outside, no one named inside a quote
-        ('Protesters chanted "Down with the dictator" as they marched': the protesters). A subject "they" with no
-        one before it in its sentence is the subject of the sentence before, if one may be; in a paragraph's first
-        sentence with no one before it, the previous paragraph's last subject that may be, else its last actor."""
+        ('Protesters chanted "Down with the dictator" as they marched': the protesters); not a word inside a larger
+        phrase that may be one ("Tbilisi" in "Demonstrators in Tbilisi", "Representatives" in "House of
+        Representatives"). A subject "they" with no one before it in
+        its own sentence is the subject of the sentence before, if one may be ("Protesters railed against the
+        government. They are demanding": the protesters), or its plural object when its verb did something to
+        people (``cues.tsv`` kind ``patient_verb``: "Police arrested five protesters. They had attacked a bank"), else
+        the latest; a paragraph's first "They" with no one
+        before it in its paragraph, the previous paragraph's latest plural one ("Security forces detained 12
+        activists." / "They had gathered": the activists; no singular one)."""
         if token is None:
             return next((m for m in reversed(self.mentions) if m.offset < self.position and m.paragraph == self.paragraph
                          and (m.plural or not m.person) and m.group), None)
@@ -317,24 +326,28 @@ class ActorContext:
         speaker = next((p.speaker_at for p in self.passages if p.start <= self.position < p.end), None) if inside else None
 
         def may_be(m: _Mention) -> bool:
-            return m.offset < self.position and (m.plural or not m.person) and m.group \
+            return m.offset < self.position and (m.plural or not m.person or m.org) and m.group \
                 and not (speaker is not None and m.offset <= speaker < m.end) \
                 and not (not inside and m.paragraph == self.paragraph and quoted(m.paragraph, m.offset - base))
 
         here = [m for m in self.mentions if m.paragraph == self.paragraph]
-        found = [m for m in reversed(here) if may_be(m) and not any(  # not a word inside a larger phrase that may be
-            o.offset < m.offset and m.end <= o.end and may_be(o) for o in here)]  # one: "Tbilisi" in "Demonstrators in
-        # Tbilisi" (but "the European Union" in "members of the European Union")
-        sent_start = base + token.sent.start_char
-        if token.dep_ == "nsubj" and (not found or found[0].offset < sent_start):
+        found = [m for m in reversed(here) if may_be(m) and not any(
+            o.offset < m.offset and m.end <= o.end and may_be(o) for o in here)]
+        if found and found[0].offset >= base + token.sent.start_char:
+            return found[0]  # someone before it in its own sentence
+        if found and token.dep_ == "nsubj":
             sents = [s.start_char for s in token.doc.sents if s.start_char < token.sent.start_char]
-            subject = next((m for m in found if sents and m.offset >= base + sents[-1] and m.subject), None)
-            if subject is not None:  # "Protesters railed against the government. They are demanding ...": the protesters
+            before = [m for m in found if sents and m.offset >= base + sents[-1]]  # the sentence before
+            subject = next((m for m in before if m.patient and m.plural), None) \
+                or next((m for m in before if m.subject), None)  # (its object, when a verb did something to them)
+            if subject is not None:
                 return subject
-        if not found and self.paragraph and not inside and token.sent.start_char == 0:  # "... gathered in Cairo." / "They
-            before = [m for m in reversed(self.mentions) if m.paragraph == self.paragraph - 1 and may_be(m)]  # concluded"
-            return next((m for m in before if m.subject), before[0] if before else None)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        if self.paragraph and not inside and token.sent.start_char == 0:
+            return next((m for m in reversed(self.mentions) if m.paragraph == self.paragraph - 1 and m.plural
+                         and may_be(m)), None)
+        return None
 
     def named(self, person_name: str) -> bool:
         return any(m.actor.name == person_name for m in self.mentions if m.offset < self.position)
@@ -356,6 +369,8 @@ class ActorResolver:
         # surfaces no table entry may use: PETRARCH2 aliases that are common words or numbers ("Organization", "313")
         self._stop = {_key(_tokens(r["surface"])) for r in _read_table("alias_stoplist")}
         self._load()
+        self._people_names = {name for name, _ in self._people}  # canonical names of the office-holders
+        self.org_names = {r["name"] for r in _read_table("organisations")}  # ... and of the organisations
         # one word of every table entry and agent noun (its longest: "state" of "head of state", not "of"), and every
         # surname and pronoun: a key matches only where all its words stand, so a phrase with none of these words
         # cannot resolve, and resolve() answers None at once (most noun phrases of an article: "the attack")
@@ -455,18 +470,21 @@ class ActorResolver:
                 continue
             if s2 == start + n + 1 and words[start + n].casefold() == "of" and c.kind in ("name", "capital_metonym"):
                 return c.country, f"'of {' '.join(words[s2:s2 + n2])}'"
-            if s2 + n2 <= start and c.kind in ("name", "demonym") and all(
+            if s2 + n2 <= start and c.kind in ("name", "demonym", "capital_metonym") and all(
                     w[:1].isupper() or w.casefold() in self._agent_words for w in words[s2 + n2:start]):
                 return c.country, f"'{' '.join(words[s2:s2 + n2])}'"
         return None
 
     def _in_office(self, entries: list[_Entry], date: dt.date | None) -> _Entry:
         """The entry a surface names: the first, or of several office-holders who share it ("King Abdullah": the
-        Saudi king until 2015, Jordan's since 1999) the first whose row on ``date`` is an office (not ELI)."""
+        Saudi king until 2015, Jordan's since 1999) the first whose row on ``date`` is an office (not ELI), hand-curated
+        people (a supplement row) before PETRARCH2's."""
         if len(entries) == 1 or entries[0].table != "office_holders" or date is None:
             return entries[0]
-        return next((e for e in entries if e.table == "office_holders"
-                     and self._person_row(e.person, date)[0]["sector"] != "ELI"), entries[0])
+        people = [e for e in entries if e.table == "office_holders"]
+        curated = [e for e in people if any(_curated(r) for r in self._people[e.person][1])]
+        people = curated or people  # ("Elizabeth II" is the British queen, whom PETRARCH2 files under Saint Kitts)
+        return next((e for e in people if self._person_row(e.person, date)[0]["sector"] != "ELI"), people[0])
 
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
@@ -564,8 +582,9 @@ class ActorResolver:
             and (self._agent(lower) or ("", ""))[0] in _PRIVATE_SECTORS \
             and not any(c.lower_ in cue_words("past_career") for c in span_or_text.root.children)  # ("a former bus
         # driver, Nicolas Maduro", "a trained doctor, Bashar al-Assad": the office-holder's past)
-        fuller = len([w for w in head_words if w.casefold() not in self._agent_words  # (not "Crown Prince Hassan")
-                      and w.casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES]) > 1
+        fuller = len([w for w in head_words if w.casefold() not in self._agent_words  # (not "Crown Prince Hassan",
+                      and w.casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES  # "Jordanian King Abdullah")
+                      and not any(x.table == "countries" for x in self._names.get(_key([w]), ()))]) > 1
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
             if e.table == "office_holders" and head_words & set(words[start:start + n]) and (
@@ -573,20 +592,30 @@ class ActorResolver:
                 reasons.append(f"'{head_name}' is not office-holder {e.name}: "
                                + ("introduced as someone new" if introduced else "a fuller name"))
                 continue
+            stated = self._stated_country(found, start, n, words) if e.table == "office_holders" else None
+            if stated is not None:  # "Jordan's King Abdullah", "Prince Albert II of Monaco"
+                of_stated = next((x for x in self._lookup(words, start, n) if x.table == "office_holders"
+                                  and self._person_row(x.person, date)[0]["country"] in (stated[0], "")), None)
+                if of_stated is None and _short_name(words[start:start + n]):
+                    reasons.append(f"'{surface}' is no office-holder of that name: {stated[1]} says {stated[0]}")
+                    continue  # "Prince Albert II of Monaco" is no king of the Belgians (a full name stays its
+                e = of_stated or e  # holder's: "Congolese President Denis Sassou Nguesso", whose demonym is ambiguous)
             if e.table == "office_holders" and n == 1 and name is None and not head_words - set(words[start:start + 1]) \
-                    and (m := ctx.person_named(surface)) is not None and m.actor.name and m.actor.name != e.name:
+                    and not any(w.casefold() in self._agent_words for w in words[:start]) \
+                    and (m := ctx.person_named(surface)) is not None and m.actor.name and m.actor.name != e.name \
+                    and m.actor.name not in self._people_names:  # (not "King Hussein" after "Saddam Hussein": a title,
+                # a table person)
                 a = m.actor  # "Hassan" after "Ali Hassan, a local trader": he, not Jordan's prince Hassan
                 country, sector, name, person = a.country or country, a.sector, a.name, True
                 reasons.append(f"'{surface}' -> the person the article named in full before, {a.name}: "
                                f"{a.country or '-'} {a.sector or '-'} (not office-holder {e.name})")
                 continue
-            stated = self._stated_country(found, start, n, words) if e.table == "office_holders" else None
-            if stated is not None:  # "Jordan's King Abdullah", "Prince Albert II of Monaco"
-                e = next((x for x in self._lookup(words, start, n) if x.table == "office_holders"
-                          and self._person_row(x.person, date)[0]["country"] in (stated[0], "")), None)
-                if e is None:
-                    reasons.append(f"'{surface}' is no office-holder of that name: {stated[1]} says {stated[0]}")
-                    continue  # "Prince Albert II of Monaco" is no king of the Belgians
+            if e.table == "office_holders" and start > 0 and lower[start - 1] == "of" and not isinstance(span_or_text, str) \
+                    and span_or_text.root.tag_ == "NNS" and head_name is None and not _is_act_noun(span_or_text.root):
+                # "Supporters of Imran Khan", "allies of Putin" are not he ("the prosecution of Donald Trump" is his)
+                country = country or self._person_row(e.person, date)[0]["country"] or None
+                reasons.append(f"office-holder {e.name} only modifies '{span_or_text.root.text}'")
+                continue
             if e.table == "office_holders" and head_words and not head_words & set(words[start:start + n]):
                 if len(_tokens(e.name)) > 1:  # (a one-word name, "Hassan" in "President Hassan Sheikh Mohamud", is
                     country = country or self._person_row(e.person, date)[0]["country"] or None  # part of his name)
@@ -806,6 +835,15 @@ def _has_title(text: str, title: str) -> bool:
     words, want = [w.casefold() for w in _tokens(text)], title.split()
     return any(words[i:i + len(want)] == want and not _NOT_THE_TITLE & set(words[:i])
                and words[i + len(want):i + len(want) + 1] != ["elect"] for i in range(len(words) - len(want) + 1))
+
+
+_ROMAN = re.compile(r"^(?:[IVX]+|[ivx]+)$")
+
+
+def _short_name(words: list[str]) -> bool:
+    """A one-word name or a regnal one ("Hussein", "Albert II"): a stated country other than its holder's says it is
+    someone else's; a full personal name ("Denis Sassou Nguesso") is its holder's whatever a demonym says."""
+    return len(words) == 1 or len(words) == 2 and bool(_ROMAN.match(words[1]))
 
 
 def _table_person(actor: Actor) -> bool:
@@ -1542,14 +1580,14 @@ def _own(tok) -> bool:
     counterpart, who is by definition the other side ("met his Russian counterpart"), nor one an apposition names
     ("endorsed his former rival, Joe Biden") unless the verb sends or calls back one's own agents (``verb_frames.tsv``
     role ``sending``: "recalled its ambassador, Naledi Pandor"), nor one whose "his"/"her" is no person the subject
-    is ("police arrested her son")."""
+    is ("police arrested her son"; nor a plural subject: "the rebels released his hostage")."""
     pronoun = next((p for p in tok.children if p.dep_ == "poss" and p.pos_ == "PRON"), None)
     if pronoun is None or _counterpart(tok):
         return False
-    if pronoun.lower_ in ("his", "her") and not any(  # "police arrested her son": not the police's
-            s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or s.lemma_.lower() in cue_words("person")
-            for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")):
-        return False
+    if pronoun.lower_ in ("his", "her") and not any(  # "police arrested her son": not the police's; nor a plural
+            (s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or s.lemma_.lower() in cue_words("person"))
+            and s.tag_ not in ("NNS", "NNPS") for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")):
+        return False  # subject's: "the rebels released his hostage"
     sent_own = tok.dep_ == "dobj" and _frames()[0].get((tok.head.lemma_.lower(), "(object)")) == "sending" \
         and tok.lemma_.lower() in cue_words("own_agent")  # (not "sent his ally, X, a message")
     return sent_own or not any(
@@ -1770,6 +1808,7 @@ class ActorsStage(Stage):
     def setup(self) -> None:
         self.resolver = ActorResolver()
         self.speech_words = cue_words("speech")
+        self.patient_verbs = cue_words("patient_verb")
 
     def _context(self, work: Work, date: dt.date | None) -> ActorContext:
         """Actors named in the article (noun phrases that resolve), for pronouns and bare titles.
@@ -1812,7 +1851,9 @@ class ActorsStage(Stage):
                         m = ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"),
                                     plural=tok.tag_ == "NNPS" or tok.tag_ == "NNS" and tok.ent_type_ != "PERSON"
                                     or any(c.dep_ == "conj" for c in tok.children),  # ("Buttigieg and Klobuchar")
-                                    end=para.start + phrase.end_char, group=self.resolver.may_be_they(tok, phrase))
+                                    end=para.start + phrase.end_char, group=self.resolver.may_be_they(tok, phrase),
+                                    org=actor.name in self.resolver.org_names,
+                                    patient=tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.patient_verbs)
                         if person and actor.name:
                             people.append(m)
                 if people:
@@ -1933,8 +1974,8 @@ class ActorsStage(Stage):
             yield tok, rule, whole
             if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _TERRITORY:  # "two former aides, John Smith and
                 for c in tok.children:                                             # Mary Jones,": the names say who
-                    if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG"):
-                        yield c, rule + f" (its apposition '{c.text}')", whole
+                    if c.dep_ == "appos" and (c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "NOUN"):
+                        yield c, rule + f" (its apposition '{c.text}')", whole  # ("his hostage, an American missionary")
 
     def _with_whole(self, actor: Actor, whole, date, ctx, work, act: bool) -> Actor:
         """A narrowed actor ("the opposition's" in "Israel's military campaign", "mourners" in "a crowd of mourners in

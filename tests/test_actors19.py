@@ -138,3 +138,22 @@ def test_a_titled_name_is_not_an_earlier_namesake(pipeline):
     ev = event_at(pipeline, "Saddam Hussein invaded Kuwait in 1990. King Hussein of Jordan refused to join the "
                             "coalition against Iraq, his biographer said.", "refused")
     assert ev.source is not None and ev.source.country == "JOR"
+
+
+@pytest.mark.parametrize("text, trigger, role, expected", [
+    # the second review's cases: a partitive's people stand where the partitive does; two people named are one "they"
+    ("Security forces arrested 25 members of an opposition party in Conakry on Monday.\\nThey were accused of "
+     "planning an illegal protest, the prosecutor said.", "accused", "target", "OPP"),
+    ("Kenyan President Uhuru Kenyatta met Raila Odinga at State House, and they agreed to campaign for the "
+     "constitutional changes.", "agreed", "source", "KEN"),
+    ("Ukrainian drones attacked an airbase in Crimea overnight. They destroyed two aircraft, Kyiv said.", "destroyed",
+     "source", "UKR"),  # weapons' crews act
+])
+def test_they_after_a_partitive_two_people_or_weapons(pipeline, text, trigger, role, expected):
+    actor = getattr(event_at(pipeline, text, trigger), role)
+    assert actor is not None and expected in (actor.country, actor.sector), actor
+
+
+def test_a_chant_is_not_its_own_speaker(pipeline):
+    work = _work(pipeline, '"Justice for Nahel," hundreds of young people chanted as they marched through Nanterre.')
+    assert [q.quote.speaker for q in work.quotes] == ["hundreds"]

@@ -151,6 +151,7 @@ class _Mention:
     group: bool = True  # its head may be a "they": no one person's noun ("the suspect"), no thing ("Iran's request")
     org: bool = False  # an organisation of the tables, whatever spaCy tags it ("the Houthis", "Boko Haram": a "they")
     patient: bool = False  # the object of a verb that does something to people ("arrested five protesters")
+    main: bool = False  # an argument of its sentence's main verb
 
 
 @dataclass
@@ -180,8 +181,8 @@ class ActorContext:
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False,
             plural: bool = False, end: int = 0, group: bool = True, org: bool = False,
-            patient: bool = False) -> _Mention:
-        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group, org, patient)
+            patient: bool = False, main: bool = False) -> _Mention:
+        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group, org, patient, main)
         bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
         if person and actor.name and len({w.casefold() for w in _tokens(actor.text)}
                                          & {w.casefold() for w in _tokens(actor.name)}) >= 2:
@@ -308,10 +309,11 @@ class ActorContext:
         ('Protesters chanted "Down with the dictator" as they marched': the protesters); not a word inside a larger
         phrase that may be one ("Tbilisi" in "Demonstrators in Tbilisi", "Representatives" in "House of
         Representatives"). A subject "they" with no one before it in
-        its own sentence is the subject of the sentence before, if one may be ("Protesters railed against the
-        government. They are demanding": the protesters), or its plural object when its verb did something to
-        people (``cues.tsv`` kind ``patient_verb``: "Police arrested five protesters. They had attacked a bank"), else
-        the latest; a paragraph's first "They" with no one
+        its own sentence is the subject of the sentence before (its main verb's first), if one may be ("Protesters
+        railed against the government. They are demanding": the protesters), or its plural object when its verb did
+        something to people (``cues.tsv`` kind ``patient_verb``: "Police arrested five protesters. They had attacked a
+        bank"; wrong for "... They also seized rifles"), else
+        the latest; of two people named, the subject ("Kenyatta met Odinga, and they agreed"); a paragraph's first "They" with no one
         before it in its paragraph, the previous paragraph's latest plural one ("Security forces detained 12
         activists." / "They had gathered": the activists; no singular one)."""
         if token is None:
@@ -333,14 +335,29 @@ class ActorContext:
         here = [m for m in self.mentions if m.paragraph == self.paragraph]
         found = [m for m in reversed(here) if may_be(m) and not any(
             o.offset < m.offset and m.end <= o.end and may_be(o) for o in here)]
-        if found and found[0].offset >= base + token.sent.start_char:
+        sent_start = base + token.sent.start_char
+        sents = [base + s.start_char for s in token.doc.sents if s.start_char < token.sent.start_char]
+
+        def pair(lo: int, hi: int) -> _Mention | None:
+            """The subject of two people named between lo and hi ("Kenyatta met Odinga, and they agreed": the
+            first conjunct stands for both, as for "Kenyatta and Odinga"), unless another may be a "they" after it."""
+            people = [m for m in here if lo <= m.offset < hi and m.person and m.actor.name]
+            if len({m.actor.name for m in people}) < 2 or not people[0].subject:
+                return None
+            return None if any(lo <= m.offset < hi and m.offset > people[0].offset and m.subject and may_be(m)
+                               for m in here) else people[0]
+
+        if token.dep_ == "nsubj" and (duo := pair(sent_start, self.position)
+                                      or not (found and found[0].offset >= sent_start) and sents
+                                      and pair(sents[-1], sent_start)):
+            return duo
+        if found and found[0].offset >= sent_start:
             return found[0]  # someone before it in its own sentence
         if found and token.dep_ == "nsubj":
-            sents = [s.start_char for s in token.doc.sents if s.start_char < token.sent.start_char]
-            before = [m for m in found if sents and m.offset >= base + sents[-1]]  # the sentence before
+            before = [m for m in found if sents and m.offset >= sents[-1]]  # the sentence before
             subject = next((m for m in before if m.patient and m.plural), None) \
-                or next((m for m in before if m.subject), None)  # (its object, when a verb did something to them)
-            if subject is not None:
+                or next((m for m in before if m.subject and m.main), None) or next((m for m in before if m.subject), None)
+            if subject is not None:  # (its object, when a verb did something to them)
                 return subject
         if found:
             return found[0]
@@ -1848,12 +1865,18 @@ class ActorsStage(Stage):
                     if actor is not None:
                         person = bool(actor.name) and (any(t.ent_type_ == "PERSON" for t in phrase)
                                                        or _table_person(actor))
-                        m = ctx.add(offset, p_index, actor, person=person, subject=tok.dep_ in ("nsubj", "nsubjpass"),
+                        # a partitive's people stand where the partitive does ("25 members of an opposition party")
+                        outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                            and tok.head.head.lower_ in _words("partitives", "quantity") else tok
+                        verb = outer.head.head if outer.head.dep_ == "conj" else outer.head
+                        m = ctx.add(offset, p_index, actor, person=person, subject=outer.dep_ in ("nsubj", "nsubjpass"),
                                     plural=tok.tag_ == "NNPS" or tok.tag_ == "NNS" and tok.ent_type_ != "PERSON"
+                                    or outer is not tok and outer.tag_ in ("NNS", "CD")
                                     or any(c.dep_ == "conj" for c in tok.children),  # ("Buttigieg and Klobuchar")
                                     end=para.start + phrase.end_char, group=self.resolver.may_be_they(tok, phrase),
                                     org=actor.name in self.resolver.org_names,
-                                    patient=tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.patient_verbs)
+                                    patient=outer.dep_ == "dobj" and outer.head.lemma_.lower() in self.patient_verbs,
+                                    main=verb.dep_ == "ROOT")
                         if person and actor.name:
                             people.append(m)
                 if people:

@@ -1000,7 +1000,7 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
         if tok.lemma_.lower() not in speech_words:
             continue
         for child in tok.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and child.idx >= local:  # (not a word of the quote: '"Justice!" they chanted')
                 appos = [a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
                 head = appos[0] if appos else child
                 return head, para.start + head.idx

@@ -1,8 +1,9 @@
-"""python eval/reviews/probe.py SRC FILE: each non-comment line is one article published 2024-03-06, run through
-the pipeline of the source folder SRC (e.g. /work/main/src, or an old commit unpacked with git archive).
+"""python eval/reviews/probe.py SRC FILE: each non-comment line is one article published 2024-03-06, or on the date
+a line starts with ("YYYY-MM-DD<TAB>text"), run through the pipeline of the source folder SRC (e.g. /work/main/src,
+or an old commit unpacked with git archive).
 A literal backslash-n ("\\n") in a line starts a new paragraph (written as a blank line);
 sentences within a paragraph are just run together."""
-import sys, traceback
+import re, sys, traceback
 src, path = sys.argv[1], sys.argv[2]
 sys.path.insert(0, src)
 from eventscope.pipeline import Pipeline
@@ -12,9 +13,10 @@ for t in open(path).read().splitlines():
     if not t.strip() or t.startswith('#'):
         continue
     print('##', t)
-    text = t.replace('\\n', '\n\n')
+    dated = re.match(r"(\d{4}-\d\d-\d\d)\t", t)
+    text = t[dated.end():].replace('\\n', '\n\n') if dated else t.replace('\\n', '\n\n')
     try:
-        w = p.process([Article(article_id='t', text=text, published='2024-03-06')])[0]
+        w = p.process([Article(article_id='t', text=text, published=dated.group(1) if dated else '2024-03-06')])[0]
     except Exception as ex:
         print('   CRASH', type(ex).__name__, ex)
         traceback.print_exc(limit=3, file=sys.stdout)

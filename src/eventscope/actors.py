@@ -302,23 +302,25 @@ class ActorContext:
             return m
         return None
 
-    def recent_group(self, token=None) -> _Mention | None:
-        """What a "they" (them, their) stands for: the latest actor in its paragraph before it that is no one named
-        person (unless coordinated or plural, ``_Mention.plural``), no one person's noun and no thing
-        (``_Mention.group``); inside a quote, not the quote's speaker; outside, no one named inside a quote
-        ('Protesters chanted "Down with the dictator" as they marched': the protesters); not a word inside a larger
-        phrase that may be one ("Tbilisi" in "Demonstrators in Tbilisi", "Representatives" in "House of
-        Representatives"). A subject "they" with no one before it in
-        its own sentence is the subject of the sentence before (its main verb's first), if one may be ("Protesters
-        railed against the government. They are demanding": the protesters), or its plural object when its verb did
-        something to people (``cues.tsv`` kind ``patient_verb``: "Police arrested five protesters. They had attacked a
-        bank"; wrong for "... They also seized rifles"), else
-        the latest; of two people named, the subject ("Kenyatta met Odinga, and they agreed"); a paragraph's first "They" with no one
-        before it in its paragraph, the previous paragraph's latest plural one ("Security forces detained 12
-        activists." / "They had gathered": the activists; no singular one)."""
+    def recent_group(self, token=None) -> tuple[_Mention | None, str]:
+        """What a "they" (them, their) stands for, and why. It may be an actor of its paragraph before it that is no
+        one named person (unless plural, coordinated or an organisation: ``_Mention.plural``, ``org``), no one
+        person's noun and no thing (``group``), not a word inside a larger phrase that may be one ("Tbilisi" in
+        "Demonstrators in Tbilisi"); inside a quote not the quote's speaker, outside one no one named only inside a
+        quote ('Protesters chanted "Down with the dictator" as they marched'). In order:
+
+        * a subject "they" after two people its clause names: its subject ("Kenyatta met Odinga, and they agreed");
+        * the latest one in its own sentence;
+        * a subject "they": the previous sentence's plural object when its verb did something to people
+          (``patient``: "Police arrested five protesters. They had attacked a bank"), else its subject, the main
+          verb's first ("Protesters railed against the government. They are demanding");
+        * the latest one in its paragraph;
+        * a paragraph's first "They": the previous paragraph's latest plural one ("... detained 12 activists." /
+          "They had gathered")."""
         if token is None:
-            return next((m for m in reversed(self.mentions) if m.offset < self.position and m.paragraph == self.paragraph
-                         and (m.plural or not m.person) and m.group), None)
+            m = next((m for m in reversed(self.mentions) if m.offset < self.position and m.paragraph == self.paragraph
+                      and (m.plural or not m.person) and m.group), None)
+            return m, "latest group in paragraph"
         base = self.position - token.idx
 
         def quoted(paragraph: int | None, local: int) -> bool:
@@ -339,32 +341,33 @@ class ActorContext:
         sents = [base + s.start_char for s in token.doc.sents if s.start_char < token.sent.start_char]
 
         def pair(lo: int, hi: int) -> _Mention | None:
-            """The subject of two people named between lo and hi ("Kenyatta met Odinga, and they agreed": the
-            first conjunct stands for both, as for "Kenyatta and Odinga"), unless another may be a "they" after it."""
             people = [m for m in here if lo <= m.offset < hi and m.person and m.actor.name]
             if len({m.actor.name for m in people}) < 2 or not people[0].subject:
                 return None
             return None if any(lo <= m.offset < hi and m.offset > people[0].offset and m.subject and may_be(m)
                                for m in here) else people[0]
 
-        if token.dep_ == "nsubj" and (duo := pair(sent_start, self.position)
-                                      or not (found and found[0].offset >= sent_start) and sents
+        own = bool(found) and found[0].offset >= sent_start
+        if token.dep_ == "nsubj" and (duo := pair(sent_start, self.position) or not own and sents
                                       and pair(sents[-1], sent_start)):
-            return duo
-        if found and found[0].offset >= sent_start:
-            return found[0]  # someone before it in its own sentence
+            return duo, "the subject of the two people named before it"
+        if own:
+            return found[0], "latest group in its sentence"
         if found and token.dep_ == "nsubj":
             before = [m for m in found if sents and m.offset >= sents[-1]]  # the sentence before
-            subject = next((m for m in before if m.patient and m.plural), None) \
-                or next((m for m in before if m.subject and m.main), None) or next((m for m in before if m.subject), None)
-            if subject is not None:  # (its object, when a verb did something to them)
-                return subject
+            patient = next((m for m in before if m.patient and m.plural), None)
+            if patient is not None:
+                return patient, "the plural object of the sentence before, whose verb did something to them"
+            subject = next((m for m in before if m.subject and m.main), None) or next((m for m in before if m.subject), None)
+            if subject is not None:
+                return subject, "the subject of the sentence before"
         if found:
-            return found[0]
+            return found[0], "latest group in paragraph"
         if self.paragraph and not inside and token.sent.start_char == 0:
-            return next((m for m in reversed(self.mentions) if m.paragraph == self.paragraph - 1 and m.plural
-                         and may_be(m)), None)
-        return None
+            m = next((m for m in reversed(self.mentions) if m.paragraph == self.paragraph - 1 and m.plural and may_be(m)),
+                     None)
+            return m, "latest plural group of the paragraph before"
+        return None, ""
 
     def named(self, person_name: str) -> bool:
         return any(m.actor.name == person_name for m in self.mentions if m.offset < self.position)
@@ -556,7 +559,7 @@ class ActorResolver:
                 m, where = ctx.pronoun_person(lower[0], token)
             elif _PRONOUNS[lower[0]] == "any":
                 token = None if isinstance(span_or_text, str) else span_or_text.root
-                m, where = ctx.recent_group(token), "most recent actor in paragraph that is no one named person"
+                m, where = ctx.recent_group(token)
             else:
                 m, where = ctx.recent(want=_PRONOUNS[lower[0]], same_paragraph=True), "most recent actor in paragraph"
             if m is None:

@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -152,6 +153,7 @@ class _Mention:
     org: bool = False  # an organisation of the tables, whatever spaCy tags it ("the Houthis", "Boko Haram": a "they")
     patient: bool = False  # the object of a verb that does something to people ("arrested five protesters")
     main: bool = False  # an argument of its sentence's main verb
+    kin: bool = False  # described as someone's relative ("Bilal Erdogan, the son of the president")
 
 
 @dataclass
@@ -181,8 +183,8 @@ class ActorContext:
 
     def add(self, offset: int, paragraph: int, actor: Actor, person: bool, subject: bool = False,
             plural: bool = False, end: int = 0, group: bool = True, org: bool = False,
-            patient: bool = False, main: bool = False) -> _Mention:
-        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group, org, patient, main)
+            patient: bool = False, main: bool = False, kin: bool = False) -> _Mention:
+        mention = _Mention(offset, paragraph, actor, person, subject, plural, end, group, org, patient, main, kin)
         bisect.insort(self.mentions, mention, key=lambda m: m.offset)  # mostly at the end: in reading order
         if person and actor.name and len({w.casefold() for w in _tokens(actor.text)}
                                          & {w.casefold() for w in _tokens(actor.name)}) >= 2:
@@ -355,7 +357,12 @@ class ActorContext:
             return found[0], "latest group in its sentence"
         if found and token.dep_ == "nsubj":
             before = [m for m in found if sents and m.offset >= sents[-1]]  # the sentence before
-            patient = next((m for m in before if m.patient and m.plural), None)
+            # "They also seized rifles": who did one thing did another too, the subject, not whom it was done to
+            also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.head.children) \
+                and token.head.lemma_.lower() in _trigger_lemmas("V", ("ASSAULT", "COERCE")) \
+                and not any(c.dep_ == "aux" and c.lower_ == "had" for c in token.head.children)  # (a force verb only,
+            # not past perfect: "They also confessed", "They had also planned a protest" are the arrested)
+            patient = None if also else next((m for m in before if m.patient and m.plural), None)
             if patient is not None:
                 return patient, "the plural object of the sentence before, whose verb did something to them"
             subject = next((m for m in before if m.subject and m.main), None) or next((m for m in before if m.subject), None)
@@ -506,6 +513,54 @@ class ActorResolver:
         people = curated or people  # ("Elizabeth II" is the British queen, whom PETRARCH2 files under Saint Kitts)
         return next((e for e in people if self._person_row(e.person, date)[0]["sector"] != "ELI"), people[0])
 
+    def _other_given(self, head_name: str, matched: list[str], e: _Entry) -> str | None:
+        """The given name of the person ``head_name`` when the table person ``e`` was matched on the surname alone and
+        has no such given name in any spelling ("Yair Netanyahu" is not Benjamin; "Tayyip Erdogan" is Recep Tayyip
+        Erdogan); None otherwise. An organisation row counts only when it is a person's name ("Bashar Al-Assad")."""
+        names = [w for w in _tokens(head_name) if w.casefold() not in _NAME_PARTICLES
+                 and w.casefold().rstrip(".") not in _HONORIFICS  # (a title is no given name; "Hunter" is one)
+                 and (w.casefold() not in self._agent_words or (self._agents.get(w.casefold()) or ("",))[0] == "CVL")
+                 and not any(x.table == "countries" for x in self._names.get(_key([w]), ()))]
+        if len(names) < 2 or not names[0][:1].isupper() or names[0].casefold() in {m.casefold() for m in matched}:
+            return None
+        if e.table == "office_holders":
+            rows = self._people[e.person][1]
+            spellings = [e.name, *(a for r in rows for a in r["aliases"].split("|") if a)]
+        else:
+            full = [w for w in _tokens(e.name) if w.casefold() not in _NAME_PARTICLES]
+            if len(full) < 2 or full[-1].casefold() != names[-1].casefold() or e.sector not in ("GOV", "ELI", ""):
+                return None  # an organisation matched, or one named after its leader ("Assad Government")
+            spellings = [e.name]
+        known = {_fold(w) for s in spellings for w in _tokens(s)}
+        given = _fold(names[0])  # "Benyamin", "Wladimir", "Nicolás", "Seyyed" are spellings, not other people
+        return None if given in known or len(given) >= 4 and any(_near(given, k) for k in known) else names[0]
+
+    def _inside_other_name(self, words: list[str], start: int, n: int, found) -> bool:
+        """The capital ``words[start:start + n]`` stands inside a longer name: a capitalised word right before or after
+        it that no table entry covers and that is no title, honorific or agent word ("Real Madrid", "Dynamo Kyiv";
+        not "Moscow Mayor Sergei Sobyanin", "Kabul's", "the Kabul government")."""
+        covered = {j for s, k, _ in found for j in range(s, s + k)}
+
+        def name_word(j: int) -> bool:
+            if not 0 <= j < len(words) or j in covered or not words[j][:1].isupper():
+                return False
+            w = words[j].casefold().rstrip(".")
+            return w not in self._agent_words and w not in _HONORIFICS and w not in _DETERMINERS
+        return name_word(start - 1) or name_word(start + n)
+
+    def _relative_of_sitting(self, m: _Mention, surname: str, e: _Entry, date: dt.date | None) -> bool:
+        """The person ``m`` named in full before shares the surname of office-holder ``e``, in office (not ELI) on
+        ``date``, under another given name, and was described as a relative ("Bilal Erdogan, the son of the
+        president", "Sara Netanyahu, the wife of Prime Minister Netanyahu"): after them a bare "Erdogan" is the leader
+        the description brought into the story. A namesake described otherwise ("Rustam Lavrov, a farmer") or not at
+        all ("Hunter Biden was convicted ... Biden's lawyers") keeps the bare surname, as news writing goes."""
+        named = m.actor
+        if date is None or not named.name or not m.kin or self._person_row(e.person, date)[0]["sector"] == "ELI":
+            return False
+        if not any(r["surname"].casefold() == surname.casefold() for r in self._people[e.person][1]):
+            return False
+        return _surname_key(named.name) == _surname_key(surname) and self._other_given(named.name, [surname], e) is not None
+
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
         rows = self._people[idx][1]
@@ -602,6 +657,14 @@ class ActorResolver:
             and (self._agent(lower) or ("", ""))[0] in _PRIVATE_SECTORS \
             and not any(c.lower_ in cue_words("past_career") for c in span_or_text.root.children)  # ("a former bus
         # driver, Nicolas Maduro", "a trained doctor, Bashar al-Assad": the office-holder's past)
+        one_word = any(n == 1 and len(_tokens(e.name)) == 1 for _, n, e in found if e.table == "office_holders")
+        if not introduced and one_word and not isinstance(span_or_text, str) and span_or_text.root.pos_ == "PROPN":
+            introduced = any(  # the same after a one-word name: "Hussein, a 34-year-old taxi driver" is no king of
+                # Jordan ("Javier Milei, an economist" is the president)
+                c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                and (self._agent([c.lower_]) or self._agent([c.lemma_.lower()]) or ("", ""))[0] in _PRIVATE_SECTORS
+                and not any(d.lower_ in cue_words("past_career") for d in c.children)
+                for c in span_or_text.root.children)
         fuller = len([w for w in head_words if w.casefold() not in self._agent_words  # (not "Crown Prince Hassan",
                       and w.casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES  # "Jordanian King Abdullah")
                       and not any(x.table == "countries" for x in self._names.get(_key([w]), ()))]) > 1
@@ -611,6 +674,18 @@ class ActorResolver:
                     introduced or fuller and len(_tokens(e.name)) == 1):
                 reasons.append(f"'{head_name}' is not office-holder {e.name}: "
                                + ("introduced as someone new" if introduced else "a fuller name"))
+                continue
+            if e.table in ("office_holders", "organisations") and head_name \
+                    and _surname_key(head_name) in {_surname_key(w) for w in words[start:start + n]} and (  # (not a
+                    # leader named only in the apposition: "Gibran Rakabuming Raka, the son of President Joko Widodo")
+                    given_other := self._other_given(head_name, words[start:start + n], e)) is not None:
+                reasons.append(f"'{head_name}' is not {e.name}: another given name, '{given_other}'")
+                continue  # "Yair Netanyahu", "Bilal Erdogan", "Asma al-Assad": the family, not the office-holder
+            if e.table == "office_holders" and (owned := _owned_group(span_or_text, words[start:start + n])) is not None:
+                # "Imran Khan's party", "Raila Odinga's supporters" are not he ("Putin's decision", an act, is his)
+                row = self._person_row(e.person, date)[0]
+                country, sector = country or row["country"] or None, sector or _owned_sector(owned, row["sector"])
+                reasons.append(f"office-holder {e.name} only owns '{owned.text}'" + (f" ({sector})" if sector else ""))
                 continue
             stated = self._stated_country(found, start, n, words) if e.table == "office_holders" else None
             if stated is not None:  # "Jordan's King Abdullah", "Prince Albert II of Monaco"
@@ -623,8 +698,9 @@ class ActorResolver:
             if e.table == "office_holders" and n == 1 and name is None and not head_words - set(words[start:start + 1]) \
                     and not any(w.casefold() in self._agent_words for w in words[:start]) \
                     and (m := ctx.person_named(surface)) is not None and m.actor.name and m.actor.name != e.name \
-                    and m.actor.name not in self._people_names:  # (not "King Hussein" after "Saddam Hussein": a title,
-                # a table person)
+                    and m.actor.name not in self._people_names \
+                    and not self._relative_of_sitting(m, surface, e, date):  # (not "King Hussein" after
+                # "Saddam Hussein": a title, a table person; not "Erdogan" after "Bilal Erdogan": the sitting leader)
                 a = m.actor  # "Hassan" after "Ali Hassan, a local trader": he, not Jordan's prince Hassan
                 country, sector, name, person = a.country or country, a.sector, a.name, True
                 reasons.append(f"'{surface}' -> the person the article named in full before, {a.name}: "
@@ -649,6 +725,10 @@ class ActorResolver:
                 country, sector, name = e.country or country, e.sector, e.name
                 org_words = set(words[start:start + n])
                 reasons.append(f"organisation '{surface}' -> {e.name} {e.country or '-'} {e.sector}")
+            elif e.table == "countries" and e.kind == "capital_metonym" and country is None \
+                    and self._inside_other_name(words, start, n, found):
+                reasons.append(f"'{surface}' is part of another name, no capital standing for its state")
+                continue  # "Real Madrid", "Dynamo Kyiv", "Paris Saint-Germain": a club, not Spain's government
             elif e.table == "countries" and country is None:
                 country = e.country
                 # a capital after a preposition says where they are, not that they govern ("supporters in Moscow";
@@ -692,6 +772,15 @@ class ActorResolver:
                 if head_name and w.casefold() != _surname_key(head_name):
                     continue  # "Trump adviser Bolton": the phrase names Bolton; "Nabil al-Quaety" is no Nabil
                 m = ctx.person_named(w)
+                if m is not None and w[:1].isupper() and any(self._relative_of_sitting(
+                        m, w, _Entry("office_holders", name=self._people[i][0], person=i), date)
+                        for i in self._surnames.get(w.casefold(), ())):
+                    m = None  # "Biden" after "Hunter Biden": the sitting office-holder (the tables' one, below)
+                owned = _owned_group(span_or_text, [w])  # "Trump's supporters", "Biden's administration": not he
+                if m is not None and same_given(m.actor.name or "", given_here) and owned is not None:
+                    country, sector = m.actor.country or country, _owned_sector(owned, m.actor.sector)
+                    reasons.append(f"surname '{w}' of {m.actor.name}, named in full before, who only owns '{owned.text}'")
+                    break
                 if m is not None and same_given(m.actor.name or "", given_here):  # named in full before: "Orbán" is Viktor Orbán
                     a = m.actor
                     country, sector, name, person = a.country or country, a.sector, a.name, True
@@ -711,6 +800,11 @@ class ActorResolver:
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
                 # ranges are often open-ended and stale: "in office" by its rows would single out a namesake)
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
+                if len(ids) == 1 and owned is not None:
+                    row = self._person_row(ids.pop(), date)[0]
+                    country, sector = row["country"] or country, _owned_sector(owned, row["sector"])
+                    reasons.append(f"surname '{w}' of office-holder {row['name']}, who only owns '{owned.text}'")
+                    break
                 if len(ids) == 1:
                     idx = ids.pop()
                     row, why = self._person_row(idx, date)
@@ -741,7 +835,9 @@ class ActorResolver:
                 plural = not isinstance(span_or_text, str) and span_or_text.root.tag_ in ("NNS", "NNPS")
                 if m is not None and m.actor.name and bare:
                     a = m.actor
-                    if not plural:  # "the president" is the president named before
+                    if not plural and (titled is not None or noun in cue_words("head_title")):  # "the president" is
+                        # the president named before, or the leader named without a title; "the attorney general" is
+                        # no prime minister named before
                         return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
                                      reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
                     countries = {x.actor.country for x in ctx.mentions if x.person and x.offset < ctx.position
@@ -1088,6 +1184,13 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 o = _pobj(c)
                 if o is not None:
                     sources.append((o, f"'by' agent of passive '{t.text}'"))
+        if passive and not sources:  # "dozens were killed in Israeli strikes": the act they were killed in is the
+            for c in t.children:  # doer's ("Israeli strikes killed dozens"; its own doer first, _doers_behind)
+                if c.dep_ == "prep" and c.lower_ in ("in", "during") and (o := _pobj(c)) is not None and _is_act_noun(o) \
+                        and o.lemma_.lower() in _trigger_lemmas("N", ("ASSAULT", "COERCE")) \
+                        and (_of_named_origin(o) or _behind(o)):  # (an act of force: not "arrested during a protest
+                    # by opposition supporters")  # (whose phrase names its doer: not "in an airstrike")
+                    sources.append((o, f"'{c.text}' act of passive '{t.text}'"))
         if t.dep_ == "pcomp" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in _words("act_nouns", "utterance") \
                 and any(s.pos_ == "PROPN" or s.lemma_.lower() in _CHANNEL_WORDS for s, _ in sources):
             # spaCy's other reading of "a message on Twitter blaming Iran": "Twitter" the subject of "blaming"
@@ -1332,6 +1435,17 @@ def _channel_holder(noun):
     return noun
 
 
+def _force_done(noun) -> list[tuple[object, str]]:
+    """(token, rule) for whom an act of force that is a verb's subject did it to, when that verb is one of force
+    too ("an Israeli strike hit aid workers", "the raid killed two people"; not "the attack angered Washington", nor
+    a protest's "protests killed three people", the caller's type being ASSAULT or COERCE)."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in _trigger_lemmas("V", ("ASSAULT", "COERCE")):
+        return []
+    return [(c, f"dobj of '{verb.text}', which the subject '{noun.text}' did") for c in verb.children if c.dep_ == "dobj"]
+
+
 @lru_cache(maxsize=None)
 def _trigger_lemmas(pos: str, types: tuple[str, ...]) -> frozenset[str]:
     """Lemmas of ``triggers.tsv`` rows of part of speech ``pos`` coding one of ``types``: the verbs of attacking or
@@ -1421,6 +1535,59 @@ def _act_noun_words() -> frozenset[str]:
     ``data/events/triggers.tsv``."""
     return frozenset({r["word"] for r in _read_table("act_nouns") if r["role"] != "frame"} | {
         r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == "N" and r["plover"] != "NONE"})
+
+
+_OWNED_SECTORS = {"party": "PTY", "parties": "PTY"}  # what a leader's own group is when its noun is no agent noun
+
+
+def _fold(w: str) -> str:
+    """A word case- and accent-folded ("Nicolás" -> "nicolas")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", w.casefold()) if not unicodedata.combining(c))
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings one edit apart ("Benyamin"/"Benjamin", "Muhammad"/"Mohammad"; words of four letters or more)."""
+    if abs(len(a) - len(b)) > 1 or len(b) < 4:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _described_as_kin(tok) -> bool:
+    """A person named with a description that makes them someone's relative ("Bilal Erdogan, a son of the president",
+    "Sara Netanyahu, the wife of Prime Minister Netanyahu"); not one of their own ("businessman Mehmet Erdogan",
+    "Rustam Lavrov, a farmer": a namesake), nor none ("Hunter Biden was convicted": a later "Biden" is he, as news
+    writing goes)."""
+    desc = [c for c in tok.children if c.dep_ == "appos" or c.dep_ in ("compound", "amod") and c.i < tok.i
+            and c.pos_ == "NOUN" and c.is_lower]
+    desc += [d for c in desc for d in c.conjuncts]
+    kin = cue_words("kin")
+    return any(c.lemma_.lower() in kin or c.lower_ in kin for c in desc)
+
+
+def _owned_sector(owned, owner_sector: str | None) -> str | None:
+    """The sector of a group or seat a person owns: a party's PTY; a leader's staff or office the government when the
+    owner governs ("Netanyahu's office"); else none of its own (an agent noun may still give one)."""
+    lemma = owned.lemma_.lower()
+    return _OWNED_SECTORS.get(lemma) or ("GOV" if lemma in cue_words("leader_staff") and owner_sector == "GOV" else None)
+
+
+def _owned_group(span, matched: list[str]):
+    """The common noun a person named by ``matched`` owns as a possessor when it names people (an agent noun, a
+    person or group word, an adherent or a leader's staff of ``cues.tsv``), not an act nor a thing ("Imran Khan's
+    party", "Odinga's supporters"; not "Putin's decision", "Trump's financial affairs"); None otherwise."""
+    if isinstance(span, str) or not matched:
+        return None
+    root = span.root
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or _is_act_noun(root) or lemma in cue_words("leader_own") or not (
+            _agent_noun(root) or lemma in _OWNED_SECTORS or any(lemma in cue_words(k) or root.lower_ in cue_words(k)
+                                                                for k in ("person", "group", "adherent", "leader_staff"))):
+        return None  # (no people: "Trump's financial affairs" are his)
+    poss = next((c for c in root.children if c.dep_ == "poss" and c.text == matched[-1]), None)
+    return root if poss is not None else None
 
 
 def _is_act_noun(tok) -> bool:
@@ -1879,7 +2046,7 @@ class ActorsStage(Stage):
                                     end=para.start + phrase.end_char, group=self.resolver.may_be_they(tok, phrase),
                                     org=actor.name in self.resolver.org_names,
                                     patient=outer.dep_ == "dobj" and outer.head.lemma_.lower() in self.patient_verbs,
-                                    main=verb.dep_ == "ROOT")
+                                    main=verb.dep_ == "ROOT", kin=_described_as_kin(tok))
                         if person and actor.name:
                             people.append(m)
                 if people:
@@ -1921,13 +2088,14 @@ class ActorsStage(Stage):
     @staticmethod
     def _doers_behind(sources: list[tuple]) -> list[tuple]:
         """Sources with, before a subject that names an act ("An attack by Islamist militants killed 30 soldiers",
-        "a wave of attacks by militants", "Russia's shelling killed five"), who does that act (``_behind``). For
+        "a wave of attacks by militants", "Russia's shelling killed five"; a passive's act, "were killed in an attack by
+        militants"), who does that act (``_behind``). For
         force only: an act that kills or detains is its doer's; one that "spurred thousands to protest" or "halted
         exports" is not its doer's act of support or concession."""
         out: list[tuple] = []
         for cand in sources:
             tok, rule = cand[0], cand[1]
-            if rule.startswith("nsubj") and _is_act_noun(tok):
+            if (rule.startswith("nsubj") or " act of passive " in rule) and _is_act_noun(tok):
                 out += [(b, f"{how}, {rule}", (tok, "act")) for b, how in _behind(tok)]
             out.append(cand)
         return out
@@ -2113,6 +2281,8 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             doers = self._doers_behind(sources) if event.event_type in ("ASSAULT", "COERCE") else sources
+            if event.event_type in ("ASSAULT", "COERCE"):
+                targets = targets + _force_done(tok)
             event.source, used = self._pick(doers, date, ctx, work, event_type=event.event_type)
             event.target = self._pick_target(self._actors_behind(targets, event.event_type), event.source, tok.doc,
                                              date, ctx, work, used)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 
 from .event_model import article_features, features, load_article_model, load_type_model
@@ -103,6 +104,15 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         found = any(c.lemma_.lower() in words or c.ent_type_.lower() in words for c in _subjects(tok))
     elif kind == "mod":
         found = any(c.dep_ in _MOD_DEPS and c.lower_ in words for c in children)
+    elif kind == "modent":  # a modifier naming a people or a state ("Israeli strikes": NORP)
+        found = any(c.dep_ in _MOD_DEPS and c.ent_type_.lower() in words for c in children)
+    elif kind == "verb":  # the verb the noun is an argument of, directly or through a preposition ("strikes killed
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # 20", "killed in strikes")
+        found = tok.head.i != tok.i and verb.pos_ in _VERB_POS and verb.lemma_.lower() in words
+    elif kind == "vobj":  # the direct object of the verb the noun is the subject of ("strikes hit flights")
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i else None
+        found = verb is not None and any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words)
+                                         for c in verb.children)
     else:
         found = False
     return found != negate
@@ -177,7 +187,13 @@ def natural_cause(tok, causes) -> object | None:
             cands += [g for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ == "acl" and infinitive_of_noun(tok) is None:
         cands.append(tok.head)
-    return next((c for c in cands if _word_in(c, causes)), None)
+    if tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # the subject it shares: "Cyclone Freddy killed 400 and destroyed homes", "the storm hit Beira, killing 39"
+        cands += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    # a named storm is its cause too ("Cyclone Freddy", "Hurricane Ian": the name's compound says what it is)
+    return next((c for c in cands if _word_in(c, causes)
+                 or c.pos_ == "PROPN" and any(m.dep_ == "compound" and _word_in(m, causes) for m in c.children)), None)
 
 
 def _partitive(noun):
@@ -203,6 +219,27 @@ def aimed_at(tok) -> list:
 
 _COGNATE = {"battle", "fight", "war", "struggle"}
 _CONTEST_TYPES = {"ASSAULT", "PROTEST", "RETREAT", "CONCEDE"}  # the types a game's words read as (not_political)
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # a game's result, "2-0" (one token) or "4", "-", "1" (three)
+
+
+def game_score(sent) -> object | None:
+    """A game's result in the sentence ("crushed Sevilla 4-1", "beat Liverpool 2–0"): two small numbers joined by
+    a dash that count nothing (not "10-15 people", a range; a name is not counted: spaCy reads "Liverpool 2-0" so)
+    and qualify no number; None if there is none."""
+    def counts(w) -> bool:
+        return w.dep_ in ("nummod", "quantmod") and (w.head.pos_ != "PROPN" or w.head.ent_type_ in ("DATE", "TIME"))
+
+    for w in sent:
+        if not w.text[:1].isdigit() or counts(w):
+            continue
+        if w.i > sent.start and w.nbor(-1).text in ("-", "–", "/"):
+            continue  # part of a date or a longer chain ("1991-01-10")
+        if _SCORE.fullmatch(w.text) or (w.text.isdigit() and len(w.text) <= 2 and w.i + 2 < sent.end
+                                        and w.nbor(1).text in ("-", "–") and w.nbor(2).text.isdigit()
+                                        and len(w.nbor(2).text) <= 2 and not counts(w.nbor(2))
+                                        and not (w.i + 3 < sent.end and w.nbor(3).text in ("-", "–", "/"))):
+            return w
+    return None
 
 
 def _cognate_aims(obj) -> list:
@@ -282,6 +319,13 @@ def _rank(ev: Event, kept_from: frozenset[int] = frozenset()) -> tuple[bool, boo
     return (id(ev) not in kept_from, not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence)
 
 
+@functools.lru_cache(maxsize=None)
+def _met_acts() -> frozenset[str]:
+    """Nouns of protests and attacks (``triggers.tsv``): an obstructing verb meets them where they happen."""
+    return frozenset(r["lemma"].lower() for r in load_table("events/triggers.tsv")
+                     if r["pos"] == "N" and r["plover"] in ("PROTEST", "ASSAULT"))
+
+
 def preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
@@ -296,7 +340,9 @@ def preventer(tok):
     if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
     infinitive = tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and head.lemma_.lower() in cue_words("preventing"):
+    if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and head.lemma_.lower() in cue_words("preventing") \
+            and not (head.lemma_.lower() in cue_words("obstructing") and tok.lemma_.lower() in _met_acts()):  # ("police
+        # blocked the march": it was met where it marched; "blocked the deployment of troops": it did not happen)
         return head  # (an infinitive: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
     if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "from" and head.head.i != head.i \
             and head.head.lemma_.lower() in cue_words("preventing") | cue_words("keeping"):
@@ -558,7 +604,8 @@ class EventsStage(Stage):
         * it is "demand" after a rise or fall (``market_change``: "a rebound in demand");
         * it is a contest word (ASSAULT, PROTEST, RETREAT, CONCEDE: "crushed", "a late strike", "conceded two
           goals") in a sentence with a word only games use (``sport``: "qualifier", "goalless", "midfielder")
-          and no armed people nor a crowd (``armed``, ``sport_crowd``)."""
+          or a game's score (``game_score``: "crushed Sevilla 4-1"; not beside a vote's word), and no armed people
+          nor a crowd (``armed``, ``sport_crowd``)."""
         head = tok
         if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and tok.head.lower_ == "under":
             head = tok.head.head
@@ -572,6 +619,9 @@ class EventsStage(Stage):
         if plover not in _CONTEST_TYPES:
             return None
         sport = next((w for w in tok.sent if _word_in(w, self.sport_words)), None)
+        if sport is None and (score := game_score(tok.sent)) is not None \
+                and not any(_word_in(w, self.electoral_words) for w in tok.sent):  # (a vote's "52-48" is no game)
+            sport = score
         if sport is not None and not any(_word_in(w, self.armed_words) or _word_in(w, self.sport_crowd)
                                          for w in tok.sent):
             return f"a game ('{sport.text}'), no armed people or crowd"

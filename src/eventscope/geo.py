@@ -1484,6 +1484,13 @@ def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | N
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _force_nouns() -> frozenset[str]:
+    """Nouns of ``events/triggers.tsv`` coding ASSAULT or COERCE ("attack", "raid", "strike")."""
+    return frozenset(r["lemma"].lower() for r in load_table("events/triggers.tsv")
+                     if r["pos"] == "N" and r["plover"] in ("ASSAULT", "COERCE"))
+
+
 def _locate(event: Event, work: Work) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
@@ -1578,6 +1585,14 @@ def _locate(event: Event, work: Work) -> Place | None:
     #     clause or another verb's phrase inside the subject)
     subjects = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
     subjects |= {g.i for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) and not any(c.dep_ == "agent" for c in head.children):
+        # "killed in an Al-Shabaab attack in Mogadishu", "arrested in a raid by police in Karachi": the act of force
+        # (and its 'by' doer) a passive was done in, which the actors stage reads its source from, is where it happened
+        acts = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _force_nouns()]
+        subjects |= {a.i for a in acts}
+        subjects |= {g.i for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj"}
     for p in places:
         tok = work.token_at(p.start)
         prep = _governing_prep(tok, None) if tok is not None else None

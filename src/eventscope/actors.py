@@ -544,8 +544,9 @@ class ActorResolver:
         def name_word(j: int) -> bool:
             if not 0 <= j < len(words) or j in covered or not words[j][:1].isupper():
                 return False
-            w = words[j].casefold().rstrip(".")
-            return w not in self._agent_words and w not in _HONORIFICS and w not in _DETERMINERS
+            w = words[j].casefold().rstrip(".")  # (an agent noun of its own, not any word of one: "Saint" of
+            return w not in self._agents and w not in cue_words("place_part") and w not in _HONORIFICS \
+                and w not in _DETERMINERS  # "catholic saint"; a place's own word: "Khartoum State", "Dhaka Metropolitan")
         return name_word(start - 1) or name_word(start + n)
 
     def _relative_of_sitting(self, m: _Mention, surname: str, e: _Entry, date: dt.date | None) -> bool:
@@ -564,10 +565,11 @@ class ActorResolver:
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
         rows = self._people[idx][1]
-        if date is None:
+        if date is None:  # the most recent office, not a later retirement ("Assad" in an undated text is the president)
             dated = sorted((r for r in rows if r["valid_from"] or r["valid_to"]), key=lambda r: r["valid_from"])
-            row = dated[-1] if dated else rows[-1]
-            return row, "no article date: most recent code"
+            office = [r for r in dated if r["sector"] != "ELI"]
+            row = (office or dated or rows)[-1]
+            return row, "no article date: most recent office" if office else "no article date: most recent code"
         iso = date.isoformat()
         covering = [r for r in rows if (r["valid_from"] or r["valid_to"])
                     and (not r["valid_from"] or r["valid_from"] <= iso) and (not r["valid_to"] or iso <= r["valid_to"])]
@@ -727,7 +729,8 @@ class ActorResolver:
                 reasons.append(f"organisation '{surface}' -> {e.name} {e.country or '-'} {e.sector}")
             elif e.table == "countries" and e.kind == "capital_metonym" and country is None \
                     and self._inside_other_name(words, start, n, found):
-                reasons.append(f"'{surface}' is part of another name, no capital standing for its state")
+                country = e.country  # still of that country ("Dhaka Metropolitan Police", "Moscow Metro staff"), not its government
+                reasons.append(f"'{surface}' is part of another name, no capital standing for its state: {e.country}, no sector")
                 continue  # "Real Madrid", "Dynamo Kyiv", "Paris Saint-Germain": a club, not Spain's government
             elif e.table == "countries" and country is None:
                 country = e.country
@@ -1441,7 +1444,8 @@ def _force_done(noun) -> list[tuple[object, str]]:
     a protest's "protests killed three people", the caller's type being ASSAULT or COERCE)."""
     verb = noun.head
     if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in _trigger_lemmas("V", ("ASSAULT", "COERCE")):
+            or verb.lemma_.lower() not in _trigger_lemmas("V", ("ASSAULT", "COERCE")) \
+            | (cue_words("strike_verb") if noun.lemma_.lower() in ("strike", "airstrike") else set()):
         return []
     return [(c, f"dobj of '{verb.text}', which the subject '{noun.text}' did") for c in verb.children if c.dep_ == "dobj"]
 
@@ -2281,11 +2285,15 @@ class ActorsStage(Stage):
             if event.event_type == "MOBILIZE":  # the forces moved are its theme: "dispatched a battalion to the CAR"
                 targets = [(t, r) for t, r in targets if not r.startswith("dobj of")]
             doers = self._doers_behind(sources) if event.event_type in ("ASSAULT", "COERCE") else sources
-            if event.event_type in ("ASSAULT", "COERCE"):
-                targets = targets + _force_done(tok)
+            forced = _force_done(tok) if event.event_type in ("ASSAULT", "COERCE") else []
+            targets = targets + forced
             event.source, used = self._pick(doers, date, ctx, work, event_type=event.event_type)
             event.target = self._pick_target(self._actors_behind(targets, event.event_type), event.source, tok.doc,
                                              date, ctx, work, used)
+            if event.target is not None and not event.target.country and not event.target.sector \
+                    and event.target.text in {_phrase(c).text for c, _ in forced}:
+                event.target = None  # a building the tables cannot code ("struck the Jolo Cathedral"): whom the attack
+                # hit, an earlier mention of it may name (back references)
             if event.event_type == "PROTEST" and (event.target is None or _only_a_place(event.target)):
                 # whom the protest is aimed at, when its clause names no one, or only a place or a thing it blocks
                 # or fills ("blocked a road in Niger to demand that the French army leave")

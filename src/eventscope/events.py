@@ -109,10 +109,15 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     elif kind == "verb":  # the verb the noun is an argument of, directly or through a preposition ("strikes killed
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # 20", "killed in strikes")
         found = tok.head.i != tok.i and verb.pos_ in _VERB_POS and verb.lemma_.lower() in words
-    elif kind == "vobj":  # the direct object of the verb the noun is the subject of ("strikes hit flights")
-        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i else None
-        found = verb is not None and any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words)
+    elif kind == "vobj":  # the direct object of the verb the noun is the subject of ("strikes hit flights"), by word
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i else None  # or entity label
+        found = verb is not None and any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words
+                                                               or c.ent_type_.lower() in words)
                                          for c in verb.children)
+    elif kind == "vsubj":  # the subject of the verb the noun is the object of ("unions launched a strike")
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        found = tok.dep_ in ("dobj", "pobj") and tok.head.i != tok.i and verb.pos_ in _VERB_POS and any(
+            c.lemma_.lower() in words or c.lower_ in words for c in _subjects(verb))
     else:
         found = False
     return found != negate
@@ -234,6 +239,11 @@ def game_score(sent) -> object | None:
             continue
         if w.i > sent.start and w.nbor(-1).text in ("-", "–", "/"):
             continue  # part of a date or a longer chain ("1991-01-10")
+        if w.i > sent.start and w.nbor(-1).lower_ in cue_words("range_before"):
+            continue  # a range: "aged 18-25", "from 10-12", "between 5-6"
+        after = w.i + (1 if _SCORE.fullmatch(w.text) else 3)
+        if after < sent.end and w.doc[after].lower_.rstrip(".") in cue_words("range_after"):
+            continue  # a day or time range: "12-14 March", "9-11 a.m."
         if _SCORE.fullmatch(w.text) or (w.text.isdigit() and len(w.text) <= 2 and w.i + 2 < sent.end
                                         and w.nbor(1).text in ("-", "–") and w.nbor(2).text.isdigit()
                                         and len(w.nbor(2).text) <= 2 and not counts(w.nbor(2))
@@ -620,7 +630,9 @@ class EventsStage(Stage):
             return None
         sport = next((w for w in tok.sent if _word_in(w, self.sport_words)), None)
         if sport is None and (score := game_score(tok.sent)) is not None \
-                and not any(_word_in(w, self.electoral_words) for w in tok.sent):  # (a vote's "52-48" is no game)
+                and not any(_word_in(w, self.electoral_words) or w.pos_ in ("VERB", "NOUN")
+                            and w.lemma_.lower() in cue_words("tally") for w in tok.sent):  # (a
+            # vote's "52-48" is no game, nor a court's "ruled 6-3")
             sport = score
         if sport is not None and not any(_word_in(w, self.armed_words) or _word_in(w, self.sport_crowd)
                                          for w in tok.sent):

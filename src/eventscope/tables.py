@@ -16,7 +16,6 @@ from typing import Any
 
 
 @functools.cache
-@functools.lru_cache(maxsize=None)
 def cue_words(kind: str) -> frozenset[str]:
     """The words of ``data/attributes/cues.tsv`` rows of one kind ("speech", "death", "group", "vow_verb"...)."""
     return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind)

@@ -52,7 +52,7 @@ from .events import DICTIONARY_REASON
 from .geo import FINENESS, article_focus
 from .schema import VERBAL_TYPES, Actor, Work
 from .stage import Stage
-from .tables import cue_words, load_table
+from .tables import cue_words, load_table, trigger_lemmas
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[’'][\w]+)*")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some",
@@ -359,7 +359,7 @@ class ActorContext:
             before = [m for m in found if sents and m.offset >= sents[-1]]  # the sentence before
             # "They also seized rifles": who did one thing did another too, the subject, not whom it was done to
             also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.head.children) \
-                and token.head.lemma_.lower() in _trigger_lemmas("V", ("ASSAULT", "COERCE")) \
+                and token.head.lemma_.lower() in trigger_lemmas("V", ("ASSAULT", "COERCE")) \
                 and not any(c.dep_ == "aux" and c.lower_ == "had" for c in token.head.children)  # (a force verb only,
             # not past perfect: "They also confessed", "They had also planned a protest" are the arrested)
             patient = None if also else next((m for m in before if m.patient and m.plural), None)
@@ -1190,7 +1190,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         if passive and not sources:  # "dozens were killed in Israeli strikes": the act they were killed in is the
             for c in t.children:  # doer's ("Israeli strikes killed dozens"; its own doer first, _doers_behind)
                 if c.dep_ == "prep" and c.lower_ in ("in", "during") and (o := _pobj(c)) is not None and _is_act_noun(o) \
-                        and o.lemma_.lower() in _trigger_lemmas("N", ("ASSAULT", "COERCE")) \
+                        and o.lemma_.lower() in trigger_lemmas("N", ("ASSAULT", "COERCE")) \
                         and (_of_named_origin(o) or _behind(o)):  # (an act of force: not "arrested during a protest
                     # by opposition supporters")  # (whose phrase names its doer: not "in an airstrike")
                     sources.append((o, f"'{c.text}' act of passive '{t.text}'"))
@@ -1242,7 +1242,7 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             # "were injured after being attacked by protesters": the doer of the attack they were hurt in
             clauses = [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBN"] + [
                 g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBN"]
-            clauses = [c for c in clauses if c.lemma_.lower() in _trigger_lemmas("V", ("ASSAULT", "COERCE"))]  # not "after being rescued by"
+            clauses = [c for c in clauses if c.lemma_.lower() in trigger_lemmas("V", ("ASSAULT", "COERCE"))]  # not "after being rescued by"
             sources += [(_pobj(g), f"'by' agent of '{c.text}', which '{t.text}' follows from")
                         for c in clauses for g in c.children if g.dep_ == "agent" and _pobj(g) is not None]
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in t.children):
@@ -1444,18 +1444,10 @@ def _force_done(noun) -> list[tuple[object, str]]:
     a protest's "protests killed three people", the caller's type being ASSAULT or COERCE)."""
     verb = noun.head
     if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in _trigger_lemmas("V", ("ASSAULT", "COERCE")) \
+            or verb.lemma_.lower() not in trigger_lemmas("V", ("ASSAULT", "COERCE")) \
             | (cue_words("strike_verb") if noun.lemma_.lower() in ("strike", "airstrike") else set()):
         return []
     return [(c, f"dobj of '{verb.text}', which the subject '{noun.text}' did") for c in verb.children if c.dep_ == "dobj"]
-
-
-@lru_cache(maxsize=None)
-def _trigger_lemmas(pos: str, types: tuple[str, ...]) -> frozenset[str]:
-    """Lemmas of ``triggers.tsv`` rows of part of speech ``pos`` coding one of ``types``: the verbs of attacking or
-    seizing (``("V", ("ASSAULT", "COERCE"))``: attack, shoot, abduct ...), the nouns of protests and attacks (done,
-    never decided: not "a ban imposed by ...")."""
-    return frozenset(r["lemma"] for r in load_table("events/triggers.tsv") if r["pos"] == pos and r["plover"] in types)
 
 
 def _issuers(noun) -> list[tuple[object, str]]:
@@ -1488,7 +1480,7 @@ def _doing_agents(participle, special, role: str = "doing") -> list:
     another ``role`` (``owning``: "a depot operated by Aramco")."""
     found = special.get((participle.lemma_.lower(), "(by)"))
     if participle.dep_ != "acl" or participle.tag_ != "VBN" or found != role and not (
-            role == "doing" and found == "deciding" and participle.head.lemma_.lower() not in _trigger_lemmas("N", ("PROTEST", "ASSAULT"))):
+            role == "doing" and found == "deciding" and participle.head.lemma_.lower() not in trigger_lemmas("N", ("PROTEST", "ASSAULT"))):
         return []
     return [_pobj(g) for g in participle.children if g.dep_ == "agent" and _pobj(g) is not None]
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from .event_model import article_features, features, load_article_model, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
-from .tables import cue_words, load_table
+from .tables import cue_words, load_table, trigger_lemmas
 
 DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
@@ -329,13 +329,6 @@ def _rank(ev: Event, kept_from: frozenset[int] = frozenset()) -> tuple[bool, boo
     return (id(ev) not in kept_from, not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence)
 
 
-@functools.lru_cache(maxsize=None)
-def _met_acts() -> frozenset[str]:
-    """Nouns of protests and attacks (``triggers.tsv``): an obstructing verb meets them where they happen."""
-    return frozenset(r["lemma"].lower() for r in load_table("events/triggers.tsv")
-                     if r["pos"] == "N" and r["plover"] in ("PROTEST", "ASSAULT"))
-
-
 def preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
@@ -351,8 +344,9 @@ def preventer(tok):
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
     infinitive = tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and head.lemma_.lower() in cue_words("preventing") \
-            and not (head.lemma_.lower() in cue_words("obstructing") and tok.lemma_.lower() in _met_acts()):  # ("police
-        # blocked the march": it was met where it marched; "blocked the deployment of troops": it did not happen)
+            and not (head.lemma_.lower() in cue_words("obstructing")
+                     and tok.lemma_.lower() in trigger_lemmas("N", ("PROTEST", "ASSAULT"))):  # ("police blocked the
+        # march": it was met where it marched; "blocked the deployment of troops": it did not happen)
         return head  # (an infinitive: "foiled a plot to attack", where spaCy hangs "to attack" on the verb)
     if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "from" and head.head.i != head.i \
             and head.head.lemma_.lower() in cue_words("preventing") | cue_words("keeping"):

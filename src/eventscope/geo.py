@@ -40,7 +40,7 @@ from pathlib import Path
 from .config import Config
 from .schema import VERBAL_TYPES, Article, Event, Place, Work
 from .stage import Stage
-from .tables import cue_words, fingerprint, load_cached, load_table, store_cached
+from .tables import cue_words, fingerprint, load_cached, load_table, store_cached, trigger_lemmas
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -1484,13 +1484,6 @@ def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | N
     return None
 
 
-@functools.lru_cache(maxsize=None)
-def _force_nouns() -> frozenset[str]:
-    """Nouns of ``events/triggers.tsv`` coding ASSAULT or COERCE ("attack", "raid", "strike")."""
-    return frozenset(r["lemma"].lower() for r in load_table("events/triggers.tsv")
-                     if r["pos"] == "N" and r["plover"] in ("ASSAULT", "COERCE"))
-
-
 def _locate(event: Event, work: Work) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
@@ -1589,7 +1582,8 @@ def _locate(event: Event, work: Work) -> Place | None:
         # "killed in an Al-Shabaab attack in Mogadishu", "arrested in a raid by police in Karachi": the act of force
         # (and its 'by' doer) a passive was done in, which the actors stage reads its source from, is where it happened
         acts = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _force_nouns()]
+                for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in trigger_lemmas("N", ("ASSAULT", "COERCE"))]
         subjects |= {a.i for a in acts}
         subjects |= {g.i for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj"}

@@ -21,6 +21,14 @@ def cue_words(kind: str) -> frozenset[str]:
     return frozenset(r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind)
 
 
+@functools.cache
+def trigger_lemmas(pos: str, types: tuple[str, ...]) -> frozenset[str]:
+    """Lemmas of ``events/triggers.tsv`` rows of part of speech ``pos`` ("V" or "N") coding one of the PLOVER
+    ``types``: the verbs of attacking or seizing (``("V", ("ASSAULT", "COERCE"))``: attack, shoot, abduct ...), the
+    nouns of protests and attacks."""
+    return frozenset(r["lemma"].lower() for r in load_table("events/triggers.tsv") if r["pos"] == pos and r["plover"] in types)
+
+
 @functools.lru_cache(maxsize=None)
 def load_table(relpath: str) -> tuple[dict[str, str], ...]:
     """Rows of ``data/<relpath>`` as dicts of stripped strings (read-only, cached per process).

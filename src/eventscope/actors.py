@@ -47,6 +47,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.symbols import NOUN, PROPN
+
 from .coref import BACK_TYPES, inherit_actors_and_place, link_mentions
 from .events import DICTIONARY_REASON
 from .geo import FINENESS, article_focus
@@ -535,6 +538,28 @@ class ActorResolver:
         given = _fold(names[0])  # "Benyamin", "Wladimir", "Nicolás", "Seyyed" are spellings, not other people
         return None if given in known or len(given) >= 4 and any(_near(given, k) for k in known) else names[0]
 
+    def _kin_points_at(self, phrases: list, e: _Entry, country: str) -> bool:
+        """The kin ``phrases`` (``_kin_phrases``) speak of office-holder ``e``: they give a word of one of its names
+        ("the wife of Prime Minister Netanyahu"), or a definite title of no private person with no other name than its
+        country's ("the son of the Turkish president", "Iran's supreme leader"; not "the son of an Ohio farmer", "the
+        brother of a Palestinian prisoner")."""
+        rows = self._people[e.person][1]
+        known = {_fold(w) for s in (e.name, *(a for r in rows for a in r["aliases"].split("|") if a)) for w in _tokens(s)
+                 if w.casefold() not in _NAME_PARTICLES}
+        if any(_fold(t.text) in known for p in phrases for t in p.subtree):
+            return True
+        heads = [p if p.dep_ != "prep" else next((c for c in p.children if c.dep_ == "pobj"), None) for p in phrases]
+        return all(h is not None and h.pos_ in ("NOUN", "PROPN")
+                   and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children)
+                   and (h.lemma_.lower() in cue_words("head_title")  # ("supreme leader")
+                        or (self._agent([h.lower_]) or self._agent([h.lemma_.lower()]) or ("CVL",))[0] not in _PRIVATE_SECTORS)
+                   and all(t.ent_type_ in ("", "NORP", "GPE") for t in h.doc[h.left_edge.i:h.i + 1])  # (the title's own
+                   # words: not "near Hama" that the parse may hang on it)
+                   and all(not states or any(x.country == country for x in states)  # a country named is its own
+                           for t in h.doc[h.left_edge.i:h.i + 1] if t.ent_type_ in ("NORP", "GPE")
+                           for states in [[x for x in self._names.get(_key([t.text]), ()) if x.table == "countries"]])
+                   for h in heads)
+
     def _inside_other_name(self, words: list[str], start: int, n: int, found) -> bool:
         """The capital ``words[start:start + n]`` stands inside a longer name: a capitalised word right before or after
         it that no table entry covers and that is no title, honorific or agent word ("Real Madrid", "Dynamo Kyiv";
@@ -651,6 +676,12 @@ class ActorResolver:
         head_name = _person_entity(span_or_text) if not isinstance(span_or_text, str) else None
         apposed = head_name is None and not isinstance(span_or_text, str) \
             and (head_name := _apposed_person(span_or_text)) is not None  # "a local journalist, John Doe"
+        # the phrases saying whose relative the person is ("the wife of Prime Minister Netanyahu", "the prime minister's
+        # wife"): their words are the relative's, not the person's (``_kin_phrases``)
+        kin = _kin_phrases(span_or_text.root) if not isinstance(span_or_text, str) else None
+        in_kin = _positions_in(span_or_text, text, len(words), kin or [])
+        if kin is not None and head_name is None and span_or_text.root.pos_ == "PROPN":
+            head_name = _compound_name(span_or_text.root)  # no PERSON from spaCy: "Ivanka Trump, the daughter of ..."
         head_words = set(_tokens(head_name)) if head_name else set()
         # someone else of that name: a one-word table name (a king's "Hassan") inside a fuller one ("Ali Hassan"), or
         # a name apposed to an indefinite description of a private person ("a local journalist, Moussa Traore": no
@@ -672,6 +703,11 @@ class ActorResolver:
                       and not any(x.table == "countries" for x in self._names.get(_key([w]), ()))]) > 1
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
+            if e.table == "office_holders" and in_kin.issuperset(range(start, start + n)):
+                row = self._person_row(e.person, date)[0]  # "Ivanka Trump, the daughter of President Donald Trump"
+                country = country or row["country"] or None
+                reasons.append(f"office-holder {e.name} is named only as the one whose relative this is: {country or '-'}")
+                continue
             if e.table == "office_holders" and head_words & set(words[start:start + n]) and (
                     introduced or fuller and len(_tokens(e.name)) == 1):
                 reasons.append(f"'{head_name}' is not office-holder {e.name}: "
@@ -682,6 +718,12 @@ class ActorResolver:
                     # leader named only in the apposition: "Gibran Rakabuming Raka, the son of President Joko Widodo")
                     given_other := self._other_given(head_name, words[start:start + n], e)) is not None:
                 reasons.append(f"'{head_name}' is not {e.name}: another given name, '{given_other}'")
+                row = self._person_row(e.person, date)[0]
+                if kin is not None and country is None and self._kin_points_at(kin, e, row["country"]):
+                    # "Sara Netanyahu, the wife of Prime Minister Netanyahu": a relative the article says is theirs, of
+                    # their country (not "Ahmed Netanyahu, the brother of a Palestinian prisoner")
+                    country = row["country"] or None
+                    reasons.append(f"a relative of office-holder {e.name}: {country or '-'}")
                 continue  # "Yair Netanyahu", "Bilal Erdogan", "Asma al-Assad": the family, not the office-holder
             if e.table == "office_holders" and (owned := _owned_group(span_or_text, words[start:start + n])) is not None:
                 # "Imran Khan's party", "Raila Odinga's supporters" are not he ("Putin's decision", an act, is his)
@@ -817,7 +859,8 @@ class ActorResolver:
 
         in_place_name = {w.casefold() for m in _HYPHENATED_PLACE.finditer(text) for w in re.split(r"[-‐]", m.group())} \
             if "-" in text or "‐" in text else ()  # (resolve is called for every noun phrase: no regex without a hyphen)
-        agent = self._agent([w if j not in covered and w not in in_place_name else "" for j, w in enumerate(lower)])
+        agent = self._agent([w if j not in covered and w not in in_place_name and j not in in_kin else ""
+                             for j, w in enumerate(lower)])  # (no "president" of the relative's: no GOV)
         if agent:
             a_sector, noun = agent
             if not person and not (name and sector):
@@ -1081,6 +1124,16 @@ def _phrase(tok):
     while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
         lo -= 2  # "counter-protesters" that spaCy split: the whole word
     return doc[lo:hi + 1]
+
+
+def _phrase_heads(doc) -> list:
+    """The tokens of ``doc`` whose phrases ``ActorsStage._context`` reads: nouns and proper nouns that head a phrase,
+    not modifiers (``_NOT_HEADS``) but for a person's possessive ("President Putin's spokesman"). Chosen from the
+    doc's arrays, so that the other tokens are never made into Python objects."""
+    strings = doc.vocab.strings
+    modifiers, poss, person = {strings[d] for d in _NOT_HEADS}, strings["poss"], strings["PERSON"]
+    return [doc[i] for i, (pos, dep, ent) in enumerate(doc.to_array([POS, DEP, ENT_TYPE]).tolist())
+            if pos in (NOUN, PROPN) and (dep not in modifiers or dep == poss and ent == person)]
 
 
 def _names_own_of(name, prep) -> bool:
@@ -1563,6 +1616,40 @@ def _described_as_kin(tok) -> bool:
     return any(c.lemma_.lower() in kin or c.lower_ in kin for c in desc)
 
 
+def _kin_phrases(tok) -> list | None:
+    """The phrases saying whose relative ``tok`` is, when ``_described_as_kin``: the possessive, "of" phrase or name
+    in apposition of its kin noun ("Sara Netanyahu, the wife of Prime Minister Netanyahu", "..., the prime minister's
+    wife", "..., the son of President Recep Tayyip Erdogan" with the name apposed to "son"); an empty list for a kin
+    noun that says of no one ("Emine Erdogan, the first lady"). None for anyone else, and for an unnamed relative
+    ("the president's son": with no sector left, the phrase would give way to its apposition, "..., the president")."""
+    if not _described_as_kin(tok):
+        return None
+    kin = cue_words("kin")
+    return [p for c in tok.children if c.dep_ in ("appos", "compound", "amod") for d in (c, *c.conjuncts)
+            if d.lemma_.lower() in kin or d.lower_ in kin
+            for p in d.children if p.dep_ in ("poss", "appos") or p.dep_ == "prep" and p.lower_ == "of"]
+
+
+def _positions_in(span, text: str, n_words: int, phrases: list) -> set[int]:
+    """The positions, in ``resolve``'s words of ``span`` (``_tokens`` of ``text`` less leading determiners: the last
+    ``n_words``), of the words inside ``phrases`` (spaCy tokens heading parts of the span)."""
+    if not phrases:
+        return set()
+    starts = [m.start() for m in _TOKEN.finditer(text.replace("’", "'"))][-n_words:]
+    ranges = [(p.left_edge.idx - span.start_char, p.right_edge.idx + len(p.right_edge) - span.start_char) for p in phrases]
+    return {j for j, at in enumerate(starts) if any(lo <= at < hi for lo, hi in ranges)}
+
+
+def _compound_name(tok) -> str | None:
+    """A proper noun with the capitalised proper nouns compounded just before it ("Ivanka Trump"), when spaCy tags no
+    entity there; None for a single word."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == tok.i \
+            and doc[i - 1].text[:1].isupper() and not doc[i - 1].ent_type_:
+        i -= 1
+    return doc[i:tok.i + 1].text if i < tok.i else None
+
+
 def _owned_sector(owned, owner_sector: str | None) -> str | None:
     """The sector of a group or seat a person owns: a party's PTY; a leader's staff or office the government when the
     owner governs ("Netanyahu's office"); else none of its own (an agent noun may still give one)."""
@@ -2013,10 +2100,7 @@ class ActorsStage(Stage):
                 ctx.people[p_index] = {_surname_key(e.text) for e in para.doc.ents if e.label_ == "PERSON"}
                 ctx.texts[p_index] = work.article.text[para.start:para.end]
                 people: list[_Mention] = []
-                for tok in para.doc:
-                    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEADS and not (
-                            tok.dep_ == "poss" and tok.ent_type_ == "PERSON"):  # "President Putin's spokesman"
-                        continue
+                for tok in _phrase_heads(para.doc):
                     phrase = _phrase(tok)
                     offset = para.start + phrase.start_char
                     actor = self.resolver.resolve(phrase, date=date, context=ctx.at(offset, p_index))

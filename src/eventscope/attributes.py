@@ -825,6 +825,7 @@ def _for_head(clause, cues: dict) -> Any:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # (every rule of acled_rules.tsv is checked against every event)
 def _allowed(spec: str, value: str) -> bool:
     """``"*"`` any value, ``"a|b"`` one of them, ``"!a|b"`` none of them."""
     if spec == "*":

@@ -1434,12 +1434,19 @@ def _date_of_other_noun(work: Work, timex: Timex, trigger_tok, root=None) -> boo
         and root.head.head.i != trigger_tok.i
 
 
-def date_event(work: Work, event, published: Date | None, antecedent=None) -> EventDate:
+def anchorable_timexes(timexes: list[Timex], published: Date | None) -> list[tuple[Timex, tuple[str | None, str]]]:
+    """``(timex, event_date_of(timex, published))`` for each timex that can date an event."""
+    anchorable = [(t, event_date_of(t, published)) for t in timexes]
+    return [(t, d) for t, d in anchorable if d is not None]
+
+
+def date_event(work: Work, event, published: Date | None, antecedent=None, anchorable=None) -> EventDate:
     """Choose the EventDate for ``event`` from ``work.timexes`` (see module docstring); a later mention of an
     earlier event (``antecedent``, ``coref``) whose sentence gives it no date has that event's date, unless that
-    date too is only the article's (precision ``article``)."""
-    anchorable = [(t, event_date_of(t, published)) for t in work.timexes]
-    anchorable = [(t, d) for t, d in anchorable if d is not None]
+    date too is only the article's (precision ``article``).  ``anchorable``: ``anchorable_timexes(work.timexes,
+    published)`` when the caller has it (the same for every event of the article)."""
+    if anchorable is None:
+        anchorable = anchorable_timexes(work.timexes, published)
     trig = work.token_at(event.trigger.start)
     sent_bounds = None
     if trig is not None:
@@ -1463,7 +1470,8 @@ def date_event(work: Work, event, published: Date | None, antecedent=None) -> Ev
         sent_bounds = (event.evidence.start, event.evidence.end)
     # the nearest date of the sentence, but for a past event not one after the publication ("ordered him held until
     # his next court appearance on April 5")
-    past = trig is not None and published is not None and verb_tense(_clause_head(trig)) == "past"
+    tense = verb_tense(_clause_head(trig)) if trig is not None else None
+    past = published is not None and tense == "past"
     # a date in a relative clause on the subject dates that clause, when it is not of the story's week ("Trump, who
     # appointed her in 2017, responded"; not "Protesters, who gathered on Sunday evening, clashed with police")
     week_before = (published - dt.timedelta(days=7)).isoformat() if published is not None else ""
@@ -1490,7 +1498,6 @@ def date_event(work: Work, event, published: Date | None, antecedent=None) -> Ev
         return antecedent.date.model_copy(update={"reason": f"no date in the trigger's sentence; "
                                                             f"{event.reasons.get('refers_back', 'a later mention')}: "
                                                             f"its date ({antecedent.date.reason})"})
-    tense = verb_tense(_clause_head(trig)) if trig is not None else None
     if trig is not None and tense == "past" and any(
             c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) and not list(c.children)
             for c in _clause_head(trig).children):  # ("threatened it before"; not "two days before")
@@ -1627,8 +1634,9 @@ class DatesStage(Stage):
         work.timexes = find_timexes(work.article.text, published, self.weekday_convention,
                                     tense_oracle=parse_tense_oracle(work) if work.paragraphs else None,
                                     aside_oracle=parse_aside_oracle(work) if work.paragraphs else None)
+        anchorable = anchorable_timexes(work.timexes, published)
         for event in sorted(work.events, key=lambda e: e.trigger.start):  # an antecedent before its mentions
-            event.date = date_event(work, event, published, antecedent(work, event))
+            event.date = date_event(work, event, published, antecedent(work, event), anchorable)
 
 
 # ----------------------------------------------------------------------------

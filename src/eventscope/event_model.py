@@ -54,7 +54,7 @@ def add_sentence_features(sent, feats: Counter) -> None:
         pos = t.pos_
         if pos in _SKIP_POS:
             continue
-        w = _word(t)
+        w = f"ent={t.ent_type_}" if pos == "PROPN" else t.lemma_.lower()  # (``_word``, inlined: the hot loop)
         feats["w=" + w] += 1
         if prev is not None:
             feats[f"b={prev}_{w}"] += 1
@@ -125,25 +125,21 @@ class TypeModel:
 
     def predict_many(self, many: list[Counter]) -> list[dict[str, float]]:
         """Probabilities for several feature sets with one gather over the weights."""
-        return self._scores([[(self.index.get(f), n) for f, n in feats.items()] for feats in many])
+        index = self.index
+        return self._scores([[(i, n) for f, n in feats.items() if (i := index.get(f)) is not None] for feats in many])
 
     def predict_leads(self, sentences: list[Counter]) -> list[dict[str, float]]:
         """``predict_many([article_features([f]) for f in sentences])`` (each sentence scored as a
         one-sentence text, its own lead), without building the prefixed copies: same columns, same order."""
         index, lead = self.index, self.lead_index
-        return self._scores([[(index.get(f), n) for f, n in feats.items()]
-                             + [(lead.get(f), n) for f, n in feats.items()] for feats in sentences])
+        return self._scores([[(i, n) for f, n in feats.items() if (i := index.get(f)) is not None]
+                             + [(i, n) for f, n in feats.items() if (i := lead.get(f)) is not None] for feats in sentences])
 
-    def _scores(self, columns: list[list[tuple[int | None, float]]]) -> list[dict[str, float]]:
-        """Softmax probabilities of several texts given as (column or None, count) pairs."""
-        idx: list[int] = []
-        tf: list[float] = []
-        owner: list[int] = []
-        for k, pairs in enumerate(columns):
-            known = [(i, n) for i, n in pairs if i is not None]
-            idx += [i for i, _ in known]
-            tf += [n for _, n in known]
-            owner += [k] * len(known)
+    def _scores(self, columns: list[list[tuple[int, float]]]) -> list[dict[str, float]]:
+        """Softmax probabilities of several texts given as (column, count) pairs of their known features."""
+        idx = [i for pairs in columns for i, _ in pairs]
+        tf = [n for pairs in columns for _, n in pairs]
+        owner = [k for k, pairs in enumerate(columns) for _ in pairs]
         scores = np.tile(self.intercept, (len(columns), 1))
         if idx:
             ii, who = np.asarray(idx), np.asarray(owner)

@@ -428,6 +428,7 @@ class EventsStage(Stage):
                 self.mode_phrases.setdefault((r["plover"], first), []).append((rest, (n, r["mode"])))
             else:
                 self.mode_cues[(r["plover"], first)] = (n, r["mode"])
+        self.mode_types = {plover for plover, _ in [*self.mode_cues, *self.mode_phrases]}  # types that have cues
         self.min_confidence = float(self.config["events.min_confidence"])
         self.model = load_type_model() if self.config["events.model"] else None
         self.article_model = load_article_model() if self.config["events.model"] else None
@@ -666,6 +667,8 @@ class EventsStage(Stage):
         """The mode set by cue words (or consecutive words: "tear gas"), first in the trigger's own phrase,
         else in the sentence; of several, the one listed first in ``mode_cues.tsv`` (the most specific:
         "fired mortars" is heavy-weapons, not firearms)."""
+        if plover not in self.mode_types:
+            return None, "no mode cue"
         for scope, words in (("phrase", list(tok.subtree) if tok is not None else []), ("sentence", sent)):
             found = []
             for t in words:

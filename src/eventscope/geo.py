@@ -33,6 +33,7 @@ import re
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -523,7 +524,12 @@ class Gazetteer:
         starts with the words, "Ludwigshafen" -> "Ludwigshafen am Rhein", 50,000+ people)."""
         n = norm(name)
         out = self._lookup(n, "name")
-        if not any(e.kind in ("country", "admin1") for _k, e, _h in out):
+        # the city names that start with the name's words ("enfield town", "ludwigshafen am rhein")
+        # begin at ``longer``, if there are any; most names have none, and then the suffix and
+        # prefix lookups below are skipped (each is a search of the 236k city names)
+        longer = bisect.bisect_left(self._city_keys, n + " ")
+        any_longer = longer < len(self._city_keys) and self._city_keys[longer].startswith(n + " ")
+        if any_longer and not any(e.kind in ("country", "admin1") for _k, e, _h in out):
             # "Enfield" may be "Enfield Town"; but a bare "New York" or "Kuwait" is the state or
             # country: writers add "City" to mean the city
             seen = {k for k, _e, _h in out}
@@ -549,9 +555,9 @@ class Gazetteer:
             seen = {k for k, _e, _h in out}
             out += [t for t in self._lookup(_FALLBACKS[1][0].sub("", n), "fallback")
                     if t[1].kind in ("admin1", "admin2") and t[0] not in seen]
-        if not out and len(n) > 3:
-            lo = bisect.bisect_left(self._city_keys, n + " ")
-            hi = bisect.bisect_left(self._city_keys, n + "!")
+        if not out and len(n) > 3 and any_longer:
+            lo = longer
+            hi = bisect.bisect_left(self._city_keys, n + "!", lo)
             rows = [self.CITY0 + int(r) for r in self._city_order[lo:min(hi, lo + 200)]]
             out = [(k, self.entry(k), "fallback") for k in rows if self.c_pop[k - self.CITY0] >= 50_000]
         return out
@@ -658,6 +664,16 @@ def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> 
     return haversine(lat1, lon1, lat2, lon2) <= km
 
 
+def any_within_km(lat: float, lon: float, points, km: float) -> bool:
+    """Whether ``within_km(lat, lon, lat2, lon2, km)`` holds for any ``(lat2, lon2)`` of ``points``; the
+    latitude test is inlined (the resolver compares every reading with every other name's points)."""
+    reach = km * 1.000001 + 1e-6  # as in ``within_km``
+    for lat2, lon2 in points:
+        if not abs(lat - lat2) * _KM_PER_DEGREE_LAT > reach and haversine(lat, lon, lat2, lon2) <= km:
+            return True
+    return False
+
+
 @dataclass
 class Mention:
     text: str
@@ -743,7 +759,9 @@ class ArticleResolver:
                     if conts:
                         c_start = end + m.start(1)
                         return conts, f"'{mention}, {cand}'", (c_start, c_start + len(cand))
-        m = _PRE_CUE.search(text[max(0, start - 60):start])
+        before = text[max(0, start - 60):start]
+        # the cue ends in "of" or "of the" (most mentions follow neither: the pattern is not tried)
+        m = _PRE_CUE.search(before) if before.rstrip().endswith(("of", "the")) else None
         if m and m.group(1) and not is_country:
             words = m.group(1)
             for name in (words, words.split()[-1]):
@@ -812,7 +830,7 @@ class ArticleResolver:
             return None
         (_score, why), k, e = scored[0]
         if e.kind == "city" and e.population < self.HOME_CITY_POP and ctx.focus.get(e.country) \
-                and not any(within_km(e.lat, e.lon, la, lo, self.NEAR_KM) for la, lo in ctx.near_cities):
+                and not any_within_km(e.lat, e.lon, ctx.near_cities, self.NEAR_KM):
             # a small town named after a state elsewhere in its country ("Nevada", Iowa; "Alabama", New York)
             # is a namesake: the article's country's state of that name is meant, unless a city the article
             # names lies near the town ("Delaware, north of Columbus")
@@ -857,7 +875,7 @@ class ArticleResolver:
             s += self.ADMIN1_NAMED
             why.append(f"in mentioned {e.admin1}")
         if near:
-            support = sum(1 for pts in near if any(within_km(e.lat, e.lon, la, lo, self.NEAR_KM) for la, lo in pts))
+            support = sum(1 for pts in near if any_within_km(e.lat, e.lon, pts, self.NEAR_KM))
             if support:
                 s += self.NEAR * min(support, 2)
                 why.append(f"within {self.NEAR_KM:.0f} km of {support} other place(s) of the article")
@@ -1088,6 +1106,7 @@ _OF_CUES = {"city", "town", "village", "province", "state", "county", "district"
 _NER_PLACE = {"GPE", "LOC", "FAC"}
 _NER_MAYBE = {"NORP", "ORG", "PERSON"}
 _NER_NAMED_BY_PLACE = {"ORG", "FAC"}  # may embed a place name: "Kentucky State Police", "CBC Toronto"
+_NER_READ = _NER_PLACE | _NER_MAYBE | _NER_NAMED_BY_PLACE  # no other entity (DATE, CARDINAL...) gives a mention
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sen", "senator", "rep",
            "prime", "king", "queen", "prince", "sheikh", "mayor", "governor", "gov", "col", "lt", "capt",
            "sgt", "judge", "pope", "chancellor", "ambassador", "spokesman", "spokeswoman"}
@@ -1146,6 +1165,9 @@ class Recogniser:
         for para in work.paragraphs:
             doc = para.doc
             for ent in doc.ents:
+                label = ent.label_
+                if label not in _NER_READ:
+                    continue
                 span = self._trim(ent)
                 if span is None:
                     continue
@@ -1157,21 +1179,21 @@ class Recogniser:
                         span, text, strength = inner, inner.text, self.strength(inner.text)
                 keep = False
                 if strength == "demonym":
-                    keep = self.adjectives and ent.label_ == "NORP"
-                elif ent.label_ in _NER_PLACE:
+                    keep = self.adjectives and label == "NORP"
+                elif label in _NER_PLACE:
                     keep = bool(strength)
-                elif ent.label_ in _NER_MAYBE and strength:
+                elif label in _NER_MAYBE and strength:
                     cue = self._cue(span, strict=strength != "strong")
-                    personish = ent.label_ == "PERSON" and len(span) > 1 and strength != "strong"
+                    personish = label == "PERSON" and len(span) > 1 and strength != "strong"
                     titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES
                     keep = not titled and not personish and (strength == "strong" or cue)
-                if not keep and ent.label_ in _NER_NAMED_BY_PLACE and len(span) > 1:
+                if not keep and label in _NER_NAMED_BY_PLACE and len(span) > 1:
                     subs = [Mention(sub.text, para.start + sub.start_char, para.start + sub.end_char)
                             for sub in self._embedded(span)]
                     if subs:
                         embedded.append(subs)
                     continue
-                if strength == "demonym" and ent.label_ == "NORP":
+                if strength == "demonym" and label == "NORP":
                     dem = self.gaz.demonym(text)
                     if dem and dem[0] == "country":
                         countries.add(dem[1])
@@ -1254,10 +1276,14 @@ class Recogniser:
                 j = i + 1 + (span[i + 1].lower_ == "the" and i + 2 < n)
                 subs += [span[j:k] for k in range(min(n, j + 4), j, -1)]
         subs.append(span[n - 1:])
-        return [sub for sub in subs
-                if (len(sub.text) >= 3 or sub.text.isupper())  # "Rd" is not "RD" (Dominican Republic)
-                and sub[0].text[:1].isupper() and sub[-1].text[:1].isupper()
-                and sub.text.lower() not in _ADMIN_WORDS and not self.gaz.is_nonplace(sub.text)]
+
+        def named_after(sub) -> bool:
+            name = sub.text  # read once: Span.text joins the tokens anew on each call
+            return ((len(name) >= 3 or name.isupper())  # "Rd" is not "RD" (Dominican Republic)
+                    and name[:1].isupper() and sub[-1].text[:1].isupper()  # its first and last words capitalised
+                    and name.lower() not in _ADMIN_WORDS and not self.gaz.is_nonplace(name))
+
+        return [sub for sub in subs if named_after(sub)]
 
     _DATELINE = re.compile(
         r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # BEIRUT, NEW YORK, ST. JOHN'S
@@ -1287,10 +1313,9 @@ class Recogniser:
             return []
         out: list[Mention] = []
         starts = para.token_starts()
-        tok_at = {start: i for i, start in enumerate(starts)}
         for rel, place in list(by_start.items()):
-            i = tok_at.get(rel)
-            if i is None:
+            i = bisect.bisect_left(starts, rel)  # the token starting at ``rel``, if one does
+            if i == len(starts) or starts[i] != rel:
                 continue
             j = i
             while j < len(doc) and starts[j] < place.end - para.start:
@@ -1398,36 +1423,43 @@ class Recogniser:
         cue ("after taking Aleppo", "A Queensland Amber Alert"), tagged as a proper noun (not
         "Reading the report", "Mobile phones"), goes to ``pending``: the caller keeps it if
         that reading lies in a country the article otherwise names."""
-        from spacy.attrs import ENT_IOB, IS_ALPHA, IS_PUNCT
+        from spacy.attrs import ENT_IOB, IS_ALPHA, IS_LOWER, IS_PUNCT, LENGTH
 
         doc = para.doc
         # The tests below read the tokens' attributes from arrays and their first letter from
-        # the article text ``text`` (the paragraph's Doc is ``text[para.start:para.end]``):
-        # ``doc[i].attr`` builds a Token object per access, and this loop visits every token
-        # of the article.
+        # the paragraph's text (the paragraph's Doc is ``text[para.start:para.end]``):
+        # ``doc[i].attr`` builds a Token object per access, and this visits every token of the
+        # article.  A run starts at a capitalised alphabetic token outside every entity (the
+        # cheap tests first: a word with a capital is not lower case).  A candidate's text is
+        # read from the paragraph's text too; its Span is built only when the gazetteer knows it.
         n = len(doc)
-        starts = [para.start + idx for idx in para.token_starts()]  # offsets in ``text``
-        alpha, punct, iob = doc.to_array([IS_ALPHA, IS_PUNCT, ENT_IOB]).T.tolist() if n else ([], [], [])
-        outside = [v == 2 for v in iob]  # ent_iob_ == "O" (0 is "": no entity annotation)
+        starts = para.token_starts()  # offsets in the paragraph
+        para_text = text[para.start:para.end]
+        alpha, lower, punct, iob, length = doc.to_array([IS_ALPHA, IS_LOWER, IS_PUNCT, ENT_IOB, LENGTH]).T.tolist() \
+            if n else ([],) * 5
+        outside = 2  # ENT_IOB of a token outside every entity (0 is "": no entity annotation)
+        firsts = [i for i in range(n) if alpha[i] and not lower[i] and iob[i] == outside
+                  and para_text[starts[i]].isupper()]
         out = []
-        i = 0
-        while i < n:
-            if not (text[starts[i]].isupper() and alpha[i]) or not outside[i] or starts[i] in taken:
-                i += 1
+        resume = 0  # after a run is found, the next may start where it ends
+        for i in firsts:
+            if i < resume or para.start + starts[i] in taken:
                 continue
             j = i
-            while j < n and j - i < 4 and outside[j] and not punct[j] \
-                    and (text[starts[j]].isupper() or doc[j].lower_ in ("of", "the")):
+            while j < n and j - i < 4 and iob[j] == outside and not punct[j] \
+                    and (para_text[starts[j]].isupper() or doc[j].lower_ in ("of", "the")):
                 j += 1
-            found = False
-            for k in range(j, i, -1):
-                span = doc[i:k]
-                if span[-1].lower_ in ("of", "the"):
+            for k in range(j, i, -1):  # the run doc[i:k]
+                end = starts[k - 1] + length[k - 1]  # of its last token
+                if para_text[starts[k - 1]:end].lower() in ("of", "the"):
                     continue
-                name = span.text  # read once: Span.text joins the tokens anew on each call
+                name = para_text[starts[i]:end]  # the span's text
                 if self.gaz.is_nonplace(name):
                     continue
                 ents = self.gaz.entries(name)
+                if not ents:
+                    continue  # neither a place below nor a pending one
+                span = doc[i:k]
                 named = [e for _k, e, how in ents if how == "name" and e.kind in ("country", "admin1", "region")]
                 prev_cap = span.start > 0 and doc[span.start - 1].text[:1].isupper() \
                     and span.start != span.sent.start and not doc[span.start - 1].is_stop  # "A", "In"
@@ -1444,11 +1476,8 @@ class Recogniser:
                 strong_single = any(e.kind in ("country", "region") for e in named) or self._cue(span)
                 if (len(span) > 1 or strong_single) and not prev_cap:
                     out.append(Mention(name, para.start + span.start_char, para.start + span.end_char))
-                    found = True
-                    i = k
+                    resume = k
                     break
-            if not found:
-                i += 1
         return out
 
 
@@ -1456,10 +1485,12 @@ class Recogniser:
 # event location
 
 
-def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None) -> Place | None:
+def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None,
+                 focus_of: Callable[[], tuple[Place, int] | None] | None = None) -> Place | None:
     """The event's location (see ``_locate``), with "the capital of <country>" read as that
-    country's capital city when a gazetteer is given."""
-    place = _locate(event, work)
+    country's capital city when a gazetteer is given.  ``focus_of()`` gives ``article_focus(work)``
+    (``GeoStage`` passes one that finds it once for all the article's events)."""
+    place = _locate(event, work, focus_of or functools.partial(article_focus, work))
     if place is None or gazetteer is None or place.precision != "country" or place.start is None:
         return place
     tok = work.token_at(place.start)
@@ -1484,7 +1515,7 @@ def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | N
     return None
 
 
-def _locate(event: Event, work: Work) -> Place | None:
+def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] | None]) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
     0. A town or province naming the event noun ("the El Paso shooting", "the Geneva talks").
@@ -1523,7 +1554,7 @@ def _locate(event: Event, work: Work) -> Place | None:
     places = [p for p in work.places if p.start is not None and ev_s <= p.start < ev_e]
     actor_text = " ".join(a.text for a in (event.source, event.target) if a is not None).lower()
     if not places:
-        return _fallback(event, work, para, actor_text)
+        return _fallback(event, work, para, actor_text, focus_of)
     # 1. dependency path from the place up to the trigger through a locative preposition
     clause = {trig.i}
     head = trig
@@ -1664,7 +1695,7 @@ def _locate(event: Event, work: Work) -> Place | None:
     #     country ("speaking from exile in Spain", "cut short his trip to China" happened elsewhere); and an actor
     #     must be of that country (or be named by the place), so that "Ushakov told reporters ... the
     #     Tajikistan-Afghanistan border" is not placed in Afghanistan
-    focus = article_focus(work) if not free and naming else None
+    focus = focus_of() if not free and naming else None
     actors = [a for a in (event.source, event.target) if a is not None]
     if focus is not None and focus[0].country and {p.country for p in places} == {focus[0].country} \
             and all(a.country in (None, focus[0].country) for a in actors) \
@@ -1682,7 +1713,8 @@ def _locate(event: Event, work: Work) -> Place | None:
     #              actors, modifiers or destinations of another country than the article's: no guess
 
 
-def _fallback(event: Event, work: Work, para, actor_text: str) -> Place | None:
+def _fallback(event: Event, work: Work, para, actor_text: str,
+              focus_of: Callable[[], tuple[Place, int] | None]) -> Place | None:
     """Rules 4 and 5 of ``_locate``: the paragraph's only place, else the article's focus."""
     if para is not None:
         in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
@@ -1691,11 +1723,28 @@ def _fallback(event: Event, work: Work, para, actor_text: str) -> Place | None:
         if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
             p = in_para[0]
             return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}"})
-    focus = article_focus(work)
+    focus = focus_of()
     if focus is None:
         return None
     p, n = focus
     return p.model_copy(update={"reason": f"article focus: {p.name} ({n} mentions; lower confidence); {p.reason}"})
+
+
+_HEADLINE_CUES = r"\b(?:in|at|near|outside|to|into|across|throughout)"  # "in Reading", "near the Gaza Strip"
+_HEADLINE_CUE = re.compile(_HEADLINE_CUES + r"\s", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_cue(name: str) -> re.Pattern:
+    """A headline that places something at ``name``: "in Reading", "near the Gaza Strip"."""
+    return re.compile(rf"{_HEADLINE_CUES}\s+(?:the\s+)?{re.escape(name)}(?![\w-])", re.I)
+
+
+def _headline_places(title: str, names: frozenset[str]) -> frozenset[str]:
+    """The ``names`` the headline ``title`` places something at (see ``_headline_cue``)."""
+    if not _HEADLINE_CUE.search(title):
+        return frozenset()  # no cue word at all: skip compiling a pattern per name (slow, 0.1-0.2 ms each)
+    return frozenset(name for name in names if _headline_cue(name).search(title))
 
 
 def article_focus(work: Work) -> tuple[Place, int] | None:
@@ -1710,8 +1759,7 @@ def article_focus(work: Work) -> tuple[Place, int] | None:
     twice and more often than any other; otherwise the country itself, when named.  A place the
     headline names counts once more towards its country."""
     title = work.article.title or ""
-    headline = {p.text for p in work.places if p.text and title and re.search(
-        rf"\b(?:in|at|near|outside|to|into|across|throughout)\s+(?:the\s+)?{re.escape(p.text)}(?![\w-])", title, re.I)}
+    headline = _headline_places(title, frozenset(p.text for p in work.places if p.text)) if title else frozenset()
     by_country = Counter(p.country for p in work.places
                          if p.country and p.precision in ("country", "admin1", "admin2", "city"))
     by_country.update({p.country for p in work.places if p.text in headline and p.country})
@@ -1934,8 +1982,9 @@ class GeoStage(Stage):
         mentions = self.recogniser.mentions(work)
         self.resolver.resolve_article(work.article.text, mentions)
         work.places = [m.place for m in mentions if m.place is not None and self._big_enough(m)]
+        focus_of = functools.cache(functools.partial(article_focus, work))  # the same for all the article's events
         for event in work.events:
-            event.location = locate_event(event, work, self.gazetteer)
+            event.location = locate_event(event, work, self.gazetteer, focus_of)
 
     def _big_enough(self, m: Mention) -> bool:
         """``geo.min_population`` drops cities smaller than it (countries, admin units, regions stay)."""

@@ -75,3 +75,14 @@ def test_supplement_rows_of_relatives_in_office(pipeline, published, text, trigg
 
     source = next(e for e in events_of(pipeline, text, published) if e.trigger.text == trigger).source
     assert (source.country, source.sector) == expected
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ("The president's son, Bilal Erdogan, met Qatari investors in Doha in 2019.", "met", "TUR"),  # before the name
+    ("President Erdogan's son Bilal Erdogan criticised opposition leaders in 2019.", "criticised", "TUR"),
+    ("Israeli forces killed Hazem Haniyeh, the son of Hamas leader Ismail Haniyeh.", "killed", "PSE"),  # an organisation's
+])
+def test_a_description_before_the_name_or_an_organisations_leader(pipeline, text, trigger, country):
+    ev = event_at(pipeline, text, trigger)
+    person = ev.target if trigger == "killed" else ev.source
+    assert person.country == country and person.sector is None  # not GOV, not Hamas's REB

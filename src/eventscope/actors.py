@@ -703,10 +703,11 @@ class ActorResolver:
                       and not any(x.table == "countries" for x in self._names.get(_key([w]), ()))]) > 1
         for start, n, e in sorted(found, key=lambda f: priority[f[2].table]):
             surface = " ".join(words[start:start + n])
-            if e.table == "office_holders" and in_kin.issuperset(range(start, start + n)):
-                row = self._person_row(e.person, date)[0]  # "Ivanka Trump, the daughter of President Donald Trump"
-                country = country or row["country"] or None
-                reasons.append(f"office-holder {e.name} is named only as the one whose relative this is: {country or '-'}")
+            if e.table in ("office_holders", "organisations") and in_kin.issuperset(range(start, start + n)):
+                # "Ivanka Trump, the daughter of President Donald Trump"; "the son of Hamas leader Ismail Haniyeh"
+                country = country or (self._person_row(e.person, date)[0]["country"] if e.table == "office_holders"
+                                      else e.country) or None
+                reasons.append(f"{e.name} is named only as the one whose relative this is: {country or '-'}")
                 continue
             if e.table == "office_holders" and head_words & set(words[start:start + n]) and (
                     introduced or fuller and len(_tokens(e.name)) == 1):
@@ -1619,12 +1620,16 @@ def _described_as_kin(tok) -> bool:
 def _kin_phrases(tok) -> list | None:
     """The phrases saying whose relative ``tok`` is, when ``_described_as_kin``: the possessive, "of" phrase or name
     in apposition of its kin noun ("Sara Netanyahu, the wife of Prime Minister Netanyahu", "..., the prime minister's
-    wife", "..., the son of President Recep Tayyip Erdogan" with the name apposed to "son"); an empty list for a kin
+    wife", "..., the son of President Recep Tayyip Erdogan" with the name apposed to "son"), or, when ``tok`` is the
+    kin noun with a person's name apposed, its own ("The president's son, Bilal Erdogan"); an empty list for a kin
     noun that says of no one ("Emine Erdogan, the first lady"). None for anyone else, and for an unnamed relative
     ("the president's son": with no sector left, the phrase would give way to its apposition, "..., the president")."""
+    kin = cue_words("kin")
+    if (tok.lemma_.lower() in kin or tok.lower_ in kin) and any(  # the description before the name: "The
+            c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in tok.children):  # president's son, Bilal Erdogan"
+        return [p for p in tok.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"]
     if not _described_as_kin(tok):
         return None
-    kin = cue_words("kin")
     return [p for c in tok.children if c.dep_ in ("appos", "compound", "amod") for d in (c, *c.conjuncts)
             if d.lemma_.lower() in kin or d.lower_ in kin
             for p in d.children if p.dep_ in ("poss", "appos") or p.dep_ == "prep" and p.lower_ == "of"]

@@ -539,11 +539,12 @@ class ActorResolver:
         return None if given in known or len(given) >= 4 and any(_near(given, k) for k in known) else names[0]
 
     def _kin_points_at(self, phrases: list, e: _Entry, country: str) -> bool:
-        """The kin ``phrases`` (``_kin_phrases``) speak of office-holder ``e``: they give a word of one of its names
+        """The kin ``phrases`` (``_kin_phrases``) speak of the person ``e``: they give a word of one of its names
         ("the wife of Prime Minister Netanyahu"), or a definite title of no private person with no other name than its
         country's ("the son of the Turkish president", "Iran's supreme leader"; not "the son of an Ohio farmer", "the
         brother of a Palestinian prisoner")."""
-        rows = self._people[e.person][1]
+        rows = self._people[e.person][1] if e.table == "office_holders" else ()  # (an organisation row of a person's
+        # name: "Bashar Al-Assad")
         known = {_fold(w) for s in (e.name, *(a for r in rows for a in r["aliases"].split("|") if a)) for w in _tokens(s)
                  if w.casefold() not in _NAME_PARTICLES}
         if any(_fold(t.text) in known for p in phrases for t in p.subtree):
@@ -719,12 +720,12 @@ class ActorResolver:
                     # leader named only in the apposition: "Gibran Rakabuming Raka, the son of President Joko Widodo")
                     given_other := self._other_given(head_name, words[start:start + n], e)) is not None:
                 reasons.append(f"'{head_name}' is not {e.name}: another given name, '{given_other}'")
-                row = self._person_row(e.person, date)[0]
-                if kin is not None and country is None and self._kin_points_at(kin, e, row["country"]):
+                theirs = (self._person_row(e.person, date)[0]["country"] if e.table == "office_holders" else e.country)
+                if kin is not None and country is None and self._kin_points_at(kin, e, theirs):
                     # "Sara Netanyahu, the wife of Prime Minister Netanyahu": a relative the article says is theirs, of
                     # their country (not "Ahmed Netanyahu, the brother of a Palestinian prisoner")
-                    country = row["country"] or None
-                    reasons.append(f"a relative of office-holder {e.name}: {country or '-'}")
+                    country = theirs or None
+                    reasons.append(f"a relative of {'office-holder ' * (e.table == 'office_holders')}{e.name}: {country or '-'}")
                 continue  # "Yair Netanyahu", "Bilal Erdogan", "Asma al-Assad": the family, not the office-holder
             if e.table == "office_holders" and (owned := _owned_group(span_or_text, words[start:start + n])) is not None:
                 # "Imran Khan's party", "Raila Odinga's supporters" are not he ("Putin's decision", an act, is his)

@@ -54,7 +54,7 @@ def add_sentence_features(sent, feats: Counter) -> None:
         pos = t.pos_
         if pos in _SKIP_POS:
             continue
-        w = f"ent={t.ent_type_}" if pos == "PROPN" else t.lemma_.lower()  # (``_word``, inlined: the hot loop)
+        w = _word(t)
         feats["w=" + w] += 1
         if prev is not None:
             feats[f"b={prev}_{w}"] += 1

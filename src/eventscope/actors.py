@@ -2443,7 +2443,7 @@ def _elsewhere(actor: Actor, event_type: str, place) -> bool:
     words = {w.casefold() for w in _tokens(actor.text)}
     return event_type in _MEETING_TYPES or bool(words & _outsider_words()) \
         or re.search(r"['’]s\b", actor.text) is not None \
-        or "lower confidence" in (place.reason or "") and actor.sector not in _LOCAL_SECTORS
+        or place.inferred == "focus" and actor.sector not in _LOCAL_SECTORS
 
 
 _FOCUS_SHARE = 0.6  # the focus country's least share of the article's country evidence for an official to take it
@@ -2557,7 +2557,7 @@ def _between_countries(work: Work, country: str) -> bool:
 def _country_share(work: Work, country: str) -> float:
     """The share of the article's country evidence that is ``country``: its places (not those geo only guessed)
     and the countries of its events' actors ("Russian missiles struck Kyiv": Russia counts too)."""
-    countries = [p.country for p in work.places if p.country and "confidence" not in (p.reason or "")]
+    countries = [p.country for p in work.places if p.country and p.inferred is None]
     actors = {(a.name or a.text.casefold()): a.country for e in work.events for a in (e.source, e.target)
               if a is not None and a.country}  # each actor once: a suspect named in five events is one foreigner
     countries += list(actors.values())
@@ -2575,7 +2575,7 @@ class _OwnPlaces:
 
     def __init__(self, work: Work) -> None:
         self.places = {p.text.casefold(): p for p in work.places if p.text and p.country and p.precision != "region"
-                       and "confidence" not in (p.reason or "")}
+                       and p.inferred is None}
         self.names = sorted({p.text for p in work.places if p.text and p.text.casefold() in self.places},
                             key=len, reverse=True)
         self._pattern: re.Pattern | None = None

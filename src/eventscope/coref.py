@@ -86,7 +86,7 @@ def _distal(tok) -> bool:
 
 def _firm_place(ev: Event):
     place = ev.location
-    return place if place is not None and "lower confidence" not in place.reason else None
+    return place if place is not None and place.inferred != "focus" else None
 
 
 def _contains(big, small) -> bool:
@@ -212,7 +212,7 @@ def inherit_actors_and_place(work: Work) -> None:
                 setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
                 inherited.add(id(ev))
         own, theirs = ev.location, donor.location or ante.location
-        if theirs is not None and (own is None or own.country == theirs.country and "lower confidence" in own.reason):
+        if theirs is not None and (own is None or own.country == theirs.country and own.inferred == "focus"):
             ev.location = theirs.model_copy(update={"reason": f"{why}: its place ({theirs.reason})"})
 
 

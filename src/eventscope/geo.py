@@ -1141,7 +1141,8 @@ class Recogniser:
       ("the Afghan city of Kunduz").  With ``adjectives=True`` a demonym NORP entity is
       also emitted as a mention of its country (TR-News annotates them).
     * A two-letter postal abbreviation without a full stop ("KY", "Ky") is a place only in
-      a "City, ST" pattern ("Louisville, KY"); elsewhere it is a word or an acronym.
+      a "City, ST" pattern whose city is a town of that state ("Louisville, KY"; not "on Monday, De
+      Zoysa said"); elsewhere it is a word or an acronym.
     * Nothing inside a longer non-place name is a place: "Syria" in "Islamic State of Iraq
       and Syria", "Kabul" in a "Kabul Bank" listed in ``nonplaces.tsv``.
     """
@@ -1373,18 +1374,29 @@ class Recogniser:
         return out
 
     def _allowed(self, m: Mention, text: str) -> bool:
-        """Final guards: a bare postal code needs a "City, " before it; no mention may lie
+        """Final guards: a bare postal code needs a town of its state before it ("City, ST"); no mention may lie
         inside a multi-word non-place name."""
-        if self.gaz.postal_code(m.text) is not None:
-            before = text[max(0, m.start - 40):m.start]
-            if not re.search(r"[A-Z][A-Za-z.'\-]+, $", before):
-                return False
+        state = self.gaz.postal_code(m.text)
+        if state is not None and not self._city_in_state(text[max(0, m.start - 40):m.start], state):
+            return False
         if self.nonplace_re is not None:
             lo = max(0, m.start - 60)
             for hit in self.nonplace_re.finditer(text, lo, min(len(text), m.end + 60)):
                 if hit.start() <= m.start and m.end <= hit.end() and (hit.start(), hit.end()) != (m.start, m.end):
                     return False
         return True
+
+    _RUN_BEFORE_COMMA = re.compile(r"((?:[A-Z][A-Za-z.'\-]+ ){0,3}[A-Z][A-Za-z.'\-]+), $")
+
+    def _city_in_state(self, before: str, state: int) -> bool:
+        """The capitalised words before ", ST" end in a town of that state ("Lexington, Ky", "St. Louis, MO"; not
+        "As of Monday, De Zoysa was ...", where "De" is a surname)."""
+        m = self._RUN_BEFORE_COMMA.search(before)
+        if m is None:
+            return False
+        words = m.group(1).split(" ")
+        return any(e.admin1_key == state for i in range(len(words))
+                   for _k, e, _h in self.gaz.entries(" ".join(words[i:])) if e.kind in ("city", "admin2"))
 
     @staticmethod
     def _trim(ent):

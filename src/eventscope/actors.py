@@ -94,6 +94,8 @@ _TERRITORY = {"town", "city", "village", "territory", "area", "region", "provinc
               "airport", "port", "land", "island", "peninsula", "border", "crossing"}  # what a place loses
 _PUTTING_VERBS = {"place", "put", "keep", "hold", "take"}  # "placed/kept him under house arrest"
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
+_ADJUNCT_PREPS = {"after", "before", "by", "in", "since", "upon", "on", "while", "without", "despite", "through"}  # ("for",
+# "of", "from" and "against" take gerunds their verb's object does: "arrested him for protesting")
 
 
 def _tokens(text: str) -> list[str]:
@@ -254,8 +256,11 @@ class ActorContext:
                     if fits(m):
                         return m, f"subject of '{clause.head.text}', whose clause it is the subject of"
             sentence = base + token.sent.start_char
+        # an object pronoun is not its own clause's subject ("Trump accused her": not Trump)
+        bound = {base + _phrase(s).start_char for s in _clause_subjects(token)} \
+            if token is not None and token.dep_ in ("dobj", "dative", "pobj") else set()
         here = [m for m in self.mentions if since <= m.offset < self.position and m.paragraph == self.paragraph
-                and fits(m)]
+                and fits(m) and m.offset not in bound]
         if since >= 0:
             return (here[-1], "most recent person in the same quote") if here else (None, "")
         own = [m for m in here if m.offset >= sentence]  # "confronted Netanyahu as he left": its own sentence
@@ -1016,6 +1021,18 @@ def _table_person(actor: Actor) -> bool:
     return "office-holder " in reason or "surname '" in reason
 
 
+def _clause_subjects(token) -> list:
+    """The subjects of the clause ``token`` is an object in: its verb's, or, for a verb without one, the governing
+    verb's ("lashed out at the mayor, accusing her": who lashed out)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
+
+
 def _particle_follows(words: list[str], j: int) -> bool:
     """A name goes on after ``words[j]`` through lower-case particles ("Bill de Blasio", "Ursula von der Leyen"):
     ``words[j]`` is a given name, not a surname."""
@@ -1208,8 +1225,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
     subject the target; death verbs (frames marked victim: "died", "lost their
     lives") make the subject the target; a verb without its own subject borrows it from the
     governing verb (xcomp, advcl, conj, acomp: "is willing to withdraw") or from the noun it modifies
-    (acl, relcl).  With ``inner``, targets the clause states further in come after the verb's own
-    (``_inner_targets``: "demanded that the US cancel", "agreed to lift the embargo on Iran").
+    (acl, relcl), and a gerund under an adjunct preposition from that verb's subject ("Before resigning, Rosselló
+    appointed").  With ``inner`` (a curated trigger), targets the clause states further in come after the verb's
+    own (``_inner_targets``: "demanded that the US cancel", "agreed to lift the embargo on Iran"); without it
+    (a PETRARCH2 dictionary verb) a gerund borrows no subject.
     Nouns: possessor, adjective/compound modifier or "by" object ->
     source, on/against/... object -> target; a noun that is the object of a
     verb ("launched an attack", "granted asylum to 18 rebels") takes that verb's subject as source
@@ -1319,6 +1338,17 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         sources += [(agent, f"'by' agent of '{a.text}' modifying the subject '{c.text}' of '{t.text}'")
                     for c in t.children if c.dep_ in _SUBJ for a in c.children for agent in _doing_agents(a, special)]
         head, hops = t, 0
+        gov = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else None
+        if inner and not sources and gov is not None and t.head.lower_ in _ADJUNCT_PREPS and gov.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in _SUBJ | {"nsubjpass"} for c in t.children) \
+                and not (t.head.lower_ == "by" and any(c.dep_ == "auxpass" for c in gov.children)):
+            # a gerund under an adjunct preposition is done by its verb's subject: "Before resigning, Rosselló
+            # appointed ...", "had been allied with Kurdish groups in fighting ISIS" (not "arrested him for
+            # protesting", "prevented them from marching": the object does it; nor "was interrupted by protesting
+            # legislators"; a dictionary verb's gerund is mostly a light use: "after finding out", "without
+            # providing details")
+            sources += [(c, f"subject of governing verb '{gov.text}' ('{t.head.text} {t.text}')")
+                        for c in gov.children if c.dep_ in _SUBJ | {"nsubjpass"}]
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
                 and not (passive and head.dep_ in ("advcl", "acl", "relcl")):
             # (a passive borrows its reporter, "Police said 12 suspects were arrested", but not the subject of the

@@ -1732,10 +1732,14 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
 def _fallback(event: Event, work: Work, para, actor_text: str,
               focus_of: Callable[[], tuple[Place, int] | None]) -> Place | None:
     """Rules 4 and 5 of ``_locate``: the paragraph's only place, else the article's focus."""
+    theirs = {a.country for a in (event.source, event.target) if a is not None and a.country}
     if para is not None:
         in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
                    and not (p.text and p.text.lower() in actor_text)
-                   and not _destination(work.token_at(p.start))]  # "airlifted to Zamboanga": not where it happened
+                   and not _destination(work.token_at(p.start))  # "airlifted to Zamboanga": not where it happened
+                   and not (_acting(work.token_at(p.start)) and theirs and p.country not in theirs)]
+        # (a state acting elsewhere in the paragraph, of none of the event's actors' countries: "neither the EU nor
+        # the United States would endorse the result" places no act of Mugabe's)
         if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
             p = in_para[0]
             return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}",
@@ -1867,6 +1871,22 @@ def _own_place(tok, head) -> bool:
     while cur.dep_ in ("compound", "amod", "nmod", "appos", "conj") and cur.head.i != cur.i:
         cur = cur.head
     return cur.head.i == head.i and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+
+
+def _acting(tok) -> bool:
+    """The place is the doer of its clause, a state acting ("neither the EU nor the United States would endorse
+    the result", "Iran is licking its chops", "sanctions imposed by Britain"): its name stands for its people or
+    government, not for where anything happened."""
+    cur = tok
+    for _ in range(8):
+        if cur is None or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj") or cur.dep_ == "pobj" and cur.head.dep_ == "agent":
+            return True
+        if cur.dep_ not in ("compound", "conj", "appos", "det", "amod"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _destination(tok) -> bool:

@@ -137,3 +137,83 @@ def test_a_gerund_the_verbs_subject_did_not_do(pipeline, text, trigger, not_doer
 def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline, text, trigger, name):
     target = event_at(pipeline, text, trigger).target
     assert target is not None and target.name == name
+
+
+def test_verbs_sharing_one_object_share_the_target(pipeline):
+    # spaCy hangs the object on the last verb; ACLED: an armed actor killing a civilian is an Attack, no clash
+    ev = event_at(pipeline, "On 3 March 2024, unidentified gunmen shot and killed a civilian man in Tsafe town "
+                            "(Tsafe, Zamfara).", "shot")
+    assert ev.target is not None and ev.target.sector == "CVL" and ev.acled_sub_event_type == "Attack"
+
+
+def test_a_verb_with_its_own_preposition_shares_no_object(pipeline):
+    ev = event_at(pipeline, "The government called for calm and warned residents not to respond.", "called")
+    assert ev.target is None or "residents" not in ev.target.text
+
+
+@pytest.mark.parametrize("text, trigger, sub_event", [
+    ("On 2 May 2024, police dispersed students protesting in Dhaka using batons.", "dispersed",
+     "Protest with intervention"),  # the participle says they are demonstrators
+    ("On 30 March 2024, the Sudanese army recaptured the radio station in Omdurman from the RSF.", "recaptured",
+     "Government regains territory"),  # a key site retaken
+])
+def test_acled_sub_events_of_real_style_notes(pipeline, text, trigger, sub_event):
+    assert event_at(pipeline, text, trigger).acled_sub_event_type == sub_event
+
+
+def test_a_police_station_stormed_is_no_territory_taken(pipeline):
+    ev = event_at(pipeline, "ISIS fighters had stormed the police station and seized weapons from officers.", "stormed")
+    assert ev.acled_sub_event_type != "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("On 20 April 2024, unidentified men set fire to the house of a local politician in Goma.", "ASSAULT"),  # arson
+    ("Angry residents set fire to tyres in Goma to protest the killing of a student.", "PROTEST"),  # a riot
+])
+def test_who_sets_fire_decides_arson_or_riot(pipeline, text, plover):
+    assert event_at(pipeline, text, "set").event_type == plover
+
+
+# near misses the session's read-only review found (eval/reviews/twenty-second/), each mended
+
+
+def test_a_headline_demonym_of_a_foreigner_gives_the_court_no_country(pipeline):
+    text = "A judge on Monday sentenced Emeka Obi, 34, to six years in prison for defrauding pensioners."
+    events = {e.trigger.text: e for e in _article_events(pipeline, "Nigerian man jailed over online fraud", text)}
+    assert events["sentenced"].source.country is None
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Flooding closed roads in St. Paul, MN on Monday.", "MN", "Minnesota"),  # "St." is Saint
+    ("A ferry ran aground near Coeur d'Alene, ID on Friday.", "ID", "Idaho"),
+])
+def test_a_state_after_a_town_written_with_an_abbreviation_or_a_particle(pipeline, text, name, state):
+    assert _places(pipeline, text)[name].name == state
+
+
+def test_an_acronym_after_a_weekday_is_no_state(pipeline):
+    assert "PA" not in _places(pipeline, "On Sunday, PA security forces arrested two men in Jenin.")
+
+
+def test_a_dukes_title_is_no_place(pipeline):
+    assert "Sussex" not in _places(pipeline, "The Duke of Sussex visited a hospital in Birmingham on Monday.")
+
+
+def test_a_protest_after_an_arrest_is_not_the_police(pipeline):
+    ev = event_at(pipeline, "Police arrested dozens of fans after rioting in the city centre.", "rioting")
+    assert ev.source is None or ev.source.sector != "COP"
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Evo Morales asked Mexico to grant him asylum.", "asylum", "Evo Morales"),
+    ("Maria Lopez urged delegates to back her at the party congress.", "back", "Maria Lopez"),
+])
+def test_a_pronoun_in_an_infinitive_is_not_its_doer_but_may_be_its_asker(pipeline, text, trigger, name):
+    # object control: Mexico is to grant it, the delegates are to back her; "him", "her" are the askers
+    ev = event_at(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.name == name
+
+
+def test_an_object_pronoun_with_two_people_before_it_stays_unresolved(pipeline):
+    ev = event_at(pipeline, "Ben-Ami criticised army chief Yoav Levin. Katzir defended him.", "defended")
+    assert ev.target is None or ev.target.name != "Ben-Ami"

@@ -2,21 +2,33 @@
 a line starts with ("YYYY-MM-DD<TAB>text"), run through the pipeline of the source folder SRC (e.g. /work/main/src,
 or an old commit unpacked with git archive).
 A literal backslash-n ("\\n") in a line starts a new paragraph (written as a blank line);
-sentences within a paragraph are just run together."""
-import re, sys, traceback
+sentences within a paragraph are just run together.
+A FILE ending in .jsonl holds one {"id", "title", "published", "text"} per line instead (stories with headlines)."""
+import json, re, sys, traceback
 src, path = sys.argv[1], sys.argv[2]
 sys.path.insert(0, src)
 from eventscope.pipeline import Pipeline
 from eventscope.schema import Article
 p = Pipeline().setup()
-for t in open(path).read().splitlines():
-    if not t.strip() or t.startswith('#'):
-        continue
+def articles():
+    """(line shown, Article) for every story of the file."""
+    for t in open(path).read().splitlines():
+        if not t.strip() or t.startswith('#'):
+            continue
+        if path.endswith('.jsonl'):
+            r = json.loads(t)
+            yield f"{r.get('id')} [{r.get('title')}] {r['text']}", Article(
+                article_id='t', title=r.get('title'), text=r['text'], published=r.get('published', '2024-03-06'))
+            continue
+        dated = re.match(r"(\d{4}-\d\d-\d\d)\t", t)
+        text = t[dated.end():].replace('\\n', '\n\n') if dated else t.replace('\\n', '\n\n')
+        yield t, Article(article_id='t', text=text, published=dated.group(1) if dated else '2024-03-06')
+
+
+for t, article in articles():
     print('##', t)
-    dated = re.match(r"(\d{4}-\d\d-\d\d)\t", t)
-    text = t[dated.end():].replace('\\n', '\n\n') if dated else t.replace('\\n', '\n\n')
     try:
-        w = p.process([Article(article_id='t', text=text, published=dated.group(1) if dated else '2024-03-06')])[0]
+        w = p.process([article])[0]
     except Exception as ex:
         print('   CRASH', type(ex).__name__, ex)
         traceback.print_exc(limit=3, file=sys.stdout)

@@ -94,6 +94,7 @@ _TERRITORY = {"town", "city", "village", "territory", "area", "region", "provinc
               "airport", "port", "land", "island", "peninsula", "border", "crossing"}  # what a place loses
 _PUTTING_VERBS = {"place", "put", "keep", "hold", "take"}  # "placed/kept him under house arrest"
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
+_SCENE_PREPS = {"in", "near", "outside", "inside", "during", "across", "throughout", "at"}  # where and when only
 _ADJUNCT_PREPS = {"after", "before", "by", "in", "since", "upon", "on", "while", "without", "despite", "through"}  # ("for",
 # "of", "from" and "against" take gerunds their verb's object does: "arrested him for protesting")
 
@@ -267,6 +268,12 @@ class ActorContext:
         subjects = [m for m in own if m.subject] or [m for m in here if m.subject]
         if own and not any(m.subject for m in own):
             return why(own[-1], "most recent person in its sentence")
+        if bound and not own and subjects and token is not None and token.sent.start > 0:
+            # an object pronoun with two people in the sentence before: "Ben-Ami criticised Levin. Katzir defended
+            # him" could be either (no one)
+            lo = base + token.doc[token.sent.start - 1].sent.start_char
+            if len({m.actor.name or m.actor.text for m in here if lo <= m.offset < sentence}) >= 2:
+                return None, ""
         if subjects:  # "Pelosi called Trump's conduct a breach ... she announced": the subject, not the possessor
             return why(subjects[-1], "most recent person who is a subject in its sentence or paragraph")
         if here:
@@ -1025,10 +1032,18 @@ def _clause_subjects(token) -> list:
     """The subjects of the clause ``token`` is an object in: its verb's, or, for a verb without one, the governing
     verb's ("lashed out at the mayor, accusing her": who lashed out)."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    for _ in range(3):
+    for hop in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
             return subjects
+        if verb.dep_ == "xcomp" and hop == 0:  # "urged supporters to defend him", "called on the army to back him":
+            # whoever is to do it is the governing verb's object (object control), not who urged (the pronoun's own
+            # verb only: "calling on Erdogan to step down and accusing him", parsed as one more verb of "step")
+            controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")] + [
+                g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                if g.dep_ == "pobj"]
+            if controllers:
+                return controllers
         verb = verb.head
     return []
 
@@ -1276,6 +1291,16 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             if c.dep_ in ("dobj", "dative") and not _own(c):
                 # "granted asylum to a journalist": spaCy's dative is the "to"
                 targets.append((_dative_object(c), f"{c.dep_} of '{t.text}'"))
+        if not passive and not any(c.dep_ in ("dobj", "dative", "prt", "xcomp", "ccomp") or c.dep_ == "prep" and not (
+                c.lower_ in _SCENE_PREPS or (o := _pobj(c)) is not None and o.ent_type_ in ("DATE", "TIME"))
+                for c in t.children):
+            # verbs sharing one object: "shot and killed a civilian" (spaCy hangs the object on the last verb; not
+            # "called for calm and warned residents", "is preparing for conflict and has sent warships")
+            shared = next((v for v in t.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                           and not any(c.dep_ in _SUBJ | {"nsubjpass", "auxpass"} for c in v.children)), None)
+            if shared is not None:
+                targets += [(c, f"dobj of '{shared.text}', the verb '{t.text}' shares it with")
+                            for c in shared.children if c.dep_ == "dobj" and not _own(c)]
         # a verb that moves its object somewhere gives it "to" someone before it is "on" or "with" anything
         # ("passed information on a jihadist cell to its French counterparts"; not "to the dismay of France")
         transfer = any(c.dep_ == "dobj" for c in t.children)
@@ -1341,12 +1366,16 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
         gov = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else None
         if inner and not sources and gov is not None and t.head.lower_ in _ADJUNCT_PREPS and gov.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ in _SUBJ | {"nsubjpass"} for c in t.children) \
-                and not (t.head.lower_ == "by" and any(c.dep_ == "auxpass" for c in gov.children)):
+                and not (t.head.lower_ == "by" and any(c.dep_ == "auxpass" for c in gov.children)) \
+                and not (t.lemma_.lower() in trigger_lemmas("V", ("PROTEST",))
+                         and gov.lemma_.lower() in trigger_lemmas("V", ("ASSAULT", "COERCE"))
+                         and any(c.dep_ == "dobj" for c in gov.children)):
             # a gerund under an adjunct preposition is done by its verb's subject: "Before resigning, Rosselló
             # appointed ...", "had been allied with Kurdish groups in fighting ISIS" (not "arrested him for
             # protesting", "prevented them from marching": the object does it; nor "was interrupted by protesting
-            # legislators"; a dictionary verb's gerund is mostly a light use: "after finding out", "without
-            # providing details")
+            # legislators"; nor a protest after an arrest or attack of someone: "arrested dozens of fans after
+            # rioting"; a dictionary verb's gerund is mostly a light use: "after finding out", "without providing
+            # details")
             sources += [(c, f"subject of governing verb '{gov.text}' ('{t.head.text} {t.text}')")
                         for c in gov.children if c.dep_ in _SUBJ | {"nsubjpass"}]
         while not sources and hops < 3 and head.dep_ in _CLIMB_DEPS and not (head is t and t.dep_ == "acomp") \
@@ -2602,12 +2631,12 @@ def headline_country(title: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _country_share(work: Work, country: str) -> float:
+def _country_share(work: Work, country: str, counts: Callable[[Actor], bool] = lambda a: True) -> float:
     """The share of the article's country evidence that is ``country``: its places (not those geo only guessed)
-    and the countries of its events' actors ("Russian missiles struck Kyiv": Russia counts too)."""
+    and the countries of its events' actors that ``counts`` ("Russian missiles struck Kyiv": Russia counts too)."""
     countries = [p.country for p in work.places if p.country and p.inferred is None]
     actors = {(a.name or a.text.casefold()): a.country for e in work.events for a in (e.source, e.target)
-              if a is not None and a.country}  # each actor once: a suspect named in five events is one foreigner
+              if a is not None and a.country and counts(a)}  # each actor once: a suspect named in five events is one
     countries += list(actors.values())
     return countries.count(country) / len(countries) if countries else 0.0
 
@@ -2687,6 +2716,12 @@ class ActorPlaceStage(Stage):
         self.sectors = frozenset(self.config.get("actors.place_country_sectors", ()) or ())
         self.focus_sectors = frozenset(self.config.get("actors.focus_country_sectors", ()) or ())
 
+    def _own_people(self, actor: Actor) -> bool:
+        """An actor whose country says where a story is: an official or a state, not a private person or an envoy,
+        who may be a foreigner there ("Nigerian man jailed", "British tourist dies", "Chinese ambassador")."""
+        return (actor.sector is None or actor.sector in self.focus_sectors) \
+            and not {w.casefold() for w in _tokens(actor.text)} & _outsider_words()
+
     def process_one(self, work: Work) -> None:
         _owners_that_are_places(work)
         link_mentions(work)  # which event noun refers back to which event (coref: also for dates and dedup)
@@ -2726,6 +2761,8 @@ class ActorPlaceStage(Stage):
         else:  # no place to go by: the one country the headline names ("Ukrainian president rejects ...")
             country = headline_country(work.article.title) if self.focus_sectors else None
             why = f"the country its headline names, {country}"
+        if focus is None and country and _country_share(work, country, self._own_people) < _FOCUS_SHARE:
+            return  # the headline's demonym may be a foreigner's ("Nigerian man jailed in ..."): the body must agree
         if not country or _country_share(work, country) < _FOCUS_SHARE or _between_countries(work, country):
             return  # no country, or a story of several countries (a visit, a war, a summit): whose is unclear
         for event in work.events:

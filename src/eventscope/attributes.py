@@ -32,7 +32,7 @@ from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_
                      natural_cause, preventer, purpose_head)
 from .schema import Event, Passage, Quote, Work
 from .stage import Stage
-from .tables import cue_words, load_table
+from .tables import cue_words, load_table, trigger_lemmas
 
 _CURLY_QUOTE = re.compile(r"“([^”]{15,})”")
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(]))"(?=\w)')  # a straight mark that opens: not '... missing," she said'
@@ -800,10 +800,14 @@ def _own_phrase(tok) -> list:
     """The trigger's own phrase for ACLED's "@" word groups: its subtree without coordinated,
     relative or participle clauses (other events: "attacked the town and police fired tear gas", "a
     man who had attended a protest", "civilians fleeing the fighting") and without place adjuncts ("seized drugs in the city"; "fired at
-    protesters" keeps its target)."""
+    protesters" keeps its target); a protest verb's participle on a noun stays, without its own words ("dispersed
+    students protesting in Dhaka": they are demonstrators)."""
     out, stack = [tok], list(tok.children)
     while stack:
         t = stack.pop()
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in trigger_lemmas("V", ("PROTEST",)):
+            out.append(t)  # (only the word: "dispersed students protesting in Dhaka" acts on demonstrators)
+            continue
         if t.dep_ in ("conj", "cc") and t.head.i == tok.i or t.dep_ in ("relcl", "acl"):
             continue
         if t.dep_ == "prep" and t.lower_ in _PLACE_ADJUNCT_PREPS and any(

@@ -26,6 +26,7 @@ recognition on TR-News-style JSON Lines (see ``evaluate``'s docstring).
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import json
 import math
@@ -1330,9 +1331,10 @@ class Recogniser:
                 if a == j and doc[a].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "or"):
                     b = j + 2
                 runs = self._title_runs_at(doc, b, forward=a == j)
-                if a != j and runs and not self.gaz.entries(runs[0].text) and doc[a].text == "," \
-                        and runs[0].start >= 2 and doc[runs[0].start - 1].text == ",":
-                    # "Reading, Berkshire, UK": a name the gazetteer lacks between two commas is skipped
+                if a != j and runs and doc[a].text == "," and runs[0].start >= 2 and doc[runs[0].start - 1].text == "," \
+                        and all(e.kind in ("admin1", "admin2", "region") for _k, e, _h in self.gaz.entries(runs[0].text)):
+                    # "Reading, Berkshire, UK": the town before a county between two commas (or before a name the
+                    # gazetteer lacks) is listed too
                     runs += self._title_runs_at(doc, runs[0].start - 2, forward=False)
                 for run in runs:
                     start = para.start + run.start_char
@@ -1343,7 +1345,6 @@ class Recogniser:
                     if any(how == "name" and e.country in homes for _k, e, how in self.gaz.entries(run.text)):
                         out.append(Mention(run.text, start, start + len(run.text)))
                         taken.update(range(start, start + len(run.text)))
-                        break
         return out
 
     @staticmethod
@@ -1377,7 +1378,9 @@ class Recogniser:
         """Final guards: a bare postal code needs a town of its state before it ("City, ST"); no mention may lie
         inside a multi-word non-place name."""
         state = self.gaz.postal_code(m.text)
-        if state is not None and not self._city_in_state(text[max(0, m.start - 40):m.start], state):
+        before = text[max(0, m.start - 40):m.start]
+        if state is not None and not (self._city_in_state(before, state) or m.text.isupper()
+                                      and self._unknown_town(before)):
             return False
         if self.nonplace_re is not None:
             lo = max(0, m.start - 60)
@@ -1386,17 +1389,32 @@ class Recogniser:
                     return False
         return True
 
-    _RUN_BEFORE_COMMA = re.compile(r"((?:[A-Z][A-Za-z.'\-]+ ){0,3}[A-Z][A-Za-z.'\-]+), $")
+    _RUN_BEFORE_COMMA = re.compile(r"(?<![\w'])((?:(?:[A-Z][A-Za-z.'\-]+|d'|de|la|du|le) ?){0,3}[A-Z][A-Za-z.'\-]+), $")
+    _ABBREV = (("St. ", "Saint "), ("Mt. ", "Mount "), ("Ft. ", "Fort "))
+    _TIME_WORDS = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w}  # (the C locale's: English)
+
+    def _unknown_town(self, before: str) -> bool:
+        """An all-caps code may follow a town the gazetteer does not know, after a locative preposition ("landed on
+        Martha's Vineyard, MA"; not "On Sunday, PA security forces", "In Ramallah, PA spokesman")."""
+        m = re.search(r"\b(?:in|at|near|on|outside|from)\s+((?:the\s+)?[A-Z][\w.'\- ]*?), $", before)
+        if m is None:
+            return False
+        run = m.group(1)
+        return not any(w.casefold().strip(".") in self._TIME_WORDS for w in run.split()) \
+            and not any(True for _ in self.gaz.entries(run))
 
     def _city_in_state(self, before: str, state: int) -> bool:
-        """The capitalised words before ", ST" end in a town of that state ("Lexington, Ky", "St. Louis, MO"; not
-        "As of Monday, De Zoysa was ...", where "De" is a surname)."""
+        """The capitalised words before ", ST" end in a town of that state ("Lexington, Ky", "St. Louis, MO", "St.
+        Paul, MN" as Saint Paul, "Coeur d'Alene, ID"; not "As of Monday, De Zoysa was ...", where "De" is a
+        surname)."""
         m = self._RUN_BEFORE_COMMA.search(before)
         if m is None:
             return False
         words = m.group(1).split(" ")
-        return any(e.admin1_key == state for i in range(len(words))
-                   for _k, e, _h in self.gaz.entries(" ".join(words[i:])) if e.kind in ("city", "admin2"))
+        runs = {" ".join(words[i:]) for i in range(len(words))}
+        runs |= {r.replace(a, b) for r in runs for a, b in self._ABBREV if r.startswith(a)}  # "St. Paul": Saint Paul
+        return any(e.admin1_key == state for r in runs
+                   for _k, e, _h in self.gaz.entries(r) if e.kind in ("city", "admin2"))
 
     @staticmethod
     def _trim(ent):
@@ -1737,9 +1755,12 @@ def _fallback(event: Event, work: Work, para, actor_text: str,
         in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
                    and not (p.text and p.text.lower() in actor_text)
                    and not _destination(work.token_at(p.start))  # "airlifted to Zamboanga": not where it happened
-                   and not (_acting(work.token_at(p.start)) and theirs and p.country not in theirs)]
+                   and not (p.precision == "country" and _acting(work.token_at(p.start)) and theirs
+                            and p.country not in theirs and not _answers(work.token_at(p.start), event))]
         # (a state acting elsewhere in the paragraph, of none of the event's actors' countries: "neither the EU nor
-        # the United States would endorse the result" places no act of Mugabe's)
+        # the United States would endorse the result" places no act of Mugabe's; but a state answering the act
+        # may be where it fell: "Ukraine said it shot down 30 of the missiles"; a region is no state: "Gaza is
+        # facing ...")
         if len({(p.name, p.country, p.precision) for p in in_para}) == 1:
             p = in_para[0]
             return p.model_copy(update={"reason": f"paragraph's only place (lower confidence); {p.reason}",
@@ -1887,6 +1908,21 @@ def _acting(tok) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _answers(tok, event) -> bool:
+    """The acting state's clause names the event's doer again ("Ukraine said it shot down 30 of the 40 missiles"
+    after "Russian missiles struck ...", "Iraq summoned the Turkish ambassador" after "Turkish jets struck ..."):
+    it is the side the act fell on, likely where it happened, not a third state reacting."""
+    if event.source is None:
+        return False
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    words = {w.lower_ for w in verb.subtree if not w.is_stop and w.is_alpha} - {tok.lower_}
+    doer = {w.casefold() for w in re.findall(r"[A-Za-z]+", event.source.text)
+            if len(w) > 2 and not tok.vocab[w.casefold()].is_stop}  # ("Russian missiles": russian, missiles)
+    return bool(words & doer)
 
 
 def _destination(tok) -> bool:

@@ -217,3 +217,12 @@ def test_a_pronoun_in_an_infinitive_is_not_its_doer_but_may_be_its_asker(pipelin
 def test_an_object_pronoun_with_two_people_before_it_stays_unresolved(pipeline):
     ev = event_at(pipeline, "Ben-Ami criticised army chief Yoav Levin. Katzir defended him.", "defended")
     assert ev.target is None or ev.target.name != "Ben-Ami"
+
+
+@pytest.mark.parametrize("text, trigger, side, country", [
+    ("West Midlands Police arrested three teenagers after a stabbing.", "arrested", "source", "GBR"),
+    ("Israeli troops raided the Jenin refugee camp overnight, killing two Palestinians.", "raided", "target", "PSE"),
+])
+def test_a_place_that_begins_the_actors_phrase_gives_its_country(pipeline, text, trigger, side, country):
+    actor = getattr(event_at(pipeline, text, trigger), side)
+    assert actor.country == country and "the place its phrase names" in actor.reason

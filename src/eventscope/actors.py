@@ -2643,7 +2643,8 @@ def _country_share(work: Work, country: str, counts: Callable[[Actor], bool] = l
 
 class _OwnPlaces:
     """Finds a place an actor's own phrase names: "the mayor of Lagos", "the governor of the Mexican state of
-    Jalisco", "a pastor from Kaduna", "Kosovo's prime minister" (group ``place`` or ``owner`` of the match). Such an
+    Jalisco", "a pastor from Kaduna", "Kosovo's prime minister", or begins with: "Kentucky State Police", "the Lagos
+    State Police Command", "West Midlands Police" (group ``place``, ``owner`` or ``lead`` of the match). Such an
     actor is of that place's country, named or not: the place is in its own words, not only where the event
     happened. Only the article's places with a country count, not a name geo only guessed ("low confidence").
     The pattern (one per article) is compiled on the first phrase that contains one of the names."""
@@ -2651,7 +2652,7 @@ class _OwnPlaces:
     _UNIT = r"(?:[\w-]+\s+)?(?:state|province|region|city|town|county|district)\s+of\s+(?:the\s+)?"
 
     def __init__(self, work: Work) -> None:
-        self.places = {p.text.casefold(): p for p in work.places if p.text and p.country and p.precision != "region"
+        self.places = {p.text.casefold(): p for p in work.places if p.text and p.country
                        and p.inferred is None}
         self.names = sorted({p.text for p in work.places if p.text and p.text.casefold() in self.places},
                             key=len, reverse=True)
@@ -2664,7 +2665,7 @@ class _OwnPlaces:
         if self._pattern is None:
             names = "|".join(re.escape(t) for t in self.names)
             self._pattern = re.compile(rf"\b(?:of|from)\s+(?:the\s+)?(?:{self._UNIT})?(?P<place>{names})\b"
-                                       rf"|(?P<owner>{names})['’]s?\s", re.I)
+                                       rf"|(?P<owner>{names})['’]s?\s|^(?:the\s+)?(?P<lead>{names})\s+(?=\w)", re.I)
         return self._pattern.search(text)
 
 
@@ -2738,7 +2739,11 @@ class ActorPlaceStage(Stage):
                 for side in ("source", "target"):
                     actor = getattr(event, side)
                     if actor is not None and actor.country is None and (m := own.search(actor.text)):
-                        p = own.places[(m.group("place") or m.group("owner")).casefold()]
+                        p = own.places[(m.group("place") or m.group("owner") or m.group("lead")).casefold()]
+                        if m.group("lead") and event.location is not None \
+                                and event.location.country not in (None, p.country):
+                            continue  # a name before the noun, read by geo in another country than the event's
+                            # place ("Mansoura police chief" in an Egyptian story: not Algeria's Mansoura)
                         setattr(event, side, actor.model_copy(update={
                             "country": p.country,
                             "reason": f"{actor.reason}; the place its phrase names, '{m.group(0).strip()}' -> "

@@ -1223,9 +1223,12 @@ class Recogniser:
                 out.append(m)
         for subs in embedded:
             for m in subs:
+                readings = self.gaz.entries(m.text)
                 if any(how == "name" and (e.kind == "country" or e.country in countries and (
-                        e.kind in ("admin1", "admin2") or e.population >= self.MIN_POP_STRONG))
-                       for _k, e, how in self.gaz.entries(m.text)):
+                        e.kind in ("admin1", "admin2", "region") or e.population >= self.MIN_POP_STRONG))
+                       for _k, e, how in readings) \
+                        or len(readings) == 1 and readings[0][1].kind == "region" and readings[0][1].country:
+                    # (a region of one country and nothing else: "West Midlands Police", "Merseyside Fire Service")
                     out.append(m)
                     break
         out = [m for m in {(m.start, m.end): m for m in out}.values() if self._allowed(m, work.article.text)]

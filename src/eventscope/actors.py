@@ -94,7 +94,6 @@ _TERRITORY = {"town", "city", "village", "territory", "area", "region", "provinc
               "airport", "port", "land", "island", "peninsula", "border", "crossing"}  # what a place loses
 _PUTTING_VERBS = {"place", "put", "keep", "hold", "take"}  # "placed/kept him under house arrest"
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
-_SCENE_PREPS = {"in", "near", "outside", "inside", "during", "across", "throughout", "at"}  # where and when only
 _ADJUNCT_PREPS = {"after", "before", "by", "in", "since", "upon", "on", "while", "without", "despite", "through"}  # ("for",
 # "of", "from" and "against" take gerunds their verb's object does: "arrested him for protesting")
 
@@ -260,6 +259,9 @@ class ActorContext:
         # an object pronoun is not its own clause's subject ("Trump accused her": not Trump)
         bound = {base + _phrase(s).start_char for s in _clause_subjects(token)} \
             if token is not None and token.dep_ in ("dobj", "dative", "pobj") else set()
+        if bound and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() in cue_words("ordering"):
+            # "Orlando ordered police to arrest him": nor is the one who ordered it the one it is done to
+            bound |= {base + _phrase(c).start_char for c in token.head.head.children if c.dep_ == "nsubj"}
         here = [m for m in self.mentions if since <= m.offset < self.position and m.paragraph == self.paragraph
                 and fits(m) and m.offset not in bound]
         if since >= 0:
@@ -1291,13 +1293,17 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
             if c.dep_ in ("dobj", "dative") and not _own(c):
                 # "granted asylum to a journalist": spaCy's dative is the "to"
                 targets.append((_dative_object(c), f"{c.dep_} of '{t.text}'"))
-        if not passive and not any(c.dep_ in ("dobj", "dative", "prt", "xcomp", "ccomp") or c.dep_ == "prep" and not (
-                c.lower_ in _SCENE_PREPS or (o := _pobj(c)) is not None and o.ent_type_ in ("DATE", "TIME"))
-                for c in t.children):
+        if not passive:
             # verbs sharing one object: "shot and killed a civilian" (spaCy hangs the object on the last verb; not
             # "called for calm and warned residents", "is preparing for conflict and has sent warships")
             shared = next((v for v in t.children if v.dep_ == "conj" and v.pos_ == "VERB"
                            and not any(c.dep_ in _SUBJ | {"nsubjpass", "auxpass"} for c in v.children)), None)
+            if shared is not None and not all(
+                    c.dep_ in _SUBJ | {"cc", "conj", "punct", "aux", "neg", "advmod", "npadvmod"} or c.dep_ == "prep"
+                    and (o := _pobj(c)) is not None and o.ent_type_ == "DATE" for c in t.children):
+                shared = None  # only a bare first verb (a date aside) shares it: not "attacked at dawn and lost
+                # dozens of fighters", "met in Munich and warned Taiwan", "fired in the air and arrested two men",
+                # "withdrew during the night and released 20 hostages"
             if shared is not None:
                 targets += [(c, f"dobj of '{shared.text}', the verb '{t.text}' shares it with")
                             for c in shared.children if c.dep_ == "dobj" and not _own(c)]

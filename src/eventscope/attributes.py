@@ -796,6 +796,18 @@ def _antecedent_sentence(tok):
     return tok.doc[sent.start - 1].sent
 
 
+def _demonstrating(part) -> bool:
+    """A protest verb's participle on a noun says they demonstrate: not of an armed or criminal group (cues.tsv
+    ``armed_group``: "militants rallying in a hideout", "gang members rallying"), not a rally or march of someone
+    ("rallying recruits", "marching voters to the polls"), not "protesting his innocence"."""
+    noun = part.head
+    if {w.lemma_.lower() for w in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod")))} \
+            & cue_words("armed_group"):
+        return False
+    objects = [c.lemma_.lower() for c in part.children if c.dep_ == "dobj"]
+    return not (objects and part.lemma_.lower() in ("rally", "march") or "innocence" in objects)
+
+
 def _own_phrase(tok) -> list:
     """The trigger's own phrase for ACLED's "@" word groups: its subtree without coordinated,
     relative or participle clauses (other events: "attacked the town and police fired tear gas", "a
@@ -805,7 +817,8 @@ def _own_phrase(tok) -> list:
     out, stack = [tok], list(tok.children)
     while stack:
         t = stack.pop()
-        if t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in trigger_lemmas("V", ("PROTEST",)):
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in trigger_lemmas("V", ("PROTEST",)) \
+                and _demonstrating(t):
             out.append(t)  # (only the word: "dispersed students protesting in Dhaka" acts on demonstrators)
             continue
         if t.dep_ in ("conj", "cc") and t.head.i == tok.i or t.dep_ in ("relcl", "acl"):

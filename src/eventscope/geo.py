@@ -1403,8 +1403,7 @@ class Recogniser:
         if m is None:
             return False
         run = m.group(1)
-        return not any(w.casefold().strip(".") in self._TIME_WORDS for w in run.split()) \
-            and not any(True for _ in self.gaz.entries(run))
+        return not any(w.casefold().strip(".") in self._TIME_WORDS for w in run.split()) and not self.gaz.entries(run)
 
     def _city_in_state(self, before: str, state: int) -> bool:
         """The capitalised words before ", ST" end in a town of that state ("Lexington, Ky", "St. Louis, MO", "St.
@@ -1757,9 +1756,9 @@ def _fallback(event: Event, work: Work, para, actor_text: str,
     if para is not None:
         in_para = [p for p in work.places if p.start is not None and para.start <= p.start < para.end
                    and not (p.text and p.text.lower() in actor_text)
-                   and not _destination(work.token_at(p.start))  # "airlifted to Zamboanga": not where it happened
-                   and not (p.precision == "country" and _acting(work.token_at(p.start)) and theirs
-                            and p.country not in theirs and not _answers(work.token_at(p.start), event))]
+                   and not _destination(tok := work.token_at(p.start))  # "airlifted to Zamboanga": elsewhere
+                   and not (p.precision == "country" and _acting(tok) and theirs and p.country not in theirs
+                            and not _answers(tok, event))]
         # (a state acting elsewhere in the paragraph, of none of the event's actors' countries: "neither the EU nor
         # the United States would endorse the result" places no act of Mugabe's; but a state answering the act
         # may be where it fell: "Ukraine said it shot down 30 of the missiles"; a region is no state: "Gaza is

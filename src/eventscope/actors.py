@@ -1434,6 +1434,10 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 #   tables would code the son by his father's office)
                 # "the assassination of the mayor", "the release of the prisoners": who undergoes it
                 targets.append((_pobj(c), f"'of' object of '{t.text}', who undergoes it (frame)"))
+            elif c.dep_ == "prep" and special.get((t.lemma_.lower(), c.lower_)) == "means" and not any(
+                    x.dep_ == "conj" and special.get((x.lemma_.lower(), c.lower_)) != "means" for x in t.children):
+                continue  # "airstrikes with the Royal Saudi Air Force": what strikes, not what is struck (not
+                #           "bombing and clashes with pro-government forces": the clashes' other side)
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:
                 targets.append((_pobj(c), f"'{c.text}' object of '{t.text}'"))
             else:  # "the attack, reportedly conducted by the Taliban" (not "the attack, condemned by the UN")

@@ -94,6 +94,8 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     elif kind == "obj":
         objs = [c for c in children if c.dep_ in _OBJ_DEPS]
         found = bool(objs) if "*" in words else any(o.lemma_.lower() in words or o.lower_ in words for o in objs)
+    elif kind == "objent":  # a direct/passive object naming a place ("liberated Palmyra": GPE)
+        found = any(c.dep_ in _OBJ_DEPS and c.ent_type_.lower() in words for c in children)
     elif kind == "child":
         found = any(c.lower_ in words for c in children)
     elif kind == "dep":
@@ -508,10 +510,10 @@ class EventsStage(Stage):
                     return None
         if self.not_political(tok, trig.plover) is not None:
             return None
+        if trig.pos == "V" and trig.plover in ("ASSAULT", "PROTEST") and natural_cause(tok, self.natural_causes) is not None:
+            return None  # "the storm killed 12", "an earthquake struck", "floods blocked roads": no one's act
         if trig.plover != "ASSAULT":
             return trig
-        if trig.pos == "V" and natural_cause(tok, self.natural_causes) is not None:
-            return None
         why = self.figurative(tok)
         if why is None:
             return trig

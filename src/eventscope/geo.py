@@ -1610,7 +1610,7 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
         tok = work.token_at(p.start)
         if tok is None:
             continue
-        prep = _governing_prep(tok, clause)
+        prep = _governing_prep(tok, clause) or _locality_prep(tok, clause)
         if prep in _EVENT_PREPS or (prep in ("to", "into") and event.event_type in _MOTION_TYPES):
             governed.append((p, prep))
     if governed:
@@ -1989,6 +1989,16 @@ def _governing_prep(tok, clause: set[int] | None) -> str | None:
             c.dep_ == "pobj" and c.lemma_.lower() in cue_words("public_space") for c in prep.children):
         return "in"  # "took to the streets of Belgrade", "poured into the main square of Kyiv": in that place
     return prep.lower_
+
+
+def _locality_prep(tok, clause: set[int]) -> str | None:
+    """The clause's own locative preposition when place token ``tok`` names where a generic locality of it lies
+    ("set fire to houses in a village in Djugu territory": "in"; cues.tsv kind ``locality``), else None."""
+    inner = _place_prep(tok)
+    host = inner.head if inner is not None and inner.lower_ in ("in", "near") else None
+    if host is None or host.dep_ != "pobj" or host.lemma_.lower() not in cue_words("locality"):
+        return None
+    return _governing_prep(host, clause)
 
 
 def _place_prep(tok):

@@ -145,3 +145,34 @@ def test_state_forces_retaking_a_site_regain_territory(pipeline, text, trigger):
 ])
 def test_regaining_control_of_a_parliament_is_no_fighting(pipeline, text):
     assert not [e for e in events_of(pipeline, text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Autoworkers walked off the job on Monday demanding higher pay.", "walked"),
+    ("Teachers walked out on Monday over pay.", "walked"),
+    ("Dockers downed tools in Mombasa over unpaid wages.", "downed"),
+])
+def test_walking_off_the_job_is_a_strike(pipeline, text, trigger):
+    assert one_event(pipeline, text, "PROTEST", trigger).mode == "strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Workers walked to the factory gate on Monday.",
+    "The delegation walked out of the talks on Monday.",
+    "Staff walked out of the building after a fire alarm.",
+])
+def test_walking_elsewhere_is_no_strike(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e.event_type == "PROTEST" and e.mode == "strike"]
+
+
+@pytest.mark.parametrize("text, trigger, side, country, sector", [
+    ("Paris fans clashed with police outside the stadium.", "clashed", "source", "FRA", None),
+    ("Kyiv residents protested outside the parliament on Sunday.", "protested", "source", "UKR", "CVL"),
+    # a capital standing for its state
+    ("Kabul rejected the offer on Monday.", "rejected", "source", "AFG", "GOV"),
+    ("The Beijing leadership warned Taipei on Monday.", "warned", "source", "CHN", "GOV"),  # a body
+    ("Cairo's security chief warned protesters on Monday.", "warned", "source", "EGY", "GOV"),  # a possessor
+])
+def test_a_capital_before_a_common_noun_is_where_people_are_from(pipeline, text, trigger, side, country, sector):
+    actor = getattr(event_at(pipeline, text, trigger), side)
+    assert (actor.country, actor.sector) == (country, sector)

@@ -795,6 +795,14 @@ class ActorResolver:
                 # a capital after a preposition says where they are, not that they govern ("supporters in Moscow";
                 # "the government in Kabul" is GOV by its own noun)
                 placed = e.kind == "capital_metonym" and start > 0 and lower[start - 1] in ("in", "from", "near", "at")
+                # a capital before a common noun says where its people are from, not that they govern ("Paris fans",
+                # "Kyiv residents", "Kabul-based"); not before a body's noun ("the Beijing leadership",
+                # collective_nouns.tsv), as a possessor ("Cairo's security chief") or after "of" ("the leader of
+                # Djibouti, the poorest country": a country of the same name)
+                placed = placed or e.kind == "capital_metonym" and start + n < len(words) \
+                    and words[start + n][:1].islower() and words[start + n][:1].isalpha() \
+                    and lower[start + n] not in self._collective and (start == 0 or lower[start - 1] != "of") \
+                    and re.search(rf"\b{re.escape(surface)}['’]s\b", text) is None
                 if e.sector and sector is None and not placed:
                     sector = e.sector
                 reasons.append(f"{e.kind} '{surface}' -> {e.country}" + (f" {e.sector}" if e.sector and not placed else "")

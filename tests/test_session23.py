@@ -176,3 +176,54 @@ def test_walking_elsewhere_is_no_strike(pipeline, text):
 def test_a_capital_before_a_common_noun_is_where_people_are_from(pipeline, text, trigger, side, country, sector):
     actor = getattr(event_at(pipeline, text, trigger), side)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+# near misses the session's read-only review found (eval/reviews/twenty-third/first/), each mended
+
+
+def test_firing_in_the_air_yields_to_the_sentences_real_attack(pipeline):
+    text = "Wedding guests fired into the air in Kabul, and a stray bullet killed a nine-year-old child, police said."
+    assault = [e for e in events_of(pipeline, text) if e.event_type == "ASSAULT"]
+    assert [e.trigger.text for e in assault] == ["killed"]
+    text = "Officers fired warning shots into the air when protesters tried to storm the parliament building in Tbilisi."
+    assert [e.trigger.text for e in events_of(pipeline, text) if e.event_type == "ASSAULT"] != ["fired"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Security forces fired into the air to disperse students in Conakry.", "crowd-control"),  # 'forces' no bar
+    ("Demonstrators fired fireworks into the sky outside the government building in Belgrade.", None),
+    ("Russian air defence units fired into the sky over Belgorod to intercept Ukrainian drones.", None),
+    ("Police fired on protesters in Yangon while helicopters circled in the air.", None),  # another phrase's air
+])
+def test_the_air_must_be_the_firings_own(pipeline, text, mode):
+    modes = [e.mode for e in events_of(pipeline, text) if e.event_type == "ASSAULT"]
+    assert (mode in modes) if mode else ("crowd-control" not in modes)
+
+
+def test_the_air_is_no_target(pipeline):
+    ev = event_at(pipeline, "Soldiers fired into the air in Kabul as the crowd grew.", "fired")
+    assert ev.target is None or "air" not in ev.target.text
+
+
+@pytest.mark.parametrize("text", [
+    "Indigenous groups reclaimed their ancestral territory through a court ruling in Brasilia on Tuesday.",
+    "Environmental volunteers reclaimed the area around Lake Naivasha from invasive water hyacinth.",
+    "Algeria was liberated from colonial rule in 1962.",
+])
+def test_reclaiming_in_court_or_from_weeds_is_no_fighting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Hezbollah's exchange of strikes with Israel intensified on Sunday.", "strikes", "Israel"),
+    ("Talks on ending the strike with the government collapsed in Lagos.", "strike", "government"),
+])
+def test_a_strikes_other_side_is_still_its_target(pipeline, text, trigger, target):
+    ev = event_at(pipeline, text, trigger)
+    assert ev.target is not None and target in ev.target.text
+
+
+def test_a_strikes_weapon_is_not_its_target(pipeline):
+    text = "The US military conducted a strike with an MQ-9 Reaper drone against an al-Shabaab commander near Jilib."
+    ev = event_at(pipeline, text, "strike")
+    assert ev.target is None or "drone" not in ev.target.text

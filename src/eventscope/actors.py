@@ -1241,6 +1241,23 @@ def _frames() -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
     return special, tuple(generic)
 
 
+_COUNTERPARTS = {"government", "governments", "management", "employer", "employers", "ministry", "authorities",
+                 "administration"}
+
+
+def _two_sided_with(noun, obj) -> bool:
+    """The "with" object of a one-sided strike noun (``verb_frames.tsv`` role ``means``) that is its other side all the
+    same: in an exchange or a trade of strikes ("Hezbollah's exchange of strikes with Israel"), or a state or a
+    government when the noun names no "on"/"against" target and is no joint act ("the strike with the government");
+    not "airstrikes with the Royal Saudi Air Force on Houthi positions", "a joint operation with Kenya"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("exchange", "trade", "swap"):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "at") or c.dep_ in ("amod", "compound")
+           and c.lower_ in ("joint", "combined", "coordinated", "allied") for c in noun.children):
+        return False
+    return obj is not None and (obj.ent_type_ == "GPE" or obj.lemma_.lower() in _COUNTERPARTS)
+
+
 def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]], list[tuple[object, str]]]:
     """Candidate (token, rule) lists for source and target of the event triggered by ``trigger``.
 
@@ -1338,7 +1355,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                         for d in t.children):
                     targets.append((o, f"'{c.text}' object of '{t.text}', who loses what is taken (frame)"))
             elif (c.lower_ in generic or role == "target" and (c.lower_ != "at" or _names_someone(o))) \
-                    and o.lemma_.lower() not in cue_words("public_space"):
+                    and o.lemma_.lower() not in cue_words("public_space") \
+                    and not (c.lower_ in ("in", "into") and o.lemma_.lower() in ("air", "sky")):  # fired into the air
                 # (an "at" object of a verb of aiming is whom it is aimed at, not a venue: "lashed out at a rally";
                 # a street is where: "took to the streets of Belgrade")
                 targets.append((o, f"'{c.text}' object of '{t.text}'"))
@@ -1443,7 +1461,8 @@ def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]
                 # "the assassination of the mayor", "the release of the prisoners": who undergoes it
                 targets.append((_pobj(c), f"'of' object of '{t.text}', who undergoes it (frame)"))
             elif c.dep_ == "prep" and special.get((t.lemma_.lower(), c.lower_)) == "means" and not any(
-                    x.dep_ == "conj" and special.get((x.lemma_.lower(), c.lower_)) != "means" for x in t.children):
+                    x.dep_ == "conj" and special.get((x.lemma_.lower(), c.lower_)) != "means" for x in t.children) \
+                    and not _two_sided_with(t, _pobj(c)):
                 continue  # "airstrikes with the Royal Saudi Air Force": what strikes, not what is struck (not
                 #           "bombing and clashes with pro-government forces": the clashes' other side)
             elif c.dep_ == "prep" and c.lower_ in generic and _pobj(c) is not None:

@@ -96,6 +96,10 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         found = bool(objs) if "*" in words else any(o.lemma_.lower() in words or o.lower_ in words for o in objs)
     elif kind == "objent":  # a direct/passive object naming a place ("liberated Palmyra": GPE)
         found = any(c.dep_ in _OBJ_DEPS and c.ent_type_.lower() in words for c in children)
+    elif kind == "pobj":  # the object of the trigger's own preposition ("fired into the air"; not "fired on protesters
+        # while helicopters circled in the air", nor "fired rockets into the air base")
+        found = any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children)
+                    for c in children)
     elif kind == "child":
         found = any(c.lower_ in words for c in children)
     elif kind == "dep":
@@ -323,12 +327,19 @@ def _following(t, n: int) -> list:
     return out
 
 
-def _rank(ev: Event, kept_from: frozenset[int] = frozenset()) -> tuple[bool, bool, float]:
+def _rank(ev: Event, kept_from: frozenset[int] = frozenset(), asides: frozenset[int] = frozenset()) -> tuple:
     """Which of two candidates of one type in one sentence is kept: one that was not kept from happening
     (``preventer``: "banned a march, but thousands marched anyway" keeps "marched"), then a curated trigger before
     a PETRARCH2 dictionary one (a dictionary verb is an event only between coded actors, so the actors stage may
-    drop it: "An air strike hit a market" keeps "strike", not "hit"), then confidence."""
-    return (id(ev) not in kept_from, not ev.reasons.get("type", "").startswith(DICTIONARY_REASON), ev.confidence)
+    drop it: "An air strike hit a market" keeps "strike", not "hit"), then one that is no aside (``in_the_air``:
+    "fired into the air, and a stray bullet killed a child" keeps the killing), then confidence."""
+    return (id(ev) not in kept_from, not ev.reasons.get("type", "").startswith(DICTIONARY_REASON),
+            id(ev) not in asides, ev.confidence)
+
+
+def in_the_air(tok) -> bool:
+    """A firing into the air or the sky: a lesser act than any other attack its sentence tells of."""
+    return tok.lemma_.lower() in ("fire", "shoot") and cue_holds(tok, "prep:in|into&pobj:air|sky")
 
 
 def preventer(tok):
@@ -364,13 +375,14 @@ def preventer(tok):
     return None
 
 
-def keep_best(events: list[Event], kept_from: frozenset[int] = frozenset()) -> list[Event]:
-    """One event per (sentence, type): the best by ``_rank`` (``kept_from``: ids of events kept from happening);
-    order kept."""
+def keep_best(events: list[Event], kept_from: frozenset[int] = frozenset(),
+              asides: frozenset[int] = frozenset()) -> list[Event]:
+    """One event per (sentence, type): the best by ``_rank`` (``kept_from``: ids of events kept from happening;
+    ``asides``: ids of firings into the air); order kept."""
     best: dict[tuple[int, str], Event] = {}
     for ev in events:
         key = (ev.evidence.start, ev.event_type)
-        if key not in best or _rank(ev, kept_from) > _rank(best[key], kept_from):
+        if key not in best or _rank(ev, kept_from, asides) > _rank(best[key], kept_from, asides):
             best[key] = ev
     kept = {id(ev) for ev in best.values()}
     return [ev for ev in events if id(ev) in kept]
@@ -746,7 +758,8 @@ class EventsStage(Stage):
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
                                          conf, reason))
             kept_from = frozenset(id(found[n]) for i, n in anchors.items() if preventer(sent.doc[i]) is not None)
-            found = keep_best(self.without_purposes(sent, found, anchors), kept_from)  # one event per type in the sentence
+            asides = frozenset(id(found[n]) for i, n in anchors.items() if in_the_air(sent.doc[i]))
+            found = keep_best(self.without_purposes(sent, found, anchors), kept_from, asides)  # one per type
             if p is not None and not found:
                 ev = self.model_event(work, p, article_p, para, sent, s_start, s_end)
                 found = [ev] if ev is not None else []

@@ -106,6 +106,7 @@ def test_a_two_sided_fight_keeps_its_with_object(pipeline, text, trigger, target
 @pytest.mark.parametrize("text, trigger, place", [
     ("Armed men set fire to 20 houses in a village in Djugu territory on Sunday, killing three residents.", "set", "Djugu"),
     ("Soldiers killed five people in a camp near Bunia on Friday.", "killed", "Bunia"),
+    ("Gunmen killed 12 civilians in the village of Kambo in Ituri province.", "killed", "Ituri"),  # a named village
 ])
 def test_the_place_a_village_lies_in_places_the_event(pipeline, text, trigger, place):
     ev = event_at(pipeline, text, trigger)

@@ -1993,9 +1993,12 @@ def _governing_prep(tok, clause: set[int] | None) -> str | None:
 
 def _locality_prep(tok, clause: set[int]) -> str | None:
     """The clause's own locative preposition when place token ``tok`` names where a generic locality of it lies
-    ("set fire to houses in a village in Djugu territory": "in"; cues.tsv kind ``locality``), else None."""
+    ("set fire to houses in a village in Djugu territory", "in the village of Dogo in Tillaberi region": "in";
+    cues.tsv kind ``locality``), else None."""
     inner = _place_prep(tok)
     host = inner.head if inner is not None and inner.lower_ in ("in", "near") else None
+    if host is not None and host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.dep_ == "pobj":
+        host = host.head.head  # a locality's own name: "in the village of Dogo in Tillaberi region"
     if host is None or host.dep_ != "pobj" or host.lemma_.lower() not in cue_words("locality"):
         return None
     return _governing_prep(host, clause)

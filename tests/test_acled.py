@@ -132,7 +132,6 @@ def test_acled_rules_do_not_misfire(text, not_sub_event_type):
 @pytest.mark.parametrize("text", [
     "The minister resigned on Tuesday.",  # a government actor (inter 1) alone is not enough
     "The company withdrew its bid for the airline.",
-    "The candidate withdrew from the presidential race.",
     "The party withdrew from the ruling coalition.",
     "The government closed its borders to prevent the spread of the virus.",
     "The finance minister resigned on Tuesday, police said.",  # the conflict word must be in the trigger's phrase

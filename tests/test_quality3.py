@@ -177,11 +177,19 @@ def _fact(pipeline, text, trigger):
     ("The rebels called for a ceasefire in the east.", "ceasefire", "hypothetical"),
     ("She was unable to negotiate a deal with the unions.", "negotiate", "negated"),
     ("Under the constitution, the parliament can remove the president.", "remove", "hypothetical"),
-    ("The country may leave the bloc without a trade deal.", "deal", "negated"),
-    ("After failed negotiations for a deal on fishing, the deadline was extended.", "deal", "hypothetical"),
 ])
 def test_requested_impossible_or_missing_events_are_not_asserted(pipeline, text, trigger, factuality):
     assert _fact(pipeline, text, trigger) == factuality
+
+
+@pytest.mark.parametrize("text", [
+    "The country may leave the bloc without a trade deal.",
+    "After failed negotiations for a deal on fishing, the deadline was extended.",
+])
+def test_a_missing_or_hoped_for_deal_is_no_asserted_agreement(pipeline, text):
+    # (since the twenty-third session an agreement noun codes AGREE only as what is reached, signed or announced, so
+    # these give no event at all; before, a non-asserted one)
+    assert not [e for e in events_of(pipeline, text) if e.event_type == "AGREE" and e.factuality == "asserted"]
 
 
 @pytest.mark.parametrize("text, trigger", [

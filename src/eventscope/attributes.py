@@ -42,6 +42,7 @@ _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "district", "r
 _BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by reference to an earlier sentence
 _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
+HISTORICAL_DAYS = 90  # an event that ended three months before publication is background
 PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 _CARRY_VERBS = {"carry", "transport", "ferry", "house", "host", "shelter"}  # "a bus carrying soldiers": who is in it
@@ -339,11 +340,21 @@ class AttributesStage(Stage):
             bounds = date_bounds(ev.date.value)
             if bounds and bounds[0] > pub and not past:  # "signed a truce that takes effect next week" happened
                 return "planned", f"event date {ev.date.value} is after publication {pub}"
-            if bounds and bounds[1] < pub - dt.timedelta(days=365):
-                return "historical", f"event date {ev.date.value} is over a year before publication {pub}"
-        if ev.date and ev.date.value is None and ev.date.text and past \
+            # a date the sentence itself gives (not one inherited from the paragraph, nor the start of
+            # something going on "since June") over HISTORICAL_DAYS before publication is background; else a year
+            own = (ev.date.reason or "").startswith(("timex", "nearest timex")) and not re.search(
+                r"\bsince\s+(?:early\s+|late\s+|mid-?)?" + re.escape(ev.date.text or "\x00"), ev.evidence.text, re.I)
+            days = HISTORICAL_DAYS if own else 365
+            if bounds and bounds[1] < pub - dt.timedelta(days=days):
+                return "historical", f"event date {ev.date.value} is over {days} days before publication {pub}"
+        if ev.date and ev.date.value is None and ev.date.text and (past or re.search(r"\b\d{3}0[’']?s\b", ev.date.text)) \
                 and re.search(r"\b(?:years|decades|centuries)\s+ago\b|\b\d{3}0[’']?s\b", ev.date.text, re.I):
+            # (a decade, "in the 1990s", is the past whatever the trigger's form: "a policy of confiscating")
             return "historical", f"its date '{ev.date.text}' names no day but lies years before publication"
+        if ev.date and ev.date.value is None and "background" in (ev.date.reason or ""):
+            # the dates stage found the event told as background before the story
+            # ("previously", "formerly", a past perfect not reported): PLOVER's auxiliary mode historical
+            return "historical", f"background before the story's time ({ev.date.reason.split(':')[0]})"
         return "asserted", "no negation, modality or future cue"
 
     def stated_factuality(self, work: Work, ev: Event) -> tuple[str, str] | None:
@@ -384,6 +395,8 @@ class AttributesStage(Stage):
                 elif child.dep_ == "aux" and low == "would":
                     if not any(g.dep_ == "advmod" and ("habitual", g.lower_) in self.cues for g in word.children):
                         would = would or (child, word)  # conditional, or future in reported speech: decided below
+                    else:  # "would sometimes kill the farmers" is a past habit: background
+                        found.setdefault("historical", f"past habit '{child.text} ... {word.text}'")
                     # ("would sometimes kill": a past habit, not a condition)
                 elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                     mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
@@ -398,7 +411,10 @@ class AttributesStage(Stage):
                     found.setdefault(self.cues[("for_head", head.lemma_.lower())], f"'for' clause of '{head.text}'")
                 elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
                     found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
-                elif child.dep_ == "advmod" and ("advmod", low) in self.cues:
+                elif child.dep_ == "advmod" and ("advmod", low) in self.cues \
+                        and not (low == "once" and child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "again"):
+                    # ("previously", "formerly", "once" mark a past event told as background: historical;
+                    # "once again" does not)
                     found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
                 elif child.dep_ == "advmod" and low == "yet" and i > 0 and word.lemma_.lower() in ("have", "be"):
                     found.setdefault("negated", f"'{word.text} yet to ...': not done (yet)")  # "has yet to concede"
@@ -436,7 +452,7 @@ class AttributesStage(Stage):
                 found.setdefault("planned", f"'{aux.text}' on '{word.text}' reported by '{top.head.text}' (future in the past)")
             else:
                 found.setdefault("hypothetical", f"auxiliary '{aux.text}' on '{word.text}'")
-        for label in ("negated", "hypothetical", "planned", "reported-claim"):
+        for label in ("negated", "hypothetical", "planned", "reported-claim", "historical"):
             if label in found:
                 return label, found[label]
         return None

@@ -38,6 +38,10 @@ from .tables import cue_words, load_table, trigger_lemmas
 
 DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
+_VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+# (not a statement, report, letter or resolution, which speak for their authors: "the statement
+# called for a safe zone"; not a partitive "number", "a number of senators condemned")
+_GUESSED_MODES = {"firearms", "aerial"}
 _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
@@ -162,6 +166,48 @@ def participle_as_noun(tok) -> bool:
     """A past participle with a determiner is a noun for people: "the accused", "the wounded", "the detained"
     (a gerund with one, "the shooting", is an event noun)."""
     return tok.tag_ == "VBN" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)  # not "the shooting"
+
+
+# verbs of attitude that name a standing position as readily as an act of expressing it
+
+
+def stance(tok) -> bool:
+    """A verb of attitude stating a standing position, not an act (PLOVER SUPPORT is to express
+    support, REJECT to reject something put forward): a participle describing people ("legislators supporting the
+    law", "conservatives opposing recognition"), a third-person present simple ("both sides oppose the Houthis",
+    "a militia which supports the PKK") or a present passive ("which is recognized only by Turkey", "who is supported
+    by Beijing"). A past act ("the senate opposed the bill"), a first-person present ("we support the decision")
+    and a progressive or perfect stay events."""
+    if tok.lemma_.lower() not in cue_words("stance_verb"):
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return True
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) \
+            and not any(c.lower_ in ("i", "we") for c in subjects):
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) \
+        and not any(c.dep_ == "aux" for c in tok.children)
+
+
+# nouns naming anyone of a kind, not particular people
+
+
+def generic_kind(tok) -> bool:
+    """A verb in a relative or participial clause that defines a kind of people ("people who
+    had been accused of crimes", "anyone accused of a crime", "people living in or visiting Hong Kong", "officials
+    removed from office after being impeached") describes whoever fits it, not an act that took place. Not when the
+    head has a determiner or a number that picks out particular people ("the people who were arrested on Monday",
+    "two officials accused of fraud")."""
+    if tok.dep_ not in ("relcl", "acl") or tok.head.lower_ not in cue_words("generic_head"):
+        return False
+    head = tok.head
+    if any(c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("any", "all") for c in head.children):
+        return False
+    # a time or an occasion makes them particular people: "people who had been arrested during the protests"
+    return not any(w.ent_type_ in ("DATE", "TIME") or w.lemma_.lower() in cue_words("occasion") for w in tok.subtree)
+
+
 
 
 def infinitive_of_noun(tok):
@@ -407,13 +453,21 @@ class EventsStage(Stage):
                 curated=n < len(curated_rows),
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
+        # PETRARCH2's rows of a verb come sorted by cue text, so a phrasal verb's bare
+        # particle row ("drop" child:out -> CONCEDE) precedes, and shadows, its more specific rows ("child:out&desc:race"
+        # -> NONE, "ask" child:for&desc:apology -> ACCUSE): 243 dictionary rows could never match. Within the
+        # dictionary rows of a verb, the row with more cue parts is tried first (curated rows keep their order, first).
+        for key, rows in self.triggers.items():
+            cur = [t for t in rows if t.curated]
+            dic = sorted((t for t in rows if not t.curated), key=lambda t: -len(t.cue.split("&")) if t.cue else 0)
+            self.triggers[key] = cur + dic
         # the word pairs whose rows check the words below the trigger (a ``desc:`` cue): only there does match()
         # gather them
         self.desc_rows = {k for k, rows in self.triggers.items() if len(rows) > 1
                           and any(t.cue and "desc:" in t.cue for t in rows)}
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
-        self.modal_heads = cue_words("head") - curated
+        self.modal_heads = cue_words("head") - curated - cue_words("acting_head")  # ("ordered them to remain": an order)
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = cue_words("death") | cue_words("event_head")
         kinds = {k: cue_words(k)
@@ -506,7 +560,17 @@ class EventsStage(Stage):
     def _checked(self, tok, trig: Trigger) -> Trigger | None:
         if trig.pos == "V" and participle_as_noun(tok):
             return None
+        if trig.pos == "V" and stance(tok):
+            return None
+        if trig.pos == "V" and generic_kind(tok):
+            return None
         if not trig.curated and self.document_subject(tok) is not None:
+            return None
+        # a speech act or a threat needs someone to make it; a law, a limit, a life or an act as
+        # the doer ("term limits offer a solution", "the Constitution demands a trial", "the law has condemned
+        # women to...", "the mother's life is threatened by the pregnancy", "acts that threaten sovereignty") is a
+        # figure of speech, no PLOVER event (curated rows too)
+        if trig.pos == "V" and trig.plover in _VERBAL_TYPES and self.thing_as_doer(tok) is not None:
             return None
         verb = tok.head if tok.dep_ == "dobj" else tok  # "the power to impose sanctions": its object too
         noun = infinitive_of_noun(verb)
@@ -613,6 +677,18 @@ class EventsStage(Stage):
         text says or allows is no act of an actor (PETRARCH codes actor-on-actor clauses); None otherwise."""
         return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
 
+    def thing_as_doer(self, tok):
+        """The doer of a verbal act when it is a thing: an active subject, or the agent of a
+        passive ("threatened by the pregnancy"), that is a common noun of a law, a document, an abstract thing or
+        one of cues.tsv kind ``thing_doer`` (not a name, a pronoun or a person)."""
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children):
+            doers.append(tok.head)  # "acts that threaten sovereignty": the noun the relative clause describes
+        return next((d for d in doers if (d.pos_ == "NOUN" and not d.ent_type_ or d.pos_ == "PROPN"
+                                          and d.ent_type_ not in ("PERSON", "GPE", "NORP"))
+                     and _word_in(d, cue_words("thing_doer"))), None)
+
     def not_political(self, tok, plover: str) -> str | None:
         """Why the trigger ``tok`` reports a market move or a game, not a political event, or None:
 
@@ -673,6 +749,16 @@ class EventsStage(Stage):
         return round(min(score, 0.95), 2)
 
     def mode_for(self, sent, trig: Trigger, tok=None) -> tuple[str | None, str]:
+        # a row's default weapon mode ('clash'/'fight' firearms, 'strike'
+        # aerial) is a guess; a weapon named in the trigger's own phrase says how ("protesters clashed with police
+        # and threw rocks": primitive; "drone strikes": drone; "clashed with police" and nothing else: no mode)
+        if trig.mode in _GUESSED_MODES and trig.plover == "ASSAULT" and tok is not None \
+                and not _word_in(tok, cue_words("weapon_word")):  # ("shot dead a knife-wielding attacker": a gun)
+            mode, why = self.mode_cue([], trig.plover, tok)
+            if mode is not None:
+                return mode, why
+            if trig.mode == "firearms" and any(_word_in(w, cue_words("crowd_word")) for w in tok.sent):
+                return None, f"no weapon named for a crowd's clash (row default '{trig.mode}' dropped)"
         if trig.mode:
             return trig.mode, f"mode '{trig.mode}' from trigger row"
         return self.mode_cue(sent, trig.plover, tok)

@@ -288,3 +288,28 @@ def test_an_ordinary_criminal_arrest_is_no_acled_event(pipeline):
 def test_previously_tells_a_past_event_as_background(pipeline):
     assert event_at(pipeline, "The rebels had previously seized the town of Bunia.", "seized").factuality == "historical"
     assert event_at(pipeline, "The rebels seized the town of Bunia on Monday.", "seized").factuality == "asserted"
+
+
+# near misses the session's second read-only review found (eval/reviews/twenty-third/second/), each mended
+
+
+def test_a_stance_stated_on_a_dated_occasion_is_an_act(pipeline):
+    text = "The United States supports Ukraine's bid to join NATO, Secretary of State Antony Blinken said on Wednesday."
+    assert one_event(pipeline, text, "SUPPORT", "supports")
+
+
+def test_talks_ending_with_a_deal_reach_one(pipeline):
+    text = "Talks between the army and the rebels in Jeddah ended with a deal on humanitarian access on Saturday."
+    assert one_event(pipeline, text, "AGREE", "deal")
+    assert not [e for e in events_of(pipeline, "The president ended the nuclear deal on Tuesday.")
+                if e.event_type == "AGREE"]
+
+
+def test_the_end_of_a_campaign_is_no_retreat(pipeline):
+    text = "The governor announced the end of his campaign for the Senate in Lagos on Friday."
+    assert not [e for e in events_of(pipeline, text) if e.event_type in ("RETREAT", "CONCEDE")]
+
+
+def test_an_ordered_withdrawal_stays_a_withdrawal(pipeline):
+    ev = event_at(pipeline, "The president ordered the army to withdraw from the capital on Monday.", "withdraw")
+    assert ev.event_type == "RETREAT" and ev.factuality == "planned"

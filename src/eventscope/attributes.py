@@ -509,6 +509,9 @@ class AttributesStage(Stage):
             return  # a purpose ("raised money to assist") is the aim of an act, not a future action announced
         if stated == "negated" and not _refusal(tok, ev.reasons.get("factuality", "")):
             return
+        if tok is not None and tok.dep_ == "xcomp" and ("acting_head", tok.head.lemma_.lower()) in self.cues:
+            return  # PLOVER's future rules are about an actor's own intent, not what another ordered or allowed
+            #         ("ordered the army to withdraw" stays RETREAT, planned)
         old = ev.event_type
         ev.event_type, ev.mode = row["becomes"], None
         ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)

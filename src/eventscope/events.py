@@ -183,6 +183,13 @@ def stance(tok) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    # a stance someone is reported stating on a dated occasion is a statement of support made then ("The US supports
+    # Ukraine's bid, Blinken said on Wednesday"; cues.tsv kind speech)
+    speech = tok.head if tok.dep_ == "ccomp" else next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp")),
+                                                        None) if tok.dep_ == "ROOT" else None
+    if speech is not None and speech.lemma_.lower() in cue_words("speech") and any(
+            w.ent_type_ == "DATE" for w in speech.subtree if tok.dep_ != "ccomp" or not tok.left_edge.i <= w.i <= tok.right_edge.i):
+        return False
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children) \
             and not any(c.lower_ in ("i", "we") for c in subjects):
         return True

@@ -1241,21 +1241,18 @@ def _frames() -> tuple[dict[tuple[str, str], str], tuple[str, ...]]:
     return special, tuple(generic)
 
 
-_COUNTERPARTS = {"government", "governments", "management", "employer", "employers", "ministry", "authorities",
-                 "administration"}
-
-
 def _two_sided_with(noun, obj) -> bool:
     """The "with" object of a one-sided strike noun (``verb_frames.tsv`` role ``means``) that is its other side all the
     same: in an exchange or a trade of strikes ("Hezbollah's exchange of strikes with Israel"), or a state or a
-    government when the noun names no "on"/"against" target and is no joint act ("the strike with the government");
-    not "airstrikes with the Royal Saudi Air Force on Houthi positions", "a joint operation with Kenya"."""
+    government (cues.tsv kind ``counterpart``) when the noun names no "on"/"against" target and is no joint act ("the
+    strike with the government"); not "airstrikes with the Royal Saudi Air Force on Houthi positions", "a joint
+    operation with Kenya"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("exchange", "trade", "swap"):
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "at") or c.dep_ in ("amod", "compound")
            and c.lower_ in ("joint", "combined", "coordinated", "allied") for c in noun.children):
         return False
-    return obj is not None and (obj.ent_type_ == "GPE" or obj.lemma_.lower() in _COUNTERPARTS)
+    return obj is not None and (obj.ent_type_ == "GPE" or obj.lemma_.lower() in cue_words("counterpart"))
 
 
 def find_arguments(trigger, inner: bool = True) -> tuple[list[tuple[object, str]], list[tuple[object, str]]]:

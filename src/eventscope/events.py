@@ -38,10 +38,8 @@ from .tables import cue_words, load_table, trigger_lemmas
 
 DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
-_VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
-# (not a statement, report, letter or resolution, which speak for their authors: "the statement
-# called for a safe zone"; not a partitive "number", "a number of senators condemned")
-_GUESSED_MODES = {"firearms", "aerial"}
+_VERBAL_TYPES = {"AGREE", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}  # need a speaker
+_GUESSED_MODES = {"firearms", "aerial"}  # trigger-row modes that are a guess ('clash' firearms, 'strike' aerial)
 _NOUN_POS = {"NOUN"}
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
@@ -168,16 +166,13 @@ def participle_as_noun(tok) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children)  # not "the shooting"
 
 
-# verbs of attitude that name a standing position as readily as an act of expressing it
-
-
 def stance(tok) -> bool:
-    """A verb of attitude stating a standing position, not an act (PLOVER SUPPORT is to express
-    support, REJECT to reject something put forward): a participle describing people ("legislators supporting the
-    law", "conservatives opposing recognition"), a third-person present simple ("both sides oppose the Houthis",
-    "a militia which supports the PKK") or a present passive ("which is recognized only by Turkey", "who is supported
-    by Beijing"). A past act ("the senate opposed the bill"), a first-person present ("we support the decision")
-    and a progressive or perfect stay events."""
+    """A verb of attitude (cues.tsv kind ``stance_verb``) stating a standing position, not an act (PLOVER SUPPORT
+    is to express support, REJECT to reject something put forward): a participle describing people ("legislators
+    supporting the law", "conservatives opposing recognition"), a third-person present simple ("both sides oppose
+    the Houthis", "a militia which supports the PKK") or a present passive ("which is recognized only by Turkey",
+    "who is supported by Beijing"). A past act ("the senate opposed the bill"), a first-person present ("we support
+    the decision"), a progressive or perfect, and a stance reported as stated on a dated occasion stay events."""
     if tok.lemma_.lower() not in cue_words("stance_verb"):
         return False
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
@@ -197,9 +192,6 @@ def stance(tok) -> bool:
         and not any(c.dep_ == "aux" for c in tok.children)
 
 
-# nouns naming anyone of a kind, not particular people
-
-
 def generic_kind(tok) -> bool:
     """A verb in a relative or participial clause that defines a kind of people ("people who
     had been accused of crimes", "anyone accused of a crime", "people living in or visiting Hong Kong", "officials
@@ -213,8 +205,6 @@ def generic_kind(tok) -> bool:
         return False
     # a time or an occasion makes them particular people: "people who had been arrested during the protests"
     return not any(w.ent_type_ in ("DATE", "TIME") or w.lemma_.lower() in cue_words("occasion") for w in tok.subtree)
-
-
 
 
 def infinitive_of_noun(tok):
@@ -460,10 +450,10 @@ class EventsStage(Stage):
                 curated=n < len(curated_rows),
             )
             self.triggers.setdefault((t.lemma, t.pos), []).append(t)
-        # PETRARCH2's rows of a verb come sorted by cue text, so a phrasal verb's bare
-        # particle row ("drop" child:out -> CONCEDE) precedes, and shadows, its more specific rows ("child:out&desc:race"
-        # -> NONE, "ask" child:for&desc:apology -> ACCUSE): 243 dictionary rows could never match. Within the
-        # dictionary rows of a verb, the row with more cue parts is tried first (curated rows keep their order, first).
+        # PETRARCH2's rows of a verb come sorted by cue text, so a phrasal verb's bare particle row ("drop" child:out ->
+        # CONCEDE) shadowed its more specific rows ("child:out&desc:race" -> NONE, "ask" child:for&desc:apology ->
+        # ACCUSE): 243 dictionary rows could never match. The dictionary rows of a verb are tried most cue parts first
+        # (curated rows first, in their order).
         for key, rows in self.triggers.items():
             cur = [t for t in rows if t.curated]
             dic = sorted((t for t in rows if not t.curated), key=lambda t: -len(t.cue.split("&")) if t.cue else 0)
@@ -573,8 +563,7 @@ class EventsStage(Stage):
             return None
         if not trig.curated and self.document_subject(tok) is not None:
             return None
-        # a speech act or a threat needs someone to make it; a law, a limit, a life or an act as
-        # the doer ("term limits offer a solution", "the Constitution demands a trial", "the law has condemned
+        # a speech act or a threat needs someone to make it; a law, a limit, a life or an act as the doer ("term limits offer a solution", "the Constitution demands a trial", "the law has condemned
         # women to...", "the mother's life is threatened by the pregnancy", "acts that threaten sovereignty") is a
         # figure of speech, no PLOVER event (curated rows too)
         if trig.pos == "V" and trig.plover in _VERBAL_TYPES and self.thing_as_doer(tok) is not None:
@@ -684,9 +673,9 @@ class EventsStage(Stage):
         text says or allows is no act of an actor (PETRARCH codes actor-on-actor clauses); None otherwise."""
         return next((c for c in tok.children if c.dep_ == "nsubj" and _word_in(c, self.document_nouns)), None)
 
-    def thing_as_doer(self, tok):
-        """The doer of a verbal act when it is a thing: an active subject, or the agent of a
-        passive ("threatened by the pregnancy"), that is a common noun of a law, a document, an abstract thing or
+    @staticmethod
+    def thing_as_doer(tok):
+        """The doer of a verbal act when it is a thing: an active subject, or the agent of a passive ("threatened by the pregnancy"), that is a common noun of a law, a document, an abstract thing or
         one of cues.tsv kind ``thing_doer`` (not a name, a pronoun or a person)."""
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -756,8 +745,7 @@ class EventsStage(Stage):
         return round(min(score, 0.95), 2)
 
     def mode_for(self, sent, trig: Trigger, tok=None) -> tuple[str | None, str]:
-        # a row's default weapon mode ('clash'/'fight' firearms, 'strike'
-        # aerial) is a guess; a weapon named in the trigger's own phrase says how ("protesters clashed with police
+        # a row's default weapon mode ('clash'/'fight' firearms, 'strike' aerial) is a guess; a weapon named in the trigger's own phrase says how ("protesters clashed with police
         # and threw rocks": primitive; "drone strikes": drone; "clashed with police" and nothing else: no mode)
         if trig.mode in _GUESSED_MODES and trig.plover == "ASSAULT" and tok is not None \
                 and not _word_in(tok, cue_words("weapon_word")):  # ("shot dead a knife-wielding attacker": a gun)

@@ -29,7 +29,7 @@ from typing import Any
 from .coref import mark_repeats
 from .dates import date_event, to_date
 from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
-                     natural_cause, preventer, purpose_head)
+                     natural_cause, phrasal_lemma, preventer, purpose_head)
 from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table, trigger_lemmas
@@ -383,6 +383,10 @@ class AttributesStage(Stage):
                 chain = chain[:i]
                 break
         for i, word in enumerate(chain):
+            when = self._future_clause(word)
+            if when is not None:  # "fighting will stop once the deal is signed": the signing is still to come
+                found.setdefault(self.cues[("future_mark", when.lower_)],
+                                 f"'{when.text}' clause of the future '{word.head.text}'")
             for child in word.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
@@ -422,7 +426,13 @@ class AttributesStage(Stage):
                 and tok.dep_ == "dobj" and tok.head.i == word.i \
                 and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made
             # (not "denied making any threats", "refused to make a request": none was made)
-            if i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
+            if i > 0 and word.lemma_.lower() == "call" and chain[i - 1].dep_ == "dobj" and _call_not_for(word) \
+                    and ("called_event", chain[i - 1].lemma_.lower()) in self.cues \
+                    and not any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp") for c in word.children):
+                # "the union called a strike (for Monday)": organised, still to come (not "called off the strike",
+                # nor naming: "called the arrests a tragedy")
+                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
+            elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
@@ -457,6 +467,18 @@ class AttributesStage(Stage):
                 return label, found[label]
         return None
 
+    def _future_clause(self, verb):
+        """The subordinator ("once", "when", "after", "until": cues.tsv ``future_mark``) of ``verb``'s time clause when
+        the verb it hangs on is future ("will stop once the deal is signed", "will withdraw after the agreement is
+        signed"): English tells such a clause in the present, though what it tells is still to come. None otherwise,
+        and for a clause in the past ("will be tried for what happened when the troops opened fire")."""
+        if verb.dep_ != "advcl" or verb.tag_ == "VBD" \
+                or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBN") for a in verb.children) \
+                or not any(a.dep_ == "aux" and self.cues.get(("aux", a.lower_)) == "planned" for a in verb.head.children):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+                     and ("future_mark", c.lower_) in self.cues), None)
+
     def _kept_from(self, tok) -> tuple[str, str] | None:
         """What an event kept from happening (``events.preventer``) is, and why: the class ``cues.tsv`` gives the
         preventing word (negated: "foiled an attack", "prevented protesters from marching"; hypothetical: "banned
@@ -466,8 +488,9 @@ class AttributesStage(Stage):
         verb = preventer(tok)
         if verb is None:
             return None
-        lemma = verb.lemma_.lower()
-        label = next(self.cues[(k, lemma)] for k in ("ban_noun", "preventing", "keeping") if (k, lemma) in self.cues)
+        lemma = phrasal_lemma(verb) if verb.pos_ != "NOUN" else verb.lemma_.lower()
+        label = next(self.cues[(k, w)] for w in (lemma, verb.lemma_.lower())
+                     for k in ("ban_noun", "preventing", "keeping") if (k, w) in self.cues)
         if verb.pos_ == "NOUN":
             return label, f"banned by '{verb.text}'"
         went_ahead = next((a for c in verb.children if c.dep_ == "conj" for a in c.children
@@ -1047,9 +1070,12 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
 
 def _call_not_for(word) -> bool:
     """'call' asks for something only as "call for" / "call on X to": not in naming ("called the stabbing an act
-    of barbarity", "calling the agreements legitimate") or as a noun ("the first call about the attack")."""
+    of barbarity", "calling the agreements legitimate"), in calling a strike or a meeting for a day, or as a noun
+    ("the first call about the attack")."""
     return word.lemma_.lower() == "call" and not any(
-        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in word.children)
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+        and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)  # ("called a strike
+        for c in word.children)  # for Monday": when, not what is asked)
 
 
 def _claims_responsibility(verb) -> bool:

@@ -90,7 +90,8 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         return words.isdisjoint(lemmas) == negate
     children = list(tok.children)
     if kind == "prep":
-        found = any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in children)
+        found = any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in words for c in children) \
+            or _misattached_prep(tok, words)
     elif kind == "prt":
         found = any(c.dep_ == "prt" and c.lower_ in words for c in children)
     elif kind == "obj":
@@ -129,6 +130,21 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     else:
         found = False
     return found != negate
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+
+
+def _misattached_prep(noun, words) -> bool:
+    """The preposition right after the object noun belongs to it though the parser hung it on the verb: "condemned
+    the Israeli strikes on Rafah" ("on Rafah" under "condemned"). Only before a named place or party, never a date
+    ("the French strikes on Monday")."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass") or noun.i + 1 >= len(doc):
+        return False
+    nxt = doc[noun.i + 1]
+    return nxt.dep_ == "prep" and nxt.head.i == noun.head.i and nxt.lower_ in words and any(
+        g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in nxt.children)
 
 
 def _subjects(tok) -> list:
@@ -226,6 +242,19 @@ def purpose_head(tok, result_verbs=frozenset()):
             and not any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):  # "only to attack again": a result
         return tok.head
     return None
+
+
+def motive_head(tok, motives=frozenset()):
+    """The verb whose motive the bare noun ``tok`` after "in" states ("resigned in protest", "recalled its
+    ambassador in protest", "shelled the town in retaliation"; ``motives``: cues.tsv ``motive``), or None. PLOVER
+    codes the act done; the protest is why it was done. Not an occasion with a determiner ("killed in a protest")."""
+    if tok.lower_ not in motives or tok.dep_ != "pobj" or tok.head.lower_ != "in" \
+            or any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children):
+        return None
+    head = tok.head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        head = head.head  # "recalled its ambassador in protest"
+    return head if head.pos_ == "VERB" else None
 
 
 def natural_cause(tok, causes) -> object | None:
@@ -385,6 +414,12 @@ def in_the_air(tok) -> bool:
     return tok.lemma_.lower() in ("fire", "shoot") and cue_holds(tok, "prep:in|into&pobj:air|sky")
 
 
+def phrasal_lemma(verb) -> str:
+    """The verb's lemma with its particle "off" ("call off", "put off"): the key of cues.tsv's preventing verbs."""
+    lemma = verb.lemma_.lower()
+    return lemma + " off" if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) else lemma
+
+
 def preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
@@ -399,7 +434,7 @@ def preventer(tok):
     if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
     infinitive = tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and head.lemma_.lower() in cue_words("preventing") \
+    if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and phrasal_lemma(head) in cue_words("preventing") \
             and not (head.lemma_.lower() in cue_words("obstructing")
                      and tok.lemma_.lower() in trigger_lemmas("N", ("PROTEST", "ASSAULT"))):  # ("police blocked the
         # march": it was met where it marched; "blocked the deployment of troops": it did not happen)
@@ -460,13 +495,13 @@ class EventsStage(Stage):
             self.triggers[key] = cur + dic
         # the word pairs whose rows check the words below the trigger (a ``desc:`` cue): only there does match()
         # gather them
-        self.desc_rows = {k for k, rows in self.triggers.items() if len(rows) > 1
-                          and any(t.cue and "desc:" in t.cue for t in rows)}
+        self.desc_rows = {k for k, rows in self.triggers.items() if any(t.cue and "desc:" in t.cue for t in rows)}
         curated = {r["lemma"].lower() for r in load_table("events/triggers.tsv")}
         # "is set to deploy", "plans to attack": a modal head verb with a complement is not an event itself
         self.modal_heads = cue_words("head") - curated - cue_words("acting_head")  # ("ordered them to remain": an order)
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = cue_words("death") | cue_words("event_head")
+        self.motives = cue_words("motive")
         kinds = {k: cue_words(k)
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
                            "contest_verb", "electoral", "armed", "result_verb", "politician", "death", "sport",
@@ -520,14 +555,25 @@ class EventsStage(Stage):
             return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)} if (lemma, pos) in self.desc_rows else None
+        lemmas = later = None
+        if (lemma, pos) in self.desc_rows:
+            below = list(_subtree(tok, 3))
+            lemmas = {d.lemma_.lower() for d in below}
+            # PETRARCH2's patterns name the words after the verb ("- * POLICE # ORDER": order the police to deploy),
+            # so its rows read no active subject: "Police ordered protesters to disperse" is no mobilisation (a
+            # passive subject is the verb's object: "the station was closed")
+            doer = {d.i for c in tok.children if c.dep_ in ("nsubj", "csubj") for d in c.subtree}
+            later = {d.lemma_.lower() for d in below if d.i not in doer}
         particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+        # an event noun doing a dictionary verb is told by that noun ("US strikes hit Houthi targets", "a strike by
+        # doctors hit services"): the verb says what it did, no second event
+        act_subject = any(c.dep_ == "nsubj" and (c.lemma_.lower(), "N") in self.triggers for c in tok.children)
         for trig in rows:
-            if not trig.curated and not trig.cue and not _has_arguments(tok):
+            if not trig.curated and (act_subject or not trig.cue and not _has_arguments(tok)):
                 continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
             if not trig.curated and not all(f"child:{p}" in (trig.cue or "") for p in particles):
                 continue  # PETRARCH2 lists phrasal verbs apart (+CALL_OFF): "sworn in" is not "swear", "set up" not "set"
-            if cue_holds(tok, trig.cue, lemmas):
+            if cue_holds(tok, trig.cue, lemmas if trig.curated else later):
                 return None if trig.plover == "NONE" else self.checked(tok, trig)  # NONE: a discard pattern blocks the verb
         return None
 
@@ -856,10 +902,16 @@ class EventsStage(Stage):
         """The sentence's candidates less those stated as the purpose of another candidate ("troops were
         deployed to help", "the delegations met to sign an agreement", "staged a sit-in to denounce the cuts"):
         PLOVER codes the act done, and the purpose clause's event is only its aim (one left alone gets
-        factuality planned in the attributes stage)."""
+        factuality planned in the attributes stage). So too a motive ("resigned in protest": ``motive_head``)."""
         drop, result_verbs = set(), self.result_verbs
         purposes = {pos: purpose_head(sent.doc[i], result_verbs) for i, pos in anchors.items()}
         for i, pos in anchors.items():
+            motive = motive_head(sent.doc[i], self.motives)
+            if motive is not None and motive.i in anchors and not found[anchors[motive.i]].reasons["type"].startswith(
+                    DICTIONARY_REASON):  # "resigned in protest": the resignation only (a dictionary row's act may
+                drop.add(pos)  # still lose its actors: "walked out in protest" is no talks' walk-out)
+                found[anchors[motive.i]].reasons["purpose"] = f"'in {sent.doc[i].text}' states its motive, not an event"
+                continue
             head = purposes[pos]
             # the act is the head verb, or the event noun it does ("staged a sit-in to denounce the cuts": PLOVER
             # codes the protest, not its topic)

@@ -416,6 +416,11 @@ class Gazetteer:
                 self.capital_by_iso3[iso3] = max(rows, key=lambda k: self.c_pop[k - self.CITY0])
         self.capitals: set[int] = set(self.capital_by_iso3.values())
 
+    def country_of(self, iso3: str) -> Entry | None:
+        """The country entry of ``iso3``, if known."""
+        key = self.country_by_iso3.get(iso3)
+        return self.entry(key) if key is not None else None
+
     def capital_of(self, iso3: str) -> Entry | None:
         """The national capital city of country ``iso3`` (countryinfo's capital name), if known."""
         key = self.capital_by_iso3.get(iso3)
@@ -1526,6 +1531,11 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None,
     country's capital city when a gazetteer is given.  ``focus_of()`` gives ``article_focus(work)``
     (``GeoStage`` passes one that finds it once for all the article's events)."""
     place = _locate(event, work, focus_of or functools.partial(article_focus, work))
+    if place is not None and place.inferred == "reporter":  # where the reporter is: the country only
+        country = gazetteer.country_of(place.country or "") if gazetteer is not None else None
+        return None if country is None else country.place(
+            f"only the reporter is placed, in {place.name}: its country (lower confidence); {place.reason}").model_copy(
+            update={"inferred": "focus"})
     if place is None or gazetteer is None or place.precision != "country" or place.start is None:
         return place
     tok = work.token_at(place.start)
@@ -1653,6 +1663,10 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
         subjects |= {a.i for a in acts}
         subjects |= {g.i for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj"}
+    # the reporter's place is not the event's: "Jihadists struck a post ..., security sources in Ouagadougou said"
+    # (unless the reporter did it: "police in Lagos said they arrested 20")
+    reporter = _reporter_words(trig, head, actor_text)
+    subjects -= reporter
     for p in places:
         tok = work.token_at(p.start)
         prep = _governing_prep(tok, None) if tok is not None else None
@@ -1704,8 +1718,8 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
             naming.append(p)
             continue  # "the mayor of San Juan said she would challenge": whose office, not where it was said
             #           (a mayor attacked or a governor resigning is most often in that city or state)
-        if tok is None or not _in_clause(tok, clause):
-            naming.append(p)  # (or stands in another clause of the sentence)
+        if tok is None or not _in_clause(tok, clause) or tok.i in reporter:
+            naming.append(p)  # (or stands in another clause of the sentence, or says where its reporter is)
             continue
         if _governing_prep(tok, None) in ("to", "from", "with", "against", "for", "up", "down", "toward", "towards",
                                           "via", "onto"):
@@ -1745,6 +1759,12 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
             return p.model_copy(update={"reason": f"the sentence's places name actors; one is of the article focus "
                                                   f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}",
                                         "inferred": "focus"})
+    # 3c. only the reporter is placed ("..., security sources in Ouagadougou said"): the country, which
+    #     ``locate_event`` gives, when every place of the sentence and every actor's country is that one
+    reported = [p for p in places if (t := work.token_at(p.start)) is not None and t.i in reporter]
+    if not free and reported and {p.country for p in places} == {reported[0].country} \
+            and all(a.country in (None, reported[0].country) for a in actors):
+        return reported[0].model_copy(update={"inferred": "reporter"})
     return None  # several places could be where it happened, or the sentence's places are all
     #              actors, modifiers or destinations of another country than the article's: no guess
 
@@ -1961,6 +1981,17 @@ def _after_cue(text: str, start: int, cues: set[str] = _CUE_WORDS) -> bool:
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and words[-1] in cues
+
+
+def _reporter_words(trig, head, actor_text: str) -> set[int]:
+    """The words of the subject of the reporting verb ``head`` that the trigger's clause is reported by ("security
+    sources in Ouagadougou said"), when the subject is a mere reporter (cues.tsv ``reporter_noun``: sources,
+    officials, witnesses; not "police in Lagos said officers arrested 20", who report their own work there) and
+    none of the event's actors; empty otherwise."""
+    if head.i == trig.i or head.lemma_.lower() not in cue_words("speech"):
+        return set()
+    return {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text
+            and c.lemma_.lower() in cue_words("reporter_noun") for t in c.subtree}
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

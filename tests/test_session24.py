@@ -1,0 +1,159 @@
+"""Twenty-fourth session: PETRARCH2's verb patterns read the words after the verb, not its subject; an event noun
+doing a dictionary verb is one event; a protest that is only the motive of an act is none; calling or cancelling a
+strike or a meeting; a time clause under a future verb; a court ordering a payment; where a reporter is. Every text
+was written for these tests."""
+import pytest
+
+from .conftest import event_at, events_of, one_event
+
+
+def types(pipeline, text):
+    return {e.event_type for e in events_of(pipeline, text)}
+
+
+# -- PETRARCH2's patterns ("- * POLICE # ORDER") name words after the verb ------------------------------------------
+def test_a_dictionary_pattern_does_not_read_the_subject(pipeline):
+    ev = event_at(pipeline, "Police ordered protesters to disperse.", "ordered")
+    assert ev.event_type == "REQUEST"  # an order (PLOVER: "all requests, demands, and orders"), no mobilisation
+    one_event(pipeline, "The government ordered police to the border.", "MOBILIZE", "ordered")
+
+
+def test_a_passive_subject_is_the_dictionary_verbs_object(pipeline):
+    # "- * STATION # CLOSE": the station is what is closed, before the verb in the passive
+    before = one_event(pipeline, "The main railway station was closed by police on Monday.", "COERCE", "closed")
+    assert before.source is not None and before.source.sector == "COP"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("A strike by junior doctors hit NHS services across England.", "PROTEST"),
+    ("Strikes hit hospitals across England as nurses walked out over pay.", "PROTEST"),
+    ("US strikes hit Houthi targets in Yemen on Saturday.", "ASSAULT"),
+])
+def test_an_event_noun_doing_a_dictionary_verb_is_one_event(pipeline, text, plover):
+    events = events_of(pipeline, text)
+    assert {e.event_type for e in events} == {plover}
+    assert not [e for e in events if e.trigger.text == "hit"]
+
+
+def test_breaking_a_promise_is_no_attack(pipeline):
+    text = "The president has broken his promises to the farmers of Brazil."
+    assert "ASSAULT" not in types(pipeline, text)
+
+
+# -- a motive is no event of its own ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, act, plover", [
+    ("The minister resigned in protest over the decision.", "resigned", "RETREAT"),
+    ("Israel summoned the Brazilian ambassador in protest.", "summoned", None),
+])
+def test_in_protest_is_the_motive_of_the_act(pipeline, text, act, plover):
+    events = events_of(pipeline, text)
+    assert not [e for e in events if e.trigger.text == "protest"]
+    if plover:
+        ev = one_event(pipeline, text, plover, act)
+        assert "motive" in ev.reasons.get("purpose", "")
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors gathered in protest outside the ministry on Monday.",  # no act but the protest
+    "Two people were killed in a protest in Nairobi on Monday.",  # an occasion, with its article
+    "Hundreds walked out in protest at the ruling.",  # no coded walk-out of talks
+])
+def test_a_protest_with_no_other_act_stays(pipeline, text):
+    one_event(pipeline, text, "PROTEST", "protest")
+
+
+# -- a preposition the parser hung on the verb ------------------------------------------------------------------------
+def test_strikes_on_a_named_place_are_attacks_where_on_hangs_on_the_verb(pipeline):
+    text = "Egypt condemned the Israeli strikes on Rafah."
+    one_event(pipeline, text, "ASSAULT", "strikes")
+    assert "PROTEST" not in types(pipeline, text)
+
+
+def test_strikes_on_a_day_stay_labour_strikes(pipeline):
+    text = "Unions condemned the French strikes on Monday."
+    assert "ASSAULT" not in types(pipeline, text)
+
+
+# -- calling and cancelling -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, noun", [
+    ("The union called a strike for Monday.", "strike"),
+    ("The opposition called a rally for Saturday.", "rally"),
+    ("Argentina's CGT labour federation called a general strike against the reforms.", "strike"),
+])
+def test_a_called_strike_is_planned_and_the_call_no_phone_call_or_threat(pipeline, text, noun):
+    events = events_of(pipeline, text)
+    assert [(e.event_type, e.factuality) for e in events if e.trigger.text == noun] == [("PROTEST", "planned")]
+    assert not [e for e in events if e.trigger.text == "called"]
+
+
+def test_calling_something_a_name_plans_nothing(pipeline):
+    ev = event_at(pipeline, "The interior minister called the stabbing an act of barbarity.", "stabbing")
+    assert ev.factuality != "planned"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Teachers called off their strike after the government agreed to a pay rise.", "strike"),
+    ("The union cancelled the strike planned for Friday.", "strike"),
+])
+def test_a_strike_called_off_or_cancelled_did_not_happen(pipeline, text, noun):
+    assert event_at(pipeline, text, noun).factuality == "negated"
+
+
+@pytest.mark.parametrize("text, verb, noun", [
+    ("Morocco cancelled next week's meeting with a European Parliament delegation.", "cancelled", "meeting"),
+    ("The president called off his visit to Paris.", "called", "visit"),
+])
+def test_cancelling_a_meeting_is_reject(pipeline, text, verb, noun):
+    ev = one_event(pipeline, text, "REJECT", verb)  # PLOVER manual: "Cancellation of meetings are REJECT"
+    assert ev.mode == "meet"
+    assert event_at(pipeline, text, noun).factuality == "negated"
+
+
+def test_a_court_ordering_a_payment_is_sanction(pipeline):
+    text = "The Inter-American Court of Human Rights ordered Honduras to pay compensation to the family."
+    ev = one_event(pipeline, text, "SANCTION", "ordered")  # PLOVER manual: court-ordered payments
+    assert ev.source.sector == "IGO" and ev.source.country is None  # no "American" -> USA
+    assert ev.target.country == "HND"
+
+
+# -- a time clause under a future verb --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, trigger, plover", [
+    ("Fighting will stop once the deal is signed, the minister said.", "signed", "SUPPORT"),
+    ("The protesters say they will not leave the square until the president resigns.", "resigns", "RETREAT"),
+])
+def test_a_time_clause_of_a_future_is_still_to_come(pipeline, text, trigger, plover):
+    ev = event_at(pipeline, text, trigger)
+    assert ev.factuality == "hypothetical"
+    assert ev.event_type == plover  # a condition keeps its type (no intent to concede is the president's)
+
+
+def test_a_past_time_clause_is_as_told(pipeline):
+    ev = event_at(pipeline, "He will resign after protesters stormed the building.", "stormed")
+    assert ev.factuality == "asserted"
+
+
+# -- where the reporter is --------------------------------------------------------------------------------------------
+def test_the_reporters_city_gives_only_the_country(pipeline):
+    text = "Jihadists struck a military post on Sunday, killing 12 soldiers, security sources in Ouagadougou said."
+    ev = one_event(pipeline, text, "ASSAULT", "struck")
+    assert ev.location is not None and ev.location.precision == "country" and ev.location.country == "BFA"
+    assert "reporter" in ev.location.reason
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Police in Lagos said officers arrested 20 protesters.", "arrested", "Lagos"),  # they report their own work
+    ("Witnesses in Goma said M23 fighters shelled the camp.", "shelled", "Goma"),  # witnesses saw it there
+    ("Jihadists struck a military post in Djibo on Sunday, security sources in Ouagadougou said.", "struck", "Djibo"),
+])
+def test_a_place_of_the_event_or_of_those_who_were_there_stays(pipeline, text, trigger, place):
+    ev = event_at(pipeline, text, trigger)
+    assert ev.location is not None and ev.location.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "The government ordered the opposition newspaper La Prensa to suspend publication indefinitely.",
+    "The military government ordered the network to shut down on Monday.",
+])
+def test_ordering_a_newspaper_to_close_is_repression(pipeline, text):
+    ev = one_event(pipeline, text, "COERCE", "ordered")
+    assert ev.mode == "restrict"

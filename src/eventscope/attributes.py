@@ -342,7 +342,7 @@ class AttributesStage(Stage):
                 return "planned", f"event date {ev.date.value} is after publication {pub}"
             # a date the sentence itself gives (not one inherited from the paragraph, nor the start of
             # something going on "since June") over HISTORICAL_DAYS before publication is background; else a year
-            own = (ev.date.reason or "").startswith(("timex", "nearest timex")) and not re.search(
+            own = ev.date.basis == "sentence" and not re.search(
                 r"\bsince\s+(?:early\s+|late\s+|mid-?)?" + re.escape(ev.date.text or "\x00"), ev.evidence.text, re.I)
             days = HISTORICAL_DAYS if own else 365
             if bounds and bounds[1] < pub - dt.timedelta(days=days):
@@ -351,7 +351,7 @@ class AttributesStage(Stage):
                 and re.search(r"\b(?:years|decades|centuries)\s+ago\b|\b\d{3}0[’']?s\b", ev.date.text, re.I):
             # (a decade, "in the 1990s", is the past whatever the trigger's form: "a policy of confiscating")
             return "historical", f"its date '{ev.date.text}' names no day but lies years before publication"
-        if ev.date and ev.date.value is None and "background" in (ev.date.reason or ""):
+        if ev.date and ev.date.basis == "background":
             # the dates stage found the event told as background before the story
             # ("previously", "formerly", a past perfect not reported): PLOVER's auxiliary mode historical
             return "historical", f"background before the story's time ({ev.date.reason.split(':')[0]})"
@@ -693,7 +693,7 @@ class AttributesStage(Stage):
             work.events = keep_best(work.events)
         published = to_date(work.article.published)
         for ev in mark_repeats(work):  # no longer a repeat: dated by its own words again
-            if ev.date is not None and "refers back" in ev.date.reason:
+            if ev.date is not None and ev.date.basis == "antecedent":
                 ev.date = date_event(work, ev, published)
 
 

@@ -1457,13 +1457,13 @@ def date_event(work: Work, event, published: Date | None, antecedent=None, ancho
             if sent_bounds[0] <= t.start < sent_bounds[1] and not _bare_clock(t):
                 how = _attachment(work, t, trig)
                 if how:
-                    return EventDate(value=value, precision=precision, text=t.text,
+                    return EventDate(value=value, precision=precision, text=t.text, basis="sentence",
                                      reason=f"timex '{t.text}' attached to trigger '{event.trigger.text}' ({how}); {t.reason}")
         for t in work.timexes:  # "years ago", "in the 1990s": a date of the event that names no day
             if sent_bounds[0] <= t.start < sent_bounds[1] and _no_day(t):
                 how = _attachment(work, t, trig)
                 if how:
-                    return EventDate(value=None, precision="unanchored", text=t.text,
+                    return EventDate(value=None, precision="unanchored", text=t.text, basis="sentence",
                                      reason=f"timex '{t.text}' attached to trigger '{event.trigger.text}' ({how}) names "
                                             f"no day ({t.value}): not another date of the sentence, nor the publication date")
     if sent_bounds is None:
@@ -1486,22 +1486,22 @@ def date_event(work: Work, event, published: Date | None, antecedent=None, ancho
                         and _in_other_relative_clause(work, t, trig))]
     if in_sent:
         t, (value, precision) = min(in_sent, key=lambda td: abs(td[0].start - event.trigger.start))
-        return EventDate(value=value, precision=precision, text=t.text,
+        return EventDate(value=value, precision=precision, text=t.text, basis="sentence",
                          reason=f"nearest timex '{t.text}' in the trigger's sentence; {t.reason}")
     vague = [t for t in work.timexes if sent_bounds[0] <= t.start < sent_bounds[1] and _no_day(t)]
     if vague:  # "In the 1990s, he instituted a policy of seizing land": a time, but no day
-        return EventDate(value=None, precision="unanchored", text=vague[0].text,
+        return EventDate(value=None, precision="unanchored", text=vague[0].text, basis="sentence",
                          reason=f"the sentence's only date '{vague[0].text}' names no day ({vague[0].value}): not the "
                                 f"paragraph's day, nor the publication date")
     if antecedent is not None and antecedent.date is not None and antecedent.date.precision != "article":
         # "Police are investigating the shooting": the shooting's day (not a fallback of the antecedent's own)
-        return antecedent.date.model_copy(update={"reason": f"no date in the trigger's sentence; "
+        return antecedent.date.model_copy(update={"basis": "antecedent", "reason": f"no date in the trigger's sentence; "
                                                             f"{event.reasons.get('refers_back', 'a later mention')}: "
                                                             f"its date ({antecedent.date.reason})"})
     if trig is not None and tense == "past" and any(
             c.dep_ == "advmod" and c.lower_ in load_lexicon().get("background_adverb", {}) and not list(c.children)
             for c in _clause_head(trig).children):  # ("threatened it before"; not "two days before")
-        return EventDate(value=None, precision="unanchored", text=None,
+        return EventDate(value=None, precision="unanchored", text=None, basis="background",
                          reason="no date in the sentence, and a past event the text calls earlier than the story "
                                 "('previously', 'formerly'): background, so neither the paragraph's day nor the "
                                 "publication date")
@@ -1509,7 +1509,7 @@ def date_event(work: Work, event, published: Date | None, antecedent=None, ancho
     if from_paragraph is not None:
         return from_paragraph
     if trig is not None and _past_perfect(_clause_head(trig)) and not _story_past_perfect(_clause_head(trig)):
-        return EventDate(value=None, precision="unanchored", text=None,
+        return EventDate(value=None, precision="unanchored", text=None, basis="background",
                          reason="no date in the sentence or paragraph, and a past-perfect clause ('had ...') neither reported "
                                 "nor ordered against another event of the sentence: background before the story's time, "
                                 "so not the publication date")

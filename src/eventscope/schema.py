@@ -88,6 +88,11 @@ class EventDate(BaseModel):
     precision: DatePrecision
     text: str | None = None
     reason: str = ""
+    # Not stored (a flag for later stages; the reason says it in words): where the date came from when later stages
+    # weigh it. "sentence": a date the trigger's own sentence gives; "background": none, and the event is told as
+    # background before the story ("previously", a past perfect); "antecedent": the date of the event a later
+    # mention refers back to (``coref``). None: the paragraph's, the lead's or the publication's date.
+    basis: Literal["sentence", "background", "antecedent"] | None = Field(default=None, exclude=True, repr=False)
 
 
 class Quote(BaseModel):

@@ -428,7 +428,9 @@ class AttributesStage(Stage):
             # (not "denied making any threats", "refused to make a request": none was made)
             if i > 0 and word.lemma_.lower() == "call" and chain[i - 1].dep_ == "dobj" and _call_not_for(word) \
                     and ("called_event", chain[i - 1].lemma_.lower()) in self.cues \
-                    and not any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp") for c in word.children):
+                    and not any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp") for c in word.children) \
+                    and not any(c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in chain[i - 1].children):
+                # (a strike told as done is no plan: "called a strike last week that closed every port")
                 # "the union called a strike (for Monday)": organised, still to come (not "called off the strike",
                 # nor naming: "called the arrests a tragedy")
                 found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
@@ -467,13 +469,23 @@ class AttributesStage(Stage):
                 return label, found[label]
         return None
 
+    def _unstarted(self, noun) -> bool:
+        """The event noun is said not to have started: a modifier or participle of planning ("a planned strike", "the
+        strike planned for Monday", "the proposed talks"; cues.tsv ``unstarted``) or a day's possessive ("next week's
+        strike")."""
+        return any((c.dep_ in ("amod", "compound", "acl", "relcl") and ("unstarted", c.lemma_.lower()) in self.cues)
+                   or (c.dep_ == "poss" and c.tag_ != "PRP$" and c.ent_type_ in ("DATE", "TIME"))
+                   for c in noun.children)
+
     def _future_clause(self, verb):
         """The subordinator ("once", "when", "after", "until": cues.tsv ``future_mark``) of ``verb``'s time clause when
         the verb it hangs on is future ("will stop once the deal is signed", "will withdraw after the agreement is
         signed"): English tells such a clause in the present, though what it tells is still to come. None otherwise,
-        and for a clause in the past ("will be tried for what happened when the troops opened fire")."""
+        and for a clause in the past ("will be tried for what happened when the troops opened fire", "will investigate
+        after police have shot dead two protesters")."""
         if verb.dep_ != "advcl" or verb.tag_ == "VBD" \
-                or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBN") for a in verb.children) \
+                or any(a.dep_ in ("aux", "auxpass") and (a.tag_ in ("VBD", "VBN") or a.lemma_ == "have")
+                       for a in verb.children) \
                 or not any(a.dep_ == "aux" and self.cues.get(("aux", a.lower_)) == "planned" for a in verb.head.children):
             return None
         return next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
@@ -491,6 +503,11 @@ class AttributesStage(Stage):
         lemma = phrasal_lemma(verb) if verb.pos_ != "NOUN" else verb.lemma_.lower()
         label = next(self.cues[(k, w)] for w in (lemma, verb.lemma_.lower())
                      for k in ("ban_noun", "preventing", "keeping") if (k, w) in self.cues)
+        if label == "unstarted":  # "called off a planned strike", "called off his visit" (not "called off their
+            # walkout after seven months": a protest or an offensive may have gone on, and ended)
+            if tok.lemma_.lower() in trigger_lemmas("N", ("PROTEST", "ASSAULT")) and not self._unstarted(tok):
+                return None
+            label = "negated"
         if verb.pos_ == "NOUN":
             return label, f"banned by '{verb.text}'"
         went_ahead = next((a for c in verb.children if c.dep_ == "conj" for a in c.children

@@ -45,7 +45,7 @@ from .config import Config
 from .coref import antecedent
 from .schema import EventDate, Timex, Work
 from .stage import Stage
-from .tables import load_table
+from .tables import load_table, report_verbs
 
 Date = dt.date
 
@@ -344,6 +344,9 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
         verb = _clause_head(root.head)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        if root.dep_ == "pobj" and root.head.lower_ == "for" \
+                and root.head.head.lemma_.lower() in load_lexicon().get("for_future", {}):
+            return "future"  # "called a general strike for October 30", "a rally for Saturday": a day to come
         # the date of a noun ("the strike on Kyiv on Sunday") is no date of the plan its verb is the object of
         tok, through_noun = root.head, False
         while tok.i != verb.i:
@@ -1532,20 +1535,12 @@ def _past_perfect(verb) -> bool:
     return verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in _aux_words(verb))
 
 
-@functools.lru_cache(maxsize=1)
-def _report_verbs() -> frozenset[str]:
-    """Verbs that report an event (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...; and
-    ``dates/lexicon.tsv`` kind ``report_verb``: confirm, report, acknowledge...)."""
-    return frozenset([r["word"] for r in load_table("attributes/cues.tsv") if r["kind"] == "speech"]
-                     + list(load_lexicon().get("report_verb", {})))
-
-
 def _story_past_perfect(verb) -> bool:
     """A past perfect that still tells the story: what someone said or confirmed ("said the attack had killed
     twelve", "police confirmed that the gunmen had killed", "according to police, the gunmen had killed"):
     the backshifted past of the story's own event; or one ordered against another event of its sentence ("by
     the time troops arrived, the gunmen had killed 12"; "after he had fired, police arrived")."""
-    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _report_verbs():
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in report_verbs():
         return True
     if verb.dep_ == "advcl" or any(c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in ("by", "before", "until") and any(
             t.tag_ == "VBD" for t in c.subtree)) for c in verb.children):  # "by the time troops arrived"

@@ -907,10 +907,12 @@ class EventsStage(Stage):
         purposes = {pos: purpose_head(sent.doc[i], result_verbs) for i, pos in anchors.items()}
         for i, pos in anchors.items():
             motive = motive_head(sent.doc[i], self.motives)
-            if motive is not None and motive.i in anchors and not found[anchors[motive.i]].reasons["type"].startswith(
-                    DICTIONARY_REASON):  # "resigned in protest": the resignation only (a dictionary row's act may
-                drop.add(pos)  # still lose its actors: "walked out in protest" is no talks' walk-out)
-                found[anchors[motive.i]].reasons["purpose"] = f"'in {sent.doc[i].text}' states its motive, not an event"
+            done = found[anchors[motive.i]] if motive is not None and motive.i in anchors else None
+            if done is not None and not done.reasons["type"].startswith(DICTIONARY_REASON) and done.event_type != "REJECT":
+                # "resigned in protest": the resignation only (a dictionary row's act may still lose its actors:
+                # "walked out in protest" is no talks' walk-out; a refusal in protest is the protest: "refused food")
+                drop.add(pos)
+                done.reasons["purpose"] = f"'in {sent.doc[i].text}' states its motive, not an event"
                 continue
             head = purposes[pos]
             # the act is the head verb, or the event noun it does ("staged a sit-in to denounce the cuts": PLOVER

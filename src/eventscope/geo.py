@@ -42,7 +42,7 @@ from pathlib import Path
 from .config import Config
 from .schema import VERBAL_TYPES, Article, Event, Place, Work
 from .stage import Stage
-from .tables import cue_words, fingerprint, load_cached, load_table, store_cached, trigger_lemmas
+from .tables import cue_words, fingerprint, load_cached, load_table, report_verbs, store_cached, trigger_lemmas
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -149,6 +149,17 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def _display_name(name: str) -> str:
+    """An ISO 3166 list name as it is written in running text: "Congo, The Democratic Republic of the" -> "Democratic
+    Republic of the Congo", "Palestine, State of" -> "State of Palestine", "Virgin Islands, British" -> "British Virgin
+    Islands"; a comma that lists ("Bonaire, Sint Eustatius and Saba") stays."""
+    head, sep, tail = name.partition(", ")
+    if not sep or not (tail.endswith((" of", " of the")) or " " not in tail):
+        return name
+    text = f"{tail} {head}"
+    return text[4:] if text.startswith("The ") else text
+
+
 def _countryinfo() -> dict[str, dict]:
     """ISO3 -> {latlng, capital, demonym, population} from countryinfo's JSON files."""
     import countryinfo
@@ -391,7 +402,7 @@ class Gazetteer:
             ll = info.get(iso3, {}).get("latlng")
             lat, lon = (float(ll[0]), float(ll[1])) if ll and len(ll) == 2 else (None, None)
             names = [name, official, common, *aliases.split("|")]
-            key = self._add(Entry("country", common or name, iso3, lat, lon, int(gid) if gid else None,
+            key = self._add(Entry("country", common or _display_name(name), iso3, lat, lon, int(gid) if gid else None,
                                   population=int(info.get(iso3, {}).get("population") or 0)), names)
             self.country_by_iso3[iso3] = key
             for n in names:
@@ -1534,8 +1545,8 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None,
     if place is not None and place.inferred == "reporter":  # where the reporter is: the country only
         country = gazetteer.country_of(place.country or "") if gazetteer is not None else None
         return None if country is None else country.place(
-            f"only the reporter is placed, in {place.name}: its country (lower confidence); {place.reason}").model_copy(
-            update={"inferred": "focus"})
+            f"only the reporter is placed, in {place.name}: its country (lower confidence); {place.reason}")
+        # (not "focus": the text states the country, and the event's actors may take it)
     if place is None or gazetteer is None or place.precision != "country" or place.start is None:
         return place
     tok = work.token_at(place.start)
@@ -1759,11 +1770,11 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
             return p.model_copy(update={"reason": f"the sentence's places name actors; one is of the article focus "
                                                   f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}",
                                         "inferred": "focus"})
-    # 3c. only the reporter is placed ("..., security sources in Ouagadougou said"): the country, which
-    #     ``locate_event`` gives, when every place of the sentence and every actor's country is that one
+    # 3c. only the reporter is placed ("..., security sources in Ouagadougou said"; "officials in Kherson said
+    #     Russian shelling killed three"): the country, which ``locate_event`` gives, when every place of the
+    #     sentence is of that one
     reported = [p for p in places if (t := work.token_at(p.start)) is not None and t.i in reporter]
-    if not free and reported and {p.country for p in places} == {reported[0].country} \
-            and all(a.country in (None, reported[0].country) for a in actors):
+    if not free and reported and {p.country for p in places} == {reported[0].country}:
         return reported[0].model_copy(update={"inferred": "reporter"})
     return None  # several places could be where it happened, or the sentence's places are all
     #              actors, modifiers or destinations of another country than the article's: no guess
@@ -1988,7 +1999,7 @@ def _reporter_words(trig, head, actor_text: str) -> set[int]:
     sources in Ouagadougou said"), when the subject is a mere reporter (cues.tsv ``reporter_noun``: sources,
     officials, witnesses; not "police in Lagos said officers arrested 20", who report their own work there) and
     none of the event's actors; empty otherwise."""
-    if head.i == trig.i or head.lemma_.lower() not in cue_words("speech"):
+    if head.i == trig.i or head.lemma_.lower() not in report_verbs():
         return set()
     return {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text
             and c.lemma_.lower() in cue_words("reporter_noun") for t in c.subtree}

@@ -67,7 +67,7 @@ class Place(BaseModel):
     # not give. "main place": a name the gazetteer lacks, put at the article's main place; "focus": an event
     # with no place of its own, given the paragraph's only place or the article's focus. Later stages trust
     # such a place less than one the text states. ("reporter" lives only inside geo: a reporter's place that
-    # ``geo.locate_event`` turns into its country, "focus".)
+    # ``geo.locate_event`` turns into its country, a place the text states.)
     inferred: Literal["main place", "focus", "reporter"] | None = Field(default=None, exclude=True, repr=False)
 
 

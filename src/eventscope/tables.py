@@ -22,6 +22,13 @@ def cue_words(kind: str) -> frozenset[str]:
 
 
 @functools.cache
+def report_verbs() -> frozenset[str]:
+    """Verbs that report an event (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...; and
+    ``dates/lexicon.tsv`` kind ``report_verb``: confirm, report, acknowledge...)."""
+    return cue_words("speech") | frozenset(r["word"] for r in load_table("dates/lexicon.tsv") if r["kind"] == "report_verb")
+
+
+@functools.cache
 def trigger_lemmas(pos: str, types: tuple[str, ...]) -> frozenset[str]:
     """Lemmas of ``events/triggers.tsv`` rows of part of speech ``pos`` ("V" or "N") coding one of the PLOVER
     ``types``: the verbs of attacking or seizing (``("V", ("ASSAULT", "COERCE"))``: attack, shoot, abduct ...), the

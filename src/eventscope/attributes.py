@@ -44,6 +44,7 @@ _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
 HISTORICAL_DAYS = 90  # an event that ended three months before publication is background
 PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
+CALLED_REASON = "called by"  # factuality reason of a strike or a rally someone called (planned)
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 _CARRY_VERBS = {"carry", "transport", "ferry", "house", "host", "shelter"}  # "a bus carrying soldiers": who is in it
 _CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}  # the words naming an event's participants directly
@@ -331,9 +332,12 @@ class AttributesStage(Stage):
         """The event's factuality and why: from the words (``stated``, computed when not given),
         else from its date."""
         stated = stated or self.stated_factuality(work, ev)
+        pub = parse_date(work.article.published)
+        if stated is not None and stated[1].startswith(CALLED_REASON) and pub and ev.date and ev.date.value \
+                and ev.date.basis == "sentence" and (bounds := date_bounds(ev.date.value)) and bounds[1] < pub:
+            return "asserted", f"{stated[1]} for {ev.date.value}, before publication"  # ("called a strike for June 3")
         if stated is not None:
             return stated
-        pub = parse_date(work.article.published)
         tok = work.token_at(ev.trigger.start)
         past = tok is not None and any(t.tag_ in ("VBD", "VBN") for t in (tok, tok.head))
         if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
@@ -433,7 +437,7 @@ class AttributesStage(Stage):
                 # (a strike told as done is no plan: "called a strike last week that closed every port")
                 # "the union called a strike (for Monday)": organised, still to come (not "called off the strike",
                 # nor naming: "called the arrests a tragedy")
-                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
+                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"{CALLED_REASON} '{word.text}'")
             elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
@@ -469,27 +473,34 @@ class AttributesStage(Stage):
                 return label, found[label]
         return None
 
-    def _unstarted(self, noun) -> bool:
-        """The event noun is said not to have started: a modifier or participle of planning ("a planned strike", "the
-        strike planned for Monday", "the proposed talks"; cues.tsv ``unstarted``) or a day's possessive ("next week's
-        strike")."""
-        return any((c.dep_ in ("amod", "compound", "acl", "relcl") and ("unstarted", c.lemma_.lower()) in self.cues)
-                   or (c.dep_ == "poss" and c.tag_ != "PRP$" and c.ent_type_ in ("DATE", "TIME"))
-                   for c in noun.children)
+    def _begun(self, noun, verb) -> bool:
+        """The event called off is said to have gone on: a modifier of duration or of going on ("the ongoing strike",
+        "the indefinite walkout", "the weeks-long protest"; cues.tsv ``begun``), a past relative clause of its own
+        ("the strike that began on Monday"), or a time the calling off came "after" ("called off their walkout after
+        seven months")."""
+        if any(c.dep_ in ("amod", "compound") and (("begun", c.lemma_.lower()) in self.cues
+                                                   or c.lower_.endswith(("-long", "-old")))
+               or c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in noun.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "after" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                                                    for g in c.children) for c in verb.children)
 
     def _future_clause(self, verb):
         """The subordinator ("once", "when", "after", "until": cues.tsv ``future_mark``) of ``verb``'s time clause when
         the verb it hangs on is future ("will stop once the deal is signed", "will withdraw after the agreement is
         signed"): English tells such a clause in the present, though what it tells is still to come. None otherwise,
-        and for a clause in the past ("will be tried for what happened when the troops opened fire", "will investigate
-        after police have shot dead two protesters")."""
+        and for a clause in the past ("will be tried for what happened when the troops opened fire"; a present perfect
+        after "after" or "since": "will investigate after police have shot dead two protesters")."""
         if verb.dep_ != "advcl" or verb.tag_ == "VBD" \
-                or any(a.dep_ in ("aux", "auxpass") and (a.tag_ in ("VBD", "VBN") or a.lemma_ == "have")
-                       for a in verb.children) \
+                or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBN") for a in verb.children) \
                 or not any(a.dep_ == "aux" and self.cues.get(("aux", a.lower_)) == "planned" for a in verb.head.children):
             return None
-        return next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+        mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
                      and ("future_mark", c.lower_) in self.cues), None)
+        if mark is not None and mark.lower_ in ("after", "since") and any(
+                a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children):
+            return None  # "will investigate after police have shot two protesters": done ("once they have handed
+        return mark  # over their weapons" is still to come)
 
     def _kept_from(self, tok) -> tuple[str, str] | None:
         """What an event kept from happening (``events.preventer``) is, and why: the class ``cues.tsv`` gives the
@@ -503,9 +514,9 @@ class AttributesStage(Stage):
         lemma = phrasal_lemma(verb) if verb.pos_ != "NOUN" else verb.lemma_.lower()
         label = next(self.cues[(k, w)] for w in (lemma, verb.lemma_.lower())
                      for k in ("ban_noun", "preventing", "keeping") if (k, w) in self.cues)
-        if label == "unstarted":  # "called off a planned strike", "called off his visit" (not "called off their
-            # walkout after seven months": a protest or an offensive may have gone on, and ended)
-            if tok.lemma_.lower() in trigger_lemmas("N", ("PROTEST", "ASSAULT")) and not self._unstarted(tok):
+        if label == "unless_begun":  # "called off the strike", "called off his visit" (not "called off their
+            # walkout after seven months", "called off the ongoing strike": it had gone on, and ended)
+            if self._begun(tok, verb):
                 return None
             label = "negated"
         if verb.pos_ == "NOUN":

@@ -344,9 +344,11 @@ def parse_tense_oracle(work: Work) -> TenseOracle:
         verb = _clause_head(root.head)
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        if root.dep_ == "pobj" and root.head.lower_ == "for" \
+        if root.dep_ == "pobj" and root.head.lower_ == "for" and not _past_perfect(verb) \
                 and root.head.head.lemma_.lower() in load_lexicon().get("for_future", {}):
-            return "future"  # "called a general strike for October 30", "a rally for Saturday": a day to come
+            # "a rally for Saturday": a day to come; "called a general strike for October 30": the nearest such
+            # day, which may have passed ("called a strike for June 3" in a story of June 17; not under "had called")
+            return "future" if root.lower_ in load_lexicon().get("weekday", {}) else "present"  # (no direction)
         # the date of a noun ("the strike on Kyiv on Sunday") is no date of the plan its verb is the object of
         tok, through_noun = root.head, False
         while tok.i != verb.i:

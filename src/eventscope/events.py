@@ -433,6 +433,9 @@ def preventer(tok):
         return preventer(head)  # "foiled a plot to assassinate the president": the plot and its killing
     if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
+    if tok.dep_ == "pobj" and head.dep_ == "prt" and head.lower_ == "off" \
+            and phrasal_lemma(head.head) in cue_words("preventing"):
+        return head.head  # spaCy's "called [off the rally]": the particle's object
     infinitive = tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ in ("dobj", "nsubjpass") or infinitive) and phrasal_lemma(head) in cue_words("preventing") \
             and not (head.lemma_.lower() in cue_words("obstructing")
@@ -502,6 +505,7 @@ class EventsStage(Stage):
         # nouns that an event-word modifier still makes an event ("shooting deaths", "coup attempt")
         self.event_heads = cue_words("death") | cue_words("event_head")
         self.motives = cue_words("motive")
+        self.context_marks = cue_words("context_mark")
         kinds = {k: cue_words(k)
                  for k in ("capacity", "natural_cause", "natural_modifier", "abstract", "verbal_attack", "plural_only",
                            "contest_verb", "electoral", "armed", "result_verb", "politician", "death", "sport",
@@ -788,7 +792,18 @@ class EventsStage(Stage):
             score += 0.1
         if trig.cue:
             score += 0.05
+        if self.in_context_clause(tok):
+            score -= 0.1
         return round(min(score, 0.95), 2)
+
+    def in_context_clause(self, tok) -> bool:
+        """The trigger tells the context of another act: a clause or a noun after "after", "following", "since",
+        "amid" (cues.tsv ``context_mark``: "Italy suspended air links one day after a Serbian jet shot down a
+        helicopter", "reimposed blockades following the shooting deaths"), which news writes after the main event."""
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in self.context_marks and tok.head.head.i != tok.head.i
+        return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in self.context_marks and c.i < tok.i
+                                           for c in tok.children)
 
     def mode_for(self, sent, trig: Trigger, tok=None) -> tuple[str | None, str]:
         # a row's default weapon mode ('clash'/'fight' firearms, 'strike' aerial) is a guess; a weapon named in the trigger's own phrase says how ("protesters clashed with police

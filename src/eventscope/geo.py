@@ -1677,7 +1677,7 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
     # the reporter's place is not the event's: "Jihadists struck a post ..., security sources in Ouagadougou said"
     # (unless the reporter did it: "police in Lagos said they arrested 20")
     reporter = _reporter_words(trig, head, actor_text)
-    subjects -= reporter
+    subjects -= set(reporter)
     for p in places:
         tok = work.token_at(p.start)
         prep = _governing_prep(tok, None) if tok is not None else None
@@ -1770,14 +1770,20 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
             return p.model_copy(update={"reason": f"the sentence's places name actors; one is of the article focus "
                                                   f"{focus[0].name} ({n} mentions; lower confidence); {p.reason}",
                                         "inferred": "focus"})
-    # 3c. only the reporter is placed ("..., security sources in Ouagadougou said"; "officials in Kherson said
-    #     Russian shelling killed three"): the country, which ``locate_event`` gives, when every place of the
-    #     sentence is of that one
-    reported = [p for p in places if (t := work.token_at(p.start)) is not None and t.i in reporter]
-    if not free and reported and {p.country for p in places} == {reported[0].country}:
+    # 3c. only the reporter is placed ("..., security sources in Ouagadougou said"; "a correspondent in Bamako
+    #     reported"): the country, which ``locate_event`` gives, when every place of the sentence is of that one and
+    #     no actor is of another, but for the doer of a strike from afar ("Russian shelling killed three, a
+    #     spokesman in Kherson said"); not a remote observer's ("diplomats in Addis Ababa said")
+    reported = [p for p in places if (t := work.token_at(p.start)) is not None and reporter.get(t.i) == "country"]
+    here = [a for a in actors if not (a is event.source and event.mode in _REMOTE_MODES)]
+    if not free and reported and {p.country for p in places} == {reported[0].country} \
+            and all(a.country in (None, reported[0].country) for a in here):
         return reported[0].model_copy(update={"inferred": "reporter"})
     return None  # several places could be where it happened, or the sentence's places are all
     #              actors, modifiers or destinations of another country than the article's: no guess
+
+
+_REMOTE_MODES = {"aerial", "drone", "heavy-weapons"}  # ASSAULT modes whose doer strikes from afar
 
 
 def _fallback(event: Event, work: Work, para, actor_text: str,
@@ -1994,15 +2000,23 @@ def _after_cue(text: str, start: int, cues: set[str] = _CUE_WORDS) -> bool:
     return bool(words) and words[-1] in cues
 
 
-def _reporter_words(trig, head, actor_text: str) -> set[int]:
+@functools.cache
+def _reporter_classes() -> dict[str, str]:
+    """cues.tsv ``reporter_noun``: word -> "country" (a source, a correspondent: their place gives its country) or
+    "remote" (a diplomat, an analyst: an observer elsewhere)."""
+    return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == "reporter_noun"}
+
+
+def _reporter_words(trig, head, actor_text: str) -> dict[int, str]:
     """The words of the subject of the reporting verb ``head`` that the trigger's clause is reported by ("security
-    sources in Ouagadougou said"), when the subject is a mere reporter (cues.tsv ``reporter_noun``: sources,
-    officials, witnesses; not "police in Lagos said officers arrested 20", who report their own work there) and
-    none of the event's actors; empty otherwise."""
+    sources in Ouagadougou said"), each with its reporter's class, when the subject is a mere reporter (cues.tsv
+    ``reporter_noun``; not "police in Lagos said officers arrested 20", who report their own work there) and none of
+    the event's actors; empty otherwise."""
     if head.i == trig.i or head.lemma_.lower() not in report_verbs():
-        return set()
-    return {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text
-            and c.lemma_.lower() in cue_words("reporter_noun") for t in c.subtree}
+        return {}
+    classes = _reporter_classes()
+    return {t.i: classes[c.lemma_.lower()] for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+            and c.lower_ not in actor_text and c.lemma_.lower() in classes for t in c.subtree}
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

@@ -104,6 +104,7 @@ def test_a_strike_called_off_or_cancelled_did_not_happen(pipeline, text, noun):
 @pytest.mark.parametrize("text, noun", [
     ("Trainee doctors called off their walkout after seven months.", "walkout"),
     ("The union called off the ongoing strike on Friday.", "strike"),
+    ("The army called off its offensive in Jabalia after three weeks of fighting.", "offensive"),
 ])
 def test_a_strike_called_off_after_it_went_on_happened(pipeline, text, noun):
     assert event_at(pipeline, text, noun).factuality == "asserted"  # cues.tsv kind begun
@@ -178,9 +179,11 @@ def test_a_remote_observer_places_nothing(pipeline):
     assert ev.location is None or ev.location.country != "ETH"
 
 
-def test_local_officials_are_where_it_happened(pipeline):
-    ev = one_event(pipeline, "Officials in Kyiv said Russian missiles struck a children's hospital.", "ASSAULT")
-    assert ev.location is not None and ev.location.name == "Kyiv"
+def test_local_officials_are_where_it_happened_capital_officials_give_the_country(pipeline):
+    ev = one_event(pipeline, "Officials in Kherson said Russian shelling killed three people in the city.", "ASSAULT")
+    assert ev.location is not None and ev.location.precision != "country" and ev.location.country == "UKR"
+    ev = one_event(pipeline, "Gunmen killed five villagers in the north, officials in Abuja told AFP.", "ASSAULT")
+    assert ev.location is not None and ev.location.precision == "country" and ev.location.country == "NGA"
 
 
 @pytest.mark.parametrize("text, trigger, place", [
@@ -264,3 +267,20 @@ def test_a_correspondent_reporting_is_a_reporter(pipeline):
     ev = one_event(pipeline, "Gunmen killed 12 soldiers near the border, a correspondent in Bamako reported.",
                    "ASSAULT")
     assert ev.location.precision == "country" and ev.location.country == "MLI"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Italy announced a suspension of air links with Serbia on Wednesday, one day after a Serbian army jet shot down "
+     "a helicopter carrying truce monitors.", "SANCTION"),
+    ("Israel reimposed blockades in the West Bank following the shooting deaths of two Israelis.", "COERCE"),
+])
+def test_the_main_act_outranks_its_context(pipeline, text, plover):
+    events = events_of(pipeline, text)
+    assert max(events, key=lambda e: e.confidence).event_type == plover  # cues.tsv kind context_mark
+
+
+def test_a_peoples_plural_blocking_roads_obstructs_them(pipeline):
+    ev = one_event(pipeline, "Young Algerians blocked roads leading to the city centre on Sunday to press their demands.",
+                   "PROTEST", "blocked")
+    assert ev.mode == "obstruct"
+    one_event(pipeline, "Israel blocked roads into the West Bank city of Nablus.", "COERCE", "blocked")

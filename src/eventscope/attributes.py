@@ -28,8 +28,8 @@ from typing import Any
 
 from .coref import mark_repeats
 from .dates import date_event, to_date
-from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
-                     natural_cause, phrasal_lemma, preventer, purpose_head)
+from .events import (HYPHENS, acled_actor_codes, acled_event_type, begun, codes, event_id, infinitive_of_noun,
+                     keep_best, natural_cause, phrasal_lemma, preventer, purpose_head)
 from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table, trigger_lemmas
@@ -473,18 +473,6 @@ class AttributesStage(Stage):
                 return label, found[label]
         return None
 
-    def _begun(self, noun, verb) -> bool:
-        """The event called off is said to have gone on: a modifier of duration or of going on ("the ongoing strike",
-        "the indefinite walkout", "the weeks-long protest"; cues.tsv ``begun``), a past relative clause of its own
-        ("the strike that began on Monday"), or a time the calling off came "after" ("called off their walkout after
-        seven months")."""
-        if any(c.dep_ in ("amod", "compound") and (("begun", c.lemma_.lower()) in self.cues
-                                                   or c.lower_.endswith(("-long", "-old")))
-               or c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in noun.children):
-            return True
-        return any(c.dep_ == "prep" and c.lower_ == "after" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
-                                                                    for g in c.children) for c in verb.children)
-
     def _future_clause(self, verb):
         """The subordinator ("once", "when", "after", "until": cues.tsv ``future_mark``) of ``verb``'s time clause when
         the verb it hangs on is future ("will stop once the deal is signed", "will withdraw after the agreement is
@@ -516,7 +504,7 @@ class AttributesStage(Stage):
                      for k in ("ban_noun", "preventing", "keeping") if (k, w) in self.cues)
         if label == "unless_begun":  # "called off the strike", "called off his visit" (not "called off their
             # walkout after seven months", "called off the ongoing strike": it had gone on, and ended)
-            if self._begun(tok, verb):
+            if begun(tok, verb):
                 return None
             label = "negated"
         if verb.pos_ == "NOUN":

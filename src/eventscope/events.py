@@ -420,6 +420,31 @@ def phrasal_lemma(verb) -> str:
     return lemma + " off" if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) else lemma
 
 
+def begun(noun, verb) -> bool:
+    """The event ``verb`` calls off is said to have gone on: a modifier of duration or of going on ("the ongoing strike",
+    "the indefinite walkout", "the weeks-long protest"; cues.tsv ``begun``), a past relative clause of its own ("the
+    strike that began on Monday"), or a time the calling off came "after" ("called off their walkout after seven
+    months", "after three weeks of fighting")."""
+    if any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in cue_words("begun") or c.lower_.endswith(("-long", "-old")))
+           or c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in noun.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "after" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
+                                                                for g in c.children) for c in verb.children)
+
+
+@functools.cache
+def _preventing_classes() -> dict[str, str]:
+    return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == "preventing"}
+
+
+def kept_from_happening(tok) -> bool:
+    """A word keeps the event ``tok`` names from happening (``preventer``), unless it calls off what had gone on
+    (class ``unless_begun``, ``begun``)."""
+    verb = preventer(tok)
+    return verb is not None and not (verb.pos_ != "NOUN" and _preventing_classes().get(phrasal_lemma(verb)) == "unless_begun"
+                                     and begun(tok, verb))
+
+
 def preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
@@ -899,7 +924,7 @@ class EventsStage(Stage):
                 anchors[tok.i] = len(found)
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
                                          conf, reason))
-            kept_from = frozenset(id(found[n]) for i, n in anchors.items() if preventer(sent.doc[i]) is not None)
+            kept_from = frozenset(id(found[n]) for i, n in anchors.items() if kept_from_happening(sent.doc[i]))
             asides = frozenset(id(found[n]) for i, n in anchors.items() if in_the_air(sent.doc[i]))
             found = keep_best(self.without_purposes(sent, found, anchors), kept_from, asides)  # one per type
             if p is not None and not found:

@@ -427,6 +427,11 @@ class Gazetteer:
                 self.capital_by_iso3[iso3] = max(rows, key=lambda k: self.c_pop[k - self.CITY0])
         self.capitals: set[int] = set(self.capital_by_iso3.values())
 
+    @functools.cached_property
+    def capital_geonameids(self) -> frozenset[int]:
+        """The GeoNames ids of the national capitals."""
+        return frozenset(e.geonameid for k in self.capitals if (e := self.entry(k)).geonameid)
+
     def country_of(self, iso3: str) -> Entry | None:
         """The country entry of ``iso3``, if known."""
         key = self.country_by_iso3.get(iso3)
@@ -1541,7 +1546,8 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None,
     """The event's location (see ``_locate``), with "the capital of <country>" read as that
     country's capital city when a gazetteer is given.  ``focus_of()`` gives ``article_focus(work)``
     (``GeoStage`` passes one that finds it once for all the article's events)."""
-    place = _locate(event, work, focus_of or functools.partial(article_focus, work))
+    capitals = gazetteer.capital_geonameids if gazetteer is not None else frozenset()
+    place = _locate(event, work, focus_of or functools.partial(article_focus, work), capitals)
     if place is not None and place.inferred == "reporter":  # where the reporter is: the country only
         country = gazetteer.country_of(place.country or "") if gazetteer is not None else None
         return None if country is None else country.place(
@@ -1571,7 +1577,8 @@ def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | N
     return None
 
 
-def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] | None]) -> Place | None:
+def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] | None],
+            capitals: frozenset[int] = frozenset()) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
     0. A town or province naming the event noun ("the El Paso shooting", "the Geneva talks").
@@ -1676,7 +1683,8 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
                      for g in c.children if g.dep_ == "pobj"}
     # the reporter's place is not the event's: "Jihadists struck a post ..., security sources in Ouagadougou said"
     # (unless the reporter did it: "police in Lagos said they arrested 20")
-    reporter = _reporter_words(trig, head, actor_text)
+    in_capital = {t.i for p in places if p.geonameid in capitals and (t := work.token_at(p.start)) is not None}
+    reporter = _reporter_words(trig, head, actor_text, in_capital)
     subjects -= set(reporter)
     for p in places:
         tok = work.token_at(p.start)
@@ -2007,16 +2015,25 @@ def _reporter_classes() -> dict[str, str]:
     return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == "reporter_noun"}
 
 
-def _reporter_words(trig, head, actor_text: str) -> dict[int, str]:
+def _reporter_words(trig, head, actor_text: str, in_capital: set[int] = frozenset()) -> dict[int, str]:
     """The words of the subject of the reporting verb ``head`` that the trigger's clause is reported by ("security
     sources in Ouagadougou said"), each with its reporter's class, when the subject is a mere reporter (cues.tsv
     ``reporter_noun``; not "police in Lagos said officers arrested 20", who report their own work there) and none of
-    the event's actors; empty otherwise."""
+    the event's actors; empty otherwise. Class ``capital`` (officials) reports from afar only from a national capital
+    (``in_capital``: its place's tokens): "officials in Kabul said" is the country, "officials in Kherson said" is
+    where it happened."""
     if head.i == trig.i or head.lemma_.lower() not in report_verbs():
         return {}
     classes = _reporter_classes()
-    return {t.i: classes[c.lemma_.lower()] for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
-            and c.lower_ not in actor_text and c.lemma_.lower() in classes for t in c.subtree}
+    out: dict[int, str] = {}
+    for c in head.children:
+        kind = classes.get(c.lemma_.lower()) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text else None
+        words = {t.i for t in c.subtree}
+        if kind == "capital":
+            kind = "country" if words & in_capital else None
+        if kind is not None:
+            out.update(dict.fromkeys(words, kind))
+    return out
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

@@ -284,3 +284,12 @@ def test_a_peoples_plural_blocking_roads_obstructs_them(pipeline):
                    "PROTEST", "blocked")
     assert ev.mode == "obstruct"
     one_event(pipeline, "Israel blocked roads into the West Bank city of Nablus.", "COERCE", "blocked")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday.", "agreement"),
+    ("The two sides failed to agree on a new border on Tuesday.", "agree"),
+])
+def test_failing_to_agree_is_a_refusal(pipeline, text, trigger):
+    ev = event_at(pipeline, text, trigger)  # as "could not reach an agreement": PLOVER REJECT, which happened
+    assert (ev.event_type, ev.factuality) == ("REJECT", "asserted")

@@ -147,14 +147,15 @@ def _person_nouns() -> frozenset[str]:
 
 def _refusal(tok, why: str) -> bool:
     """A negated acceptance that tells of a refusal ("did not accede to the demands", "were not accepted by his
-    campaign", "could not reach an agreement"): a "not" on the verb chain (not "no deal", "no one"), no condition
+    campaign", "could not reach an agreement", "failed to reach agreement"): a "not" or "fail" on the verb chain (not
+    "no deal", "no one"), no condition
     above it ("even if no agreement is reached", "if we can't resolve it"), not "not yet", no word of
     ``cues.tsv`` kind ``no_refusal`` near it ("did not accept the offer until Friday", "did not immediately accept",
     "did not accept responsibility", "did not agree to be named"), no "agree with" or "approve of" ("did not agree with the
     ruling", "did not approve of the violence": opinions), and a passive
     names who refused ("has not been certified" names no one)."""
-    if tok is None or not why.startswith("negation '") or why.startswith("negation 'no'"):
-        return False
+    if tok is None or not why.startswith(("negation '", "governed by 'fail")) or why.startswith("negation 'no'"):
+        return False  # ("failed to reach agreement" as "could not reach" one)
     near = [t for t in tok.subtree if abs(t.i - tok.i) <= 6] + list(tok.head.children)
     if any(t.lower_ in cue_words("no_refusal") for t in near) \
             or tok.lemma_.lower() in ("agree", "approve") and any(c.dep_ == "prep" and c.lower_ in ("with", "of")

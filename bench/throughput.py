@@ -19,7 +19,9 @@ measurement runs in a fresh Python process with its libraries already imported:
 
 Reported per run and as median/min/max over ``--runs`` runs (sides alternate order each run):
 words/s, ``ratio_steady`` = spaCy steady / pipeline steady (1.0 would mean eventscope adds
-nothing to the parse) and ``ratio_e2e`` = (load + steady) / (load + steady), the 1-minute load
+nothing to the parse), with one process also ``ratio_steady_cpu``, the same ratio of the CPU
+seconds each side's process spent (``time.process_time``: what another tenant of a shared machine
+takes from the wall clock does not count), and ``ratio_e2e`` = (load + steady) / (load + steady), the 1-minute load
 average before each side, and the peak RSS per worker (local: ``ru_maxrss`` of each worker;
 Ray: sampled from /proc).  Words = whitespace-separated tokens of the article texts.
 
@@ -57,11 +59,14 @@ def side_spacy(args) -> dict:
     paragraphs = [p for a in articles for _, p in split_paragraphs(a.text, config["nlp.max_paragraph_chars"])]
     t0 = time.perf_counter()
     nlp = spacy.load(config["nlp.model"])
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(paragraphs, batch_size=config["nlp.batch_size"], n_process=args.processes):
         pass
-    t2 = time.perf_counter()
-    return {"load_s": t1 - t0, "steady_s": t2 - t1, "paragraphs": len(paragraphs)}
+    t2, c2 = time.perf_counter(), time.process_time()
+    out = {"load_s": t1 - t0, "steady_s": t2 - t1, "paragraphs": len(paragraphs)}
+    if args.processes <= 1:  # (workers' CPU is not this process's)
+        out["steady_cpu_s"] = c2 - c1
+    return out
 
 
 def side_pipeline(args) -> dict:
@@ -80,9 +85,10 @@ def side_pipeline(args) -> dict:
 
         t0 = time.perf_counter()
         pipeline = Pipeline(config).setup()
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         events = sum(len(w.events) for batch in batched(articles, batch_size) for w in pipeline.process(batch))
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
+        out["steady_cpu_s"] = c2 - c1
         out["peak_rss_mb_per_worker"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]
     else:
         import eventscope.engine as engine
@@ -174,6 +180,8 @@ def main(argv: list[str] | None = None) -> dict:
         s, p = got["spacy"], got["pipeline"]
         runs.append({
             "ratio_steady": round(s["steady_s"] / p["steady_s"], 3),
+            **({"ratio_steady_cpu": round(s["steady_cpu_s"] / p["steady_cpu_s"], 3)}
+               if "steady_cpu_s" in s and "steady_cpu_s" in p else {}),
             "ratio_e2e": round((s["load_s"] + s["steady_s"]) / (p["load_s"] + p["steady_s"]), 3),
             "spacy": {k: round(v, 2) if isinstance(v, float) else v for k, v in s.items()},
             "pipeline": {k: round(v, 2) if isinstance(v, float) else v for k, v in p.items()},
@@ -187,6 +195,8 @@ def main(argv: list[str] | None = None) -> dict:
         "events": runs[0]["pipeline"]["events"], "runs": len(runs),
         "ratio_steady": median_spread(col(lambda r: r["ratio_steady"])),
         "ratio_e2e": median_spread(col(lambda r: r["ratio_e2e"])),
+        **({"ratio_steady_cpu": median_spread(col(lambda r: r["ratio_steady_cpu"]))}
+           if all("ratio_steady_cpu" in r for r in runs) else {}),
         "spacy_wps_steady": median_spread(col(lambda r: words / r["spacy"]["steady_s"]), 1),
         "pipeline_wps_steady": median_spread(col(lambda r: words / r["pipeline"]["steady_s"]), 1),
         "spacy_load_s": median_spread(col(lambda r: r["spacy"]["load_s"]), 2),

@@ -148,7 +148,6 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     return load_table(f"geo/{name}.tsv")
 
 
-@functools.lru_cache(maxsize=None)
 def _display_name(name: str) -> str:
     """An ISO 3166 list name as it is written in running text: "Congo, The Democratic Republic of the" -> "Democratic
     Republic of the Congo", "Palestine, State of" -> "State of Palestine", "Virgin Islands, British" -> "British Virgin
@@ -160,6 +159,7 @@ def _display_name(name: str) -> str:
     return text[4:] if text.startswith("The ") else text
 
 
+@functools.lru_cache(maxsize=None)
 def _countryinfo() -> dict[str, dict]:
     """ISO3 -> {latlng, capital, demonym, population} from countryinfo's JSON files."""
     import countryinfo

@@ -77,6 +77,7 @@ def test_strikes_on_a_day_stay_labour_strikes(pipeline):
 @pytest.mark.parametrize("text, noun", [
     ("The union called a strike for Monday.", "strike"),
     ("The opposition called a rally for Saturday.", "rally"),
+    ("Students called a sit-in for Monday.", "in"),  # spaCy: the noun "in", with "sit"
     ("Argentina's CGT labour federation called a general strike against the reforms.", "strike"),
 ])
 def test_a_called_strike_is_planned_and_the_call_no_phone_call_or_threat(pipeline, text, noun):
@@ -105,6 +106,7 @@ def test_a_strike_called_off_or_cancelled_did_not_happen(pipeline, text, noun):
     ("Trainee doctors called off their walkout after seven months.", "walkout"),
     ("The union called off the ongoing strike on Friday.", "strike"),
     ("The army called off its offensive in Jabalia after three weeks of fighting.", "offensive"),
+    ("The union called off the weeks-long strike on Friday.", "strike"),  # spaCy: "weeks - long"
 ])
 def test_a_strike_called_off_after_it_went_on_happened(pipeline, text, noun):
     assert event_at(pipeline, text, noun).factuality == "asserted"  # cues.tsv kind begun
@@ -288,6 +290,7 @@ def test_a_peoples_plural_blocking_roads_obstructs_them(pipeline):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday.", "agreement"),
+    ("Failing to reach an agreement, the two sides left Geneva on Friday.", "agreement"),
     ("The two sides failed to agree on a new border on Tuesday.", "agree"),
 ])
 def test_failing_to_agree_is_a_refusal(pipeline, text, trigger):

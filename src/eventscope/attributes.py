@@ -28,8 +28,8 @@ from typing import Any
 
 from .coref import mark_repeats
 from .dates import date_event, to_date
-from .events import (HYPHENS, acled_actor_codes, acled_event_type, begun, codes, event_id, infinitive_of_noun,
-                     keep_best, natural_cause, phrasal_lemma, preventer, purpose_head)
+from .events import (HYPHENS, acled_actor_codes, acled_event_type, codes, event_id, infinitive_of_noun, keep_best,
+                     natural_cause, phrasal_lemma, preventer, purpose_head)
 from .schema import Event, Passage, Quote, Work
 from .stage import Stage
 from .tables import cue_words, load_table, trigger_lemmas
@@ -44,7 +44,6 @@ _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
 HISTORICAL_DAYS = 90  # an event that ended three months before publication is background
 PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
-CALLED_REASON = "called by"  # factuality reason of a strike or a rally someone called (planned)
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 _CARRY_VERBS = {"carry", "transport", "ferry", "house", "host", "shelter"}  # "a bus carrying soldiers": who is in it
 _CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}  # the words naming an event's participants directly
@@ -154,6 +153,7 @@ def _refusal(tok, why: str) -> bool:
     "did not accept responsibility", "did not agree to be named"), no "agree with" or "approve of" ("did not agree with the
     ruling", "did not approve of the violence": opinions), and a passive
     names who refused ("has not been certified" names no one)."""
+    why = why.lower()  # (the word as written: "Failing to reach ...", "No agreement ...")
     if tok is None or not why.startswith(("negation '", "governed by 'fail")) or why.startswith("negation 'no'"):
         return False  # ("failed to reach agreement" as "could not reach" one)
     near = [t for t in tok.subtree if abs(t.i - tok.i) <= 6] + list(tok.head.children)
@@ -334,12 +334,13 @@ class AttributesStage(Stage):
         else from its date."""
         stated = stated or self.stated_factuality(work, ev)
         pub = parse_date(work.article.published)
-        if stated is not None and stated[1].startswith(CALLED_REASON) and pub and ev.date and ev.date.value \
-                and ev.date.basis == "sentence" and (bounds := date_bounds(ev.date.value)) and bounds[1] < pub:
+        tok = work.token_at(ev.trigger.start)
+        if stated is not None and stated[0] == "planned" and tok is not None and self._called(tok) is not None \
+                and pub and ev.date and ev.date.value and ev.date.basis == "sentence" \
+                and (bounds := date_bounds(ev.date.value)) and bounds[1] < pub:
             return "asserted", f"{stated[1]} for {ev.date.value}, before publication"  # ("called a strike for June 3")
         if stated is not None:
             return stated
-        tok = work.token_at(ev.trigger.start)
         past = tok is not None and any(t.tag_ in ("VBD", "VBN") for t in (tok, tok.head))
         if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
             bounds = date_bounds(ev.date.value)
@@ -431,14 +432,9 @@ class AttributesStage(Stage):
                 and tok.dep_ == "dobj" and tok.head.i == word.i \
                 and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made
             # (not "denied making any threats", "refused to make a request": none was made)
-            if i > 0 and word.lemma_.lower() == "call" and chain[i - 1].dep_ == "dobj" and _call_not_for(word) \
-                    and ("called_event", chain[i - 1].lemma_.lower()) in self.cues \
-                    and not any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp") for c in word.children) \
-                    and not any(c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in chain[i - 1].children):
-                # (a strike told as done is no plan: "called a strike last week that closed every port")
-                # "the union called a strike (for Monday)": organised, still to come (not "called off the strike",
-                # nor naming: "called the arrests a tragedy")
-                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"{CALLED_REASON} '{word.text}'")
+            if i > 0 and (call := self._called(chain[i - 1])) is not None and call.i == word.i:  # "the union called a
+                # strike (for Monday)"
+                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
             elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
@@ -474,19 +470,31 @@ class AttributesStage(Stage):
                 return label, found[label]
         return None
 
+    def _called(self, noun):
+        """The verb "call" that organises the protest ``noun`` ("the union called a strike for Monday", "called a
+        rally"; cues.tsv ``called_event``): still to come. None for "called off the strike", for naming ("called the
+        arrests a tragedy"), for "called for", and for a strike told as done ("called a strike last week that closed
+        every port")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() != "call" or ("called_event", noun.lemma_.lower()) not in self.cues \
+                or not _call_not_for(verb) or any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp") for c in verb.children) \
+                or any(c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in noun.children):
+            return None
+        return verb
+
     def _future_clause(self, verb):
         """The subordinator ("once", "when", "after", "until": cues.tsv ``future_mark``) of ``verb``'s time clause when
         the verb it hangs on is future ("will stop once the deal is signed", "will withdraw after the agreement is
         signed"): English tells such a clause in the present, though what it tells is still to come. None otherwise,
         and for a clause in the past ("will be tried for what happened when the troops opened fire"; a present perfect
-        after "after" or "since": "will investigate after police have shot dead two protesters")."""
+        after "after": "will investigate after police have shot dead two protesters")."""
         if verb.dep_ != "advcl" or verb.tag_ == "VBD" \
                 or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBN") for a in verb.children) \
                 or not any(a.dep_ == "aux" and self.cues.get(("aux", a.lower_)) == "planned" for a in verb.head.children):
             return None
         mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
                      and ("future_mark", c.lower_) in self.cues), None)
-        if mark is not None and mark.lower_ in ("after", "since") and any(
+        if mark is not None and mark.lower_ == "after" and any(
                 a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children):
             return None  # "will investigate after police have shot two protesters": done ("once they have handed
         return mark  # over their weapons" is still to come)
@@ -503,10 +511,7 @@ class AttributesStage(Stage):
         lemma = phrasal_lemma(verb) if verb.pos_ != "NOUN" else verb.lemma_.lower()
         label = next(self.cues[(k, w)] for w in (lemma, verb.lemma_.lower())
                      for k in ("ban_noun", "preventing", "keeping") if (k, w) in self.cues)
-        if label == "unless_begun":  # "called off the strike", "called off his visit" (not "called off their
-            # walkout after seven months", "called off the ongoing strike": it had gone on, and ended)
-            if begun(tok, verb):
-                return None
+        if label == "unless_begun":  # "called off the strike" (``preventer`` already left out one that had gone on)
             label = "negated"
         if verb.pos_ == "NOUN":
             return label, f"banned by '{verb.text}'"

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from .event_model import article_features, features, load_article_model, load_type_model
 from .schema import Event, Span, Work
 from .stage import Stage
-from .tables import cue_words, load_table, trigger_lemmas
+from .tables import cue_classes, cue_words, load_table, trigger_lemmas
 
 DICTIONARY_REASON = "PETRARCH2 dictionary "  # prefix of the type reason of a verb_patterns.tsv row
 _VERB_POS = {"VERB"}
@@ -132,7 +132,7 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
     return found != negate
 
 
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+_NAMED_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})  # a named place, people or body
 
 
 def _misattached_prep(noun, words) -> bool:
@@ -144,7 +144,7 @@ def _misattached_prep(noun, words) -> bool:
         return False
     nxt = doc[noun.i + 1]
     return nxt.dep_ == "prep" and nxt.head.i == noun.head.i and nxt.lower_ in words and any(
-        g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in nxt.children)
+        g.dep_ == "pobj" and g.ent_type_ in _NAMED_ENTS for g in nxt.children)
 
 
 def _subjects(tok) -> list:
@@ -245,7 +245,7 @@ def purpose_head(tok, result_verbs=frozenset()):
 
 
 def motive_head(tok, motives=frozenset()):
-    """The verb whose motive the bare noun ``tok`` after "in" states ("resigned in protest", "recalled its
+    """The verb whose motive the bare noun ``tok`` after "in" states ("resigned in protest", "summoned the
     ambassador in protest", "shelled the town in retaliation"; ``motives``: cues.tsv ``motive``), or None. PLOVER
     codes the act done; the protest is why it was done. Not an occasion with a determiner ("killed in a protest")."""
     if tok.lower_ not in motives or tok.dep_ != "pobj" or tok.head.lower_ != "in" \
@@ -253,7 +253,7 @@ def motive_head(tok, motives=frozenset()):
         return None
     head = tok.head.head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
-        head = head.head  # "recalled its ambassador in protest"
+        head = head.head  # "summoned the ambassador in protest"
     return head if head.pos_ == "VERB" else None
 
 
@@ -422,30 +422,31 @@ def phrasal_lemma(verb) -> str:
 
 def begun(noun, verb) -> bool:
     """The event ``verb`` calls off is said to have gone on: a modifier of duration or of going on ("the ongoing strike",
-    "the indefinite walkout", "the weeks-long protest"; cues.tsv ``begun``), a past relative clause of its own ("the
-    strike that began on Monday"), or a time the calling off came "after" ("called off their walkout after seven
-    months", "after three weeks of fighting")."""
-    if any(c.dep_ in ("amod", "compound") and (c.lemma_.lower() in cue_words("begun") or c.lower_.endswith(("-long", "-old")))
-           or c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in noun.children):
-        return True
+    "the indefinite walkout", "the weeks-long protest", spaCy's "weeks - long"; cues.tsv ``begun``), a past relative
+    clause of its own ("the strike that began on Monday"), or a time the calling off came "after" ("called off their
+    walkout after seven months", "after three weeks of fighting")."""
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.tag_ == "VBD":
+            return True
+        if c.dep_ in ("amod", "compound"):
+            words = "".join(t.text for t in c.subtree).lower()  # a hyphenated modifier is several tokens
+            if c.lemma_.lower() in cue_words("begun") or words in cue_words("begun") or words.endswith(("-long", "-old")):
+                return True
     return any(c.dep_ == "prep" and c.lower_ == "after" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE"
                                                                 for g in c.children) for c in verb.children)
 
 
-@functools.cache
-def _preventing_classes() -> dict[str, str]:
-    return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == "preventing"}
-
-
-def kept_from_happening(tok) -> bool:
-    """A word keeps the event ``tok`` names from happening (``preventer``), unless it calls off what had gone on
-    (class ``unless_begun``, ``begun``)."""
-    verb = preventer(tok)
-    return verb is not None and not (verb.pos_ != "NOUN" and _preventing_classes().get(phrasal_lemma(verb)) == "unless_begun"
-                                     and begun(tok, verb))
-
-
 def preventer(tok):
+    """``_preventer``, but for a verb that calls off what had gone on (class ``unless_begun`` of cues.tsv
+    ``preventing``, ``begun``: "called off their walkout after seven months" ended it, kept nothing from happening)."""
+    verb = _preventer(tok)
+    if verb is not None and verb.pos_ != "NOUN" and cue_classes("preventing").get(phrasal_lemma(verb)) == "unless_begun" \
+            and begun(tok, verb):
+        return None
+    return verb
+
+
+def _preventer(tok):
     """The word that keeps the event ``tok`` names from happening (``cues.tsv`` kinds ``preventing``, ``keeping``,
     ``ban_noun``): the verb of preventing or banning whose object it is ("foiled an attack", "the attack was
     foiled", "banned rallies"), the verb whose "from" clause it is or is the object of ("prevented protesters from
@@ -455,7 +456,7 @@ def preventer(tok):
     none."""
     head = tok.head
     if tok.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.lemma_.lower() in cue_words("attempt_noun"):
-        return preventer(head)  # "foiled a plot to assassinate the president": the plot and its killing
+        return _preventer(head)  # "foiled a plot to assassinate the president": the plot and its killing
     if tok.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "from":
         tok, head = head, head.head  # "from holding rallies": the rallies go with the holding
     if tok.dep_ == "pobj" and head.dep_ == "prt" and head.lower_ == "off" \
@@ -584,27 +585,33 @@ class EventsStage(Stage):
             return None  # "a banned organization", "pledged delegates", "an assault rifle", "arrest warrants": it describes a noun
         if lemma in self.modal_heads and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        lemmas = later = None
-        if (lemma, pos) in self.desc_rows:
-            below = list(_subtree(tok, 3))
-            lemmas = {d.lemma_.lower() for d in below}
-            # PETRARCH2's patterns name the words after the verb ("- * POLICE # ORDER": order the police to deploy),
-            # so its rows read no active subject: "Police ordered protesters to disperse" is no mobilisation (a
-            # passive subject is the verb's object: "the station was closed")
-            doer = {d.i for c in tok.children if c.dep_ in ("nsubj", "csubj") for d in c.subtree}
-            later = {d.lemma_.lower() for d in below if d.i not in doer}
+        desc = (lemma, pos) in self.desc_rows
+        lemmas = later = None  # the words below the trigger, for the rows' desc: cues (computed when first needed)
         particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-        # an event noun doing a dictionary verb is told by that noun ("US strikes hit Houthi targets", "a strike by
-        # doctors hit services"): the verb says what it did, no second event
-        act_subject = any(c.dep_ == "nsubj" and (c.lemma_.lower(), "N") in self.triggers for c in tok.children)
         for trig in rows:
-            if not trig.curated and (act_subject or not trig.cue and not _has_arguments(tok)):
-                continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
-            if not trig.curated and not all(f"child:{p}" in (trig.cue or "") for p in particles):
-                continue  # PETRARCH2 lists phrasal verbs apart (+CALL_OFF): "sworn in" is not "swear", "set up" not "set"
+            if not trig.curated:
+                if later is None:  # (once, at the first dictionary row: they come after the curated ones)
+                    if self._act_subject(tok):  # (every later row is a dictionary one)
+                        return None
+                    # PETRARCH2's patterns name the words after the verb ("- * POLICE # ORDER": order the police to
+                    # deploy), so its rows read no active subject: "Police ordered protesters to disperse" is no
+                    # mobilisation (a passive subject is the verb's object: "the station was closed")
+                    doer = {d.i for c in tok.children if c.dep_ in ("nsubj", "csubj") for d in c.subtree}
+                    later = {d.lemma_.lower() for d in _subtree(tok, 3) if d.i not in doer} if desc else set()
+                if not trig.cue and not _has_arguments(tok):
+                    continue  # a bare dictionary verb codes only an actor-on-actor clause, as PETRARCH does
+                if not all(f"child:{p}" in (trig.cue or "") for p in particles):
+                    continue  # PETRARCH2 lists phrasal verbs apart (+CALL_OFF): "sworn in" is not "swear", "set up" not "set"
+            elif desc and lemmas is None:
+                lemmas = {d.lemma_.lower() for d in _subtree(tok, 3)}
             if cue_holds(tok, trig.cue, lemmas if trig.curated else later):
                 return None if trig.plover == "NONE" else self.checked(tok, trig)  # NONE: a discard pattern blocks the verb
         return None
+
+    def _act_subject(self, tok) -> bool:
+        """An event noun does the verb ("US strikes hit Houthi targets", "a strike by doctors hit services"): that noun
+        tells the event, and a dictionary row of the verb makes no second one (what it did)."""
+        return any(c.dep_ == "nsubj" and (c.lemma_.lower(), "N") in self.triggers for c in tok.children)
 
     def event_head(self, head) -> bool:
         """The noun a modifier describes is itself an event, so the modifier says which one ("shooting
@@ -823,8 +830,9 @@ class EventsStage(Stage):
 
     def in_context_clause(self, tok) -> bool:
         """The trigger tells the context of another act: a clause or a noun after "after", "following", "since",
-        "amid" (cues.tsv ``context_mark``: "Italy suspended air links one day after a Serbian jet shot down a
-        helicopter", "reimposed blockades following the shooting deaths"), which news writes after the main event."""
+        "amid" (cues.tsv ``context_mark``: "Italy announced a suspension of air links one day after a Serbian jet shot
+        down a helicopter", "reimposed blockades following the shooting deaths"), which news writes after the main
+        event."""
         if tok.dep_ == "pobj":
             return tok.head.lower_ in self.context_marks and tok.head.head.i != tok.head.i
         return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in self.context_marks and c.i < tok.i
@@ -924,7 +932,7 @@ class EventsStage(Stage):
                 anchors[tok.i] = len(found)
                 found.append(self._event(work, tok, para.start + tok.idx, trig.plover, trig, sent, s_start, s_end,
                                          conf, reason))
-            kept_from = frozenset(id(found[n]) for i, n in anchors.items() if kept_from_happening(sent.doc[i]))
+            kept_from = frozenset(id(found[n]) for i, n in anchors.items() if preventer(sent.doc[i]) is not None)
             asides = frozenset(id(found[n]) for i, n in anchors.items() if in_the_air(sent.doc[i]))
             found = keep_best(self.without_purposes(sent, found, anchors), kept_from, asides)  # one per type
             if p is not None and not found:
@@ -949,8 +957,8 @@ class EventsStage(Stage):
             motive = motive_head(sent.doc[i], self.motives)
             done = found[anchors[motive.i]] if motive is not None and motive.i in anchors else None
             if done is not None and not done.reasons["type"].startswith(DICTIONARY_REASON) and done.event_type != "REJECT":
-                # "resigned in protest": the resignation only (a dictionary row's act may still lose its actors:
-                # "walked out in protest" is no talks' walk-out; a refusal in protest is the protest: "refused food")
+                # "resigned in protest": the resignation only (a dictionary row's act may still lose its actors, the
+                # protest stays; a refusal in protest is the protest: "refused food in protest")
                 drop.add(pos)
                 done.reasons["purpose"] = f"'in {sent.doc[i].text}' states its motive, not an event"
                 continue

@@ -42,7 +42,7 @@ from pathlib import Path
 from .config import Config
 from .schema import VERBAL_TYPES, Article, Event, Place, Work
 from .stage import Stage
-from .tables import cue_words, fingerprint, load_cached, load_table, report_verbs, store_cached, trigger_lemmas
+from .tables import cue_classes, cue_words, fingerprint, load_cached, load_table, report_verbs, store_cached, trigger_lemmas
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error charged for an unresolved toponym
@@ -426,11 +426,6 @@ class Gazetteer:
             if rows:
                 self.capital_by_iso3[iso3] = max(rows, key=lambda k: self.c_pop[k - self.CITY0])
         self.capitals: set[int] = set(self.capital_by_iso3.values())
-
-    @functools.cached_property
-    def capital_geonameids(self) -> frozenset[int]:
-        """The GeoNames ids of the national capitals."""
-        return frozenset(e.geonameid for k in self.capitals if (e := self.entry(k)).geonameid)
 
     def country_of(self, iso3: str) -> Entry | None:
         """The country entry of ``iso3``, if known."""
@@ -1546,13 +1541,7 @@ def locate_event(event: Event, work: Work, gazetteer: Gazetteer | None = None,
     """The event's location (see ``_locate``), with "the capital of <country>" read as that
     country's capital city when a gazetteer is given.  ``focus_of()`` gives ``article_focus(work)``
     (``GeoStage`` passes one that finds it once for all the article's events)."""
-    capitals = gazetteer.capital_geonameids if gazetteer is not None else frozenset()
-    place = _locate(event, work, focus_of or functools.partial(article_focus, work), capitals)
-    if place is not None and place.inferred == "reporter":  # where the reporter is: the country only
-        country = gazetteer.country_of(place.country or "") if gazetteer is not None else None
-        return None if country is None else country.place(
-            f"only the reporter is placed, in {place.name}: its country (lower confidence); {place.reason}")
-        # (not "focus": the text states the country, and the event's actors may take it)
+    place = _locate(event, work, focus_of or functools.partial(article_focus, work), gazetteer)
     if place is None or gazetteer is None or place.precision != "country" or place.start is None:
         return place
     tok = work.token_at(place.start)
@@ -1578,7 +1567,7 @@ def _naming_place(work: Work, places: list[Place], nouns: set[int]) -> Place | N
 
 
 def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] | None],
-            capitals: frozenset[int] = frozenset()) -> Place | None:
+            gazetteer: Gazetteer | None = None) -> Place | None:
     """Where ``event`` happened, from the places resolved in its sentence.
 
     0. A town or province naming the event noun ("the El Paso shooting", "the Geneva talks").
@@ -1683,8 +1672,7 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
                      for g in c.children if g.dep_ == "pobj"}
     # the reporter's place is not the event's: "Jihadists struck a post ..., security sources in Ouagadougou said"
     # (unless the reporter did it: "police in Lagos said they arrested 20")
-    in_capital = {t.i for p in places if p.geonameid in capitals and (t := work.token_at(p.start)) is not None}
-    reporter = _reporter_words(trig, head, actor_text, in_capital)
+    reporter = _reporter_words(trig, head, actor_text, functools.partial(_capital_tokens, work, places, gazetteer))
     subjects -= set(reporter)
     for p in places:
         tok = work.token_at(p.start)
@@ -1784,9 +1772,12 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
     #     spokesman in Kherson said"); not a remote observer's ("diplomats in Addis Ababa said")
     reported = [p for p in places if (t := work.token_at(p.start)) is not None and reporter.get(t.i) == "country"]
     here = [a for a in actors if not (a is event.source and event.mode in _REMOTE_MODES)]
-    if not free and reported and {p.country for p in places} == {reported[0].country} \
+    country = gazetteer.country_of(reported[0].country or "") if reported and gazetteer is not None else None
+    if not free and country is not None and {p.country for p in places} == {reported[0].country} \
             and all(a.country in (None, reported[0].country) for a in here):
-        return reported[0].model_copy(update={"inferred": "reporter"})
+        # (no "focus": the text states the country, and the event's actors may take it)
+        return country.place(f"only the reporter is placed, in {reported[0].name}: its country (lower confidence); "
+                             f"{reported[0].reason}")
     return None  # several places could be where it happened, or the sentence's places are all
     #              actors, modifiers or destinations of another country than the article's: no guess
 
@@ -2008,29 +1999,30 @@ def _after_cue(text: str, start: int, cues: set[str] = _CUE_WORDS) -> bool:
     return bool(words) and words[-1] in cues
 
 
-@functools.cache
-def _reporter_classes() -> dict[str, str]:
-    """cues.tsv ``reporter_noun``: word -> "country" (a source, a correspondent: their place gives its country) or
-    "remote" (a diplomat, an analyst: an observer elsewhere)."""
-    return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == "reporter_noun"}
+def _capital_tokens(work: Work, places: list[Place], gazetteer: Gazetteer | None) -> set[int]:
+    """The tokens of ``places`` that name a national capital."""
+    if gazetteer is None:
+        return set()
+    return {t.i for p in places if p.country and (cap := gazetteer.capital_of(p.country)) is not None
+            and cap.geonameid == p.geonameid and (t := work.token_at(p.start)) is not None}
 
 
-def _reporter_words(trig, head, actor_text: str, in_capital: set[int] = frozenset()) -> dict[int, str]:
+def _reporter_words(trig, head, actor_text: str, in_capital: Callable[[], set[int]] = set) -> dict[int, str]:
     """The words of the subject of the reporting verb ``head`` that the trigger's clause is reported by ("security
     sources in Ouagadougou said"), each with its reporter's class, when the subject is a mere reporter (cues.tsv
     ``reporter_noun``; not "police in Lagos said officers arrested 20", who report their own work there) and none of
     the event's actors; empty otherwise. Class ``capital`` (officials) reports from afar only from a national capital
-    (``in_capital``: its place's tokens): "officials in Kabul said" is the country, "officials in Kherson said" is
-    where it happened."""
+    (``in_capital()``: the tokens of the places that name one): "officials in Kabul said" is the country, "officials
+    in Kherson said" is where it happened."""
     if head.i == trig.i or head.lemma_.lower() not in report_verbs():
         return {}
-    classes = _reporter_classes()
+    classes = cue_classes("reporter_noun")
     out: dict[int, str] = {}
     for c in head.children:
         kind = classes.get(c.lemma_.lower()) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text else None
         words = {t.i for t in c.subtree}
         if kind == "capital":
-            kind = "country" if words & in_capital else None
+            kind = "country" if words & in_capital() else None
         if kind is not None:
             out.update(dict.fromkeys(words, kind))
     return out

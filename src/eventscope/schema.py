@@ -66,9 +66,8 @@ class Place(BaseModel):
     # Not stored (a flag for later stages; the reason says it in words): how geo inferred a place the text does
     # not give. "main place": a name the gazetteer lacks, put at the article's main place; "focus": an event
     # with no place of its own, given the paragraph's only place or the article's focus. Later stages trust
-    # such a place less than one the text states. ("reporter" lives only inside geo: a reporter's place that
-    # ``geo.locate_event`` turns into its country, a place the text states.)
-    inferred: Literal["main place", "focus", "reporter"] | None = Field(default=None, exclude=True, repr=False)
+    # such a place less than one the text states.
+    inferred: Literal["main place", "focus"] | None = Field(default=None, exclude=True, repr=False)
 
 
 class Timex(BaseModel):

@@ -22,6 +22,13 @@ def cue_words(kind: str) -> frozenset[str]:
 
 
 @functools.cache
+def cue_classes(kind: str) -> dict[str, str]:
+    """word -> class of the ``data/attributes/cues.tsv`` rows of one kind ("preventing": negated / hypothetical /
+    unless_begun; "reporter_noun": country / capital / remote)."""
+    return {r["word"]: r["class"] for r in load_table("attributes/cues.tsv") if r["kind"] == kind}
+
+
+@functools.cache
 def report_verbs() -> frozenset[str]:
     """Verbs that report an event (``attributes/cues.tsv`` kind ``speech``: say, tell, claim...; and
     ``dates/lexicon.tsv`` kind ``report_verb``: confirm, report, acknowledge...)."""

@@ -296,3 +296,11 @@ def test_a_peoples_plural_blocking_roads_obstructs_them(pipeline):
 def test_failing_to_agree_is_a_refusal(pipeline, text, trigger):
     ev = event_at(pipeline, text, trigger)  # as "could not reach an agreement": PLOVER REJECT, which happened
     assert (ev.event_type, ev.factuality) == ("REJECT", "asserted")
+
+
+def test_agreeing_on_is_agreeing_to(pipeline):
+    # cues.tsv on_goal: the 'on' object of agree/decide/settle is what it settles, not a topic that cuts the chain
+    assert event_at(pipeline, "The two sides failed to agree on a ceasefire.", "ceasefire").factuality == "negated"
+    on = event_at(pipeline, "The two sides agreed on a ceasefire.", "ceasefire")
+    to = event_at(pipeline, "The two sides agreed to a ceasefire.", "ceasefire")
+    assert (on.event_type, on.factuality) == (to.event_type, to.factuality)

@@ -383,9 +383,10 @@ class AttributesStage(Stage):
         # the words above a preposition that names a topic or a relation do not say whether the event
         # happened: "asked about the bombing", "an inquiry into the arrest", "an appeal against the arrest",
         # "denied involvement in the bombing" (but "called for a ceasefire", "agreed to talks", "the threat of
-        # an attack" name what is asked for, agreed or threatened)
+        # an attack", "agreed on a ceasefire" name what is asked for, agreed or threatened: cues.tsv on_goal)
         for i, word in enumerate(chain[1:], 1):
-            if word.dep_ == "prep" and word.lower_ not in _GOAL_PREPS and ("prep", word.lower_) not in self.cues:
+            if word.dep_ == "prep" and word.lower_ not in _GOAL_PREPS and ("prep", word.lower_) not in self.cues \
+                    and not (word.lower_ == "on" and ("on_goal", word.head.lemma_.lower()) in self.cues):
                 chain = chain[:i]
                 break
         for i, word in enumerate(chain):

@@ -602,6 +602,18 @@ class ActorResolver:
             return False
         return _surname_key(named.name) == _surname_key(surname) and self._other_given(named.name, [surname], e) is not None
 
+    def _namesake(self, idx: int, words: list[str], surname: str, given: str, date: dt.date | None) -> bool:
+        """A given name and surname ("John Smith") that the tables know only as part of a longer name ("John Hilary
+        Smith", a Kiribati official of the 1970s), of a person out of office on ``date``: a namesake as likely as not,
+        so no code. A sitting office-holder keeps the short form ("Recep Erdogan"), as does a name or alias the
+        tables list in full ("Hillary Clinton")."""
+        name, rows = self._people[idx]
+        short = [given, surname.casefold()]
+        if any([x.casefold() for x in _tokens(full) if x.casefold() not in _NAME_PARTICLES] == short
+               for full in (name, *(a for r in rows for a in r["aliases"].split("|") if a))):
+            return False
+        return date is not None and self._person_row(idx, date)[0]["sector"] == "ELI"
+
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
         rows = self._people[idx][1]
@@ -662,7 +674,7 @@ class ActorResolver:
             if m is None:
                 return None
             a = m.actor
-            return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name,
+            return Actor(text=a.text, country=a.country, sector=a.sector, name=a.name, basis=a.basis,
                          reason=f"pronoun '{words[0]}' -> {where} ({a.reason})")
 
         # scan all n-grams, longest first, left to right (only as long as some key starts with the words)
@@ -684,6 +696,7 @@ class ActorResolver:
         country = sector = name = None
         reasons: list[str] = []
         person = False
+        basis = None  # Actor.basis
         org_words: set[str] = set()
         priority = {"office_holders": 0, "organisations": 1, "countries": 2}
         # a phrase headed by a person's name is that person: "Trump adviser John Bolton" is Bolton, "Senate President
@@ -762,7 +775,7 @@ class ActorResolver:
                     and not self._relative_of_sitting(m, surface, e, date):  # (not "King Hussein" after
                 # "Saddam Hussein": a title, a table person; not "Erdogan" after "Bilal Erdogan": the sitting leader)
                 a = m.actor  # "Hassan" after "Ali Hassan, a local trader": he, not Jordan's prince Hassan
-                country, sector, name, person = a.country or country, a.sector, a.name, True
+                country, sector, name, person, basis = a.country or country, a.sector, a.name, True, a.basis or "person"
                 reasons.append(f"'{surface}' -> the person the article named in full before, {a.name}: "
                                f"{a.country or '-'} {a.sector or '-'} (not office-holder {e.name})")
                 continue
@@ -779,7 +792,7 @@ class ActorResolver:
                 continue
             if e.table == "office_holders" and name is None:
                 row, why = self._person_row(e.person, date)
-                country, sector, name, person = row["country"] or country, row["sector"], e.name, True
+                country, sector, name, person, basis = row["country"] or country, row["sector"], e.name, True, "office_holder"
                 reasons.append(f"office-holder {e.name} ({row['_file']}): {country} {sector}, {why}")
             elif e.table == "organisations" and name is None:
                 country, sector, name = e.country or country, e.sector, e.name
@@ -852,7 +865,7 @@ class ActorResolver:
                     break
                 if m is not None and same_given(m.actor.name or "", given_here):  # named in full before: "Orbán" is Viktor Orbán
                     a = m.actor
-                    country, sector, name, person = a.country or country, a.sector, a.name, True
+                    country, sector, name, person, basis = a.country or country, a.sector, a.name, True, a.basis or "person"
                     reasons.append(f"surname '{w}' -> the person the article named in full before, {a.name}: "
                                    f"{a.country or '-'} {a.sector or '-'}")
                     break
@@ -869,6 +882,10 @@ class ActorResolver:
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
                 # ranges are often open-ended and stale: "in office" by its rows would single out a namesake)
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
+                if len(ids) == 1 and given_here is not None and self._namesake(next(iter(ids)), words, w, given_here, date):
+                    reasons.append(f"'{w}': the tables know only {self._people[next(iter(ids))][0]}, out of office then,"
+                                   " under a longer name: a namesake")
+                    continue
                 if len(ids) == 1 and owned is not None:
                     row = self._person_row(ids.pop(), date)[0]
                     country, sector = row["country"] or country, _owned_sector(owned, row["sector"])
@@ -878,6 +895,7 @@ class ActorResolver:
                     idx = ids.pop()
                     row, why = self._person_row(idx, date)
                     country, sector, name, person = row["country"] or country, row["sector"], self._people[idx][0], True
+                    basis = "office_holder"
                     reasons.append(f"surname '{w}' -> office-holder {name}: {country} {sector}, {why}")
                     break
 
@@ -908,7 +926,7 @@ class ActorResolver:
                     if not plural and (titled is not None or noun in cue_words("head_title")):  # "the president" is
                         # the president named before, or the leader named without a title; "the attorney general" is
                         # no prime minister named before
-                        return Actor(text=text, country=a.country, sector=a.sector, name=a.name,
+                        return Actor(text=text, country=a.country, sector=a.sector, name=a.name, basis=a.basis,
                                      reason=f"bare title '{noun}' -> most recent named {a_sector} actor earlier: {a.name}")
                     countries = {x.actor.country for x in ctx.mentions if x.person and x.offset < ctx.position
                                  and x.actor.sector == a_sector and ctx.paragraph is not None
@@ -930,11 +948,11 @@ class ActorResolver:
         if head_name and not person and not head_words & org_words:
             # "Hungarian Prime Minister Viktor Orbán": coded by its words, named by spaCy (a table row that is the
             # name itself keeps its canonical name: "Bashar al-Assad")
-            name = head_name
+            name, basis = head_name, "apposed_name" if apposed and agent else "person"
             reasons.append(f"named person '{head_name}' (" + ("in apposition; " if apposed else "")
                            + "spaCy PERSON; not in the office-holder tables)")
         return Actor(text=text, country=country or None, sector=sector or None, name=name,
-                     reason="; ".join(reasons))
+                     reason="; ".join(reasons), basis=basis)
 
     @staticmethod
     def _person_not_medium(span_or_text, words: list[str], i: int, n: int, ctx: "ActorContext") -> bool:
@@ -1034,8 +1052,7 @@ def _short_name(words: list[str]) -> bool:
 
 def _table_person(actor: Actor) -> bool:
     """The actor is a person of the office-holder tables (spaCy may not have tagged "Pelosi" a PERSON)."""
-    reason = actor.reason.replace("not in the office-holder tables", "")  # (a name spaCy found: no table's)
-    return "office-holder " in reason or "surname '" in reason
+    return actor.basis == "office_holder"
 
 
 def _clause_subjects(token) -> list:
@@ -1865,8 +1882,7 @@ _PARTICIPLE_HEADS = {"see", "leave", "have", "watch", "get", "want", "keep"}  # 
 def _unplaced_name(actor: Actor) -> bool:
     """No name, or only the name of a person in apposition to a noun of the actor tables ("a prominent activist, Sara
     Mahmoud"), none of the office-holder tables: the phrase says what they are, not where they are from."""
-    return actor.name is None or "(in apposition; spaCy PERSON; not in the office-holder tables)" in actor.reason \
-        and "agent noun" in actor.reason and not _table_person(actor)
+    return actor.name is None or actor.basis == "apposed_name"
 
 
 def _only_a_place(actor: Actor) -> bool:
@@ -1967,6 +1983,15 @@ def _counterpart(tok) -> bool:
     """"counterpart(s)" or "opposite number(s)": the holder of the same office on the other side."""
     return tok.lemma_.lower() == "counterpart" or (
         tok.lemma_.lower() == "number" and any(c.lower_ == "opposite" and c.dep_ == "amod" for c in tok.children))
+
+
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+
+
+def _placed_by_preposition(tok) -> bool:
+    """``tok`` is the object of a preposition of place ("in Gao", "near Tillaberi"): a place, whatever entity label
+    spaCy gave it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS
 
 
 def _named(tok) -> bool:
@@ -2111,6 +2136,9 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if kind:
             out += [(g, f"subject of '{c.text}', the {kind} clause '{t.text}' governs")
                     for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
+        elif c.dep_ == "xcomp" and any(d.dep_ == "dobj" and d.ent_type_ == "PERSON" for d in t.children):
+            continue  # "ordered Rudy Giuliani to pay $148 million to two election workers": the person ordered is
+            # the target, named or not, not whom the controlled verb acts on
         elif c.dep_ == "xcomp" or joined:
             rel = "controlled verb" if c.dep_ == "xcomp" else "verb joined to it"
             objects = [g for g in c.children if g.dep_ in ("dobj", "dative")]
@@ -2209,11 +2237,12 @@ class ActorsStage(Stage):
                             else actor.model_copy(update={"name": named.name})  # "the US Embassy": USA GOV, named
                         if body is not None and body.name and not body.reason.startswith("'"):
                             ctx.add_body(offset, body)
-                    if actor is None and tok.ent_type_ == "PERSON":
-                        actor = self._named(tok, phrase)  # in no table: "he" may still be this person
+                    if actor is None and tok.ent_type_ == "PERSON" and not _placed_by_preposition(tok):
+                        actor = self._named(tok, phrase)  # in no table: "he" may still be this person (not a town
+                        # spaCy calls a person: "arrested a journalist in Gao. Soldiers beat him")
                     if actor is not None:
                         person = bool(actor.name) and (any(t.ent_type_ == "PERSON" for t in phrase)
-                                                       or _table_person(actor))
+                                                       or actor.basis is not None)
                         # a partitive's people stand where the partitive does ("25 members of an opposition party")
                         outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                             and tok.head.head.lower_ in _words("partitives", "quantity") else tok
@@ -2244,7 +2273,7 @@ class ActorsStage(Stage):
         if ent is None or self.resolver.is_media(ent.text) and not (tok.ent_type_ == "PERSON" and len(ent) > 1):
             return None  # (a person's full name is no medium: "Michael Bloomberg", "Dawn Butler")
         name = _entity_name(ent) or ent.text
-        return Actor(text=phrase.text, name=name,
+        return Actor(text=phrase.text, name=name, basis="person" if tok.ent_type_ == "PERSON" else None,
                      reason=f"{tok.ent_type_.lower()} '{name}' is in no actor table: named, no country or sector")
 
     def _actors_behind(self, targets: list[tuple[object, str]], event_type: str | None = None) -> list[tuple[object, str]]:

@@ -439,6 +439,8 @@ class AttributesStage(Stage):
             elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+            elif i > 0 and ("topic_head", word.lemma_.lower()) in self.cues and _proposal(tok, chain[i - 2 if i > 1 and chain[i - 1].dep_ == "prep" else i - 1], word):
+                found.setdefault(self.cues[("topic_head", word.lemma_.lower())], f"what '{word.text}' talks over")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
                 found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "sent troops to secure the town", "raises money to assist": the aim of the main act, not an act done
@@ -1089,6 +1091,19 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
                 return head, para.start + head.idx
         break
     return None
+
+
+def _proposal(trigger, noun, head) -> bool:
+    """``noun``, the object of the talking-over word ``head`` (cues.tsv ``topic_head``: "discussed a ceasefire", "a
+    debate on sanctions"), is a proposal, and so is the event ``trigger`` within it: neither is an incident (a noun of
+    ASSAULT, COERCE or PROTEST, triggers.tsv: "discussed the attack", "discussed the murders and an attack") and the
+    object is not said to be done ("the deal signed last week", "the sanctions it imposed")."""
+    incidents = trigger_lemmas("N", ("ASSAULT", "COERCE", "PROTEST"))
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in incidents or trigger.lemma_.lower() in incidents:
+        return False
+    if noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.head.i == head.i):
+        return False
+    return not any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in noun.children)
 
 
 def _call_not_for(word) -> bool:

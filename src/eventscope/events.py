@@ -103,6 +103,11 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
         # while helicopters circled in the air", nor "fired rockets into the air base")
         found = any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children)
                     for c in children)
+    elif kind == "prepent":  # a preposition's object by entity label, "on=gpe" ("a strike on Iran"; not "a strike on
+        # Monday" nor "a strike in France on Monday": the label must be the named preposition's object)
+        pairs = {tuple(w.split("=", 1)) for w in words}
+        found = any(c.dep_ == "prep" and (c.lower_, g.ent_type_.lower()) in pairs
+                    for c in children for g in c.children if g.dep_ == "pobj")
     elif kind == "child":
         found = any(c.lower_ in words for c in children)
     elif kind == "dep":

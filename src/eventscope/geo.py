@@ -2021,11 +2021,30 @@ def _reporter_words(trig, head, actor_text: str, in_capital: Callable[[], set[in
     for c in head.children:
         kind = classes.get(c.lemma_.lower()) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text else None
         words = {t.i for t in c.subtree}
+        if kind in ("capital", "country") and _international_body(c):
+            kind = "remote"  # "UN officials in Nairobi said": a hub the body reports from, not the country at issue
         if kind == "capital":
             kind = "country" if words & in_capital() else None
         if kind is not None:
             out.update(dict.fromkeys(words, kind))
     return out
+
+
+@functools.cache
+def _international_bodies() -> frozenset[str]:
+    """Names and aliases (case-folded) of the organisation tables' bodies with no home country that are
+    intergovernmental or non-governmental (the UN, UNHCR, the Red Cross, Amnesty International)."""
+    return frozenset(n.casefold() for f in ("actors/organisations.tsv", "actors/organisations.supplement.tsv")
+                     for r in load_table(f) if r["sector"] in ("IGO", "NGO") and not r["country"]
+                     for n in (r["name"], *r["aliases"].split("|")) if n)
+
+
+def _international_body(noun) -> bool:
+    """The reporter noun ``noun`` is of an international body ("UN officials", "officials of the WHO"): a named
+    organisation in its phrase that the tables know as one (``_international_bodies``)."""
+    doc, words = noun.doc, {t.i for t in noun.subtree}
+    return any(e.label_ == "ORG" and e.start in words
+               and re.sub(r"^the\s+", "", e.text, flags=re.I).casefold() in _international_bodies() for e in doc.ents)
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

@@ -47,6 +47,11 @@ class Actor(BaseModel):
     sector: str | None = None  # GOV, MIL, REB, CVL, IGO, MED, BUS, OPP, PTY, ...
     name: str | None = None  # canonical person / organisation name when known
     reason: str = ""
+    # Not stored (a flag for later rules; the reason says it in words): how a named actor was known.
+    # "office_holder": a person of the office-holder tables; "person": a person's name no table has; "apposed_name":
+    # such a name in apposition to a noun of the tables, which gave the sector ("a prominent activist, Sara Mahmoud").
+    # A later mention by surname has the basis of the person named before.
+    basis: Literal["office_holder", "person", "apposed_name"] | None = Field(default=None, exclude=True, repr=False)
 
 
 class Place(BaseModel):

@@ -82,6 +82,7 @@ def test_a_strike_on_a_country_is_an_attack(pipeline, text):
 @pytest.mark.parametrize("text", [
     "Workers in France began a strike on Monday.",  # a day, not a country
     "The strike against Boeing entered its third week.",  # a company
+    "Polish truckers began a strike against Ukraine.",  # "against" a country: a protest strike
 ])
 def test_a_labour_strike_stays_a_protest(pipeline, text):
     assert event_at(pipeline, text, "strike").event_type == "PROTEST"
@@ -107,3 +108,45 @@ def test_a_town_spacy_calls_a_person_is_no_antecedent(pipeline):
     text = "Police arrested a local journalist, Moussa Traore, in Gao on Tuesday. Soldiers beat him in a cell."
     ev = one_event(pipeline, text, "ASSAULT", "beat")
     assert ev.target is not None and ev.target.name == "Moussa Traore"
+
+
+# -- the first review's cases (eval/reviews/twenty-fifth) -------------------------------------------------------------
+@pytest.mark.parametrize("text, name, country", [
+    ("Jerry Rawlings seized power in Ghana in 1981.", "Jerry John Rawlings", "GHA"),  # a rare surname: he
+    ("Police arrested Walter Wallace in Perth.", "Walter Wallace", None),  # a common one: a namesake
+    ("Police arrested Pedro Luis Lopes in Lisbon.", "Pedro Luis Lopes", None),  # not Pedro Santana Lopes
+])
+def test_a_rare_surname_keeps_a_former_leader_a_common_one_or_another_middle_name_does_not(pipeline, text, name, country):
+    ev = events_of(pipeline, text)[0]
+    actor = next(a for a in (ev.source, ev.target) if a is not None and a.name == name)
+    assert actor.country == country
+
+
+def test_an_international_bodys_delegation_reports_on_its_own_country(pipeline):
+    ev = one_event(pipeline, "Red Cross officials in Kabul said a suicide bomber killed 12 people on Monday.", "ASSAULT")
+    assert ev.location is not None and ev.location.country == "AFG"
+
+
+@pytest.mark.parametrize("text, noun, factuality", [
+    ("Ministers discussed the recent withdrawal of Russian troops from Kherson.", "withdrawal", "asserted"),
+    ("Lawmakers debated the proposed sanctions on Russia.", "sanctions", "hypothetical"),
+    ("Officials discussed a ground invasion of Rafah.", "invasion", "hypothetical"),
+    ("Officials discussed attacks on civilians.", "attacks", "asserted"),
+    ("Washington weighed a strike on Iran.", "strike", "hypothetical"),
+])
+def test_what_is_talked_over_by_its_article_and_modifiers(pipeline, text, noun, factuality):
+    assert event_at(pipeline, text, noun).factuality == factuality
+
+
+@pytest.mark.parametrize("text", [
+    "Dockworkers in Barcelona staged a strike against Israel.",
+    "Screenwriters ended their five-month strike against Hollywood.",
+])
+def test_a_strike_against_a_place_is_a_labour_or_protest_strike(pipeline, text):
+    assert event_at(pipeline, text, "strike").event_type == "PROTEST"
+
+
+def test_a_person_fired_at_is_still_an_antecedent(pipeline):
+    text = "Gunmen opened fire at Ahmed Salah outside his home in Mosul. They killed him with a second burst."
+    ev = event_at(pipeline, text, "killed")
+    assert ev.target is not None and ev.target.name == "Ahmed Salah"

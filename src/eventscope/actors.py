@@ -73,6 +73,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part
 _NOT_NAME_ENTS = {"FAC", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "PRODUCT",
                   "LAW", "LANGUAGE"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
+COMMON_SURNAME = 5  # people of the office-holder tables sharing a surname that make it common ("Smith": 20)
 # "Vice President X", "former US President X", "President-elect X" are no "the president"
 _NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting", "then"}
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
@@ -602,17 +603,29 @@ class ActorResolver:
             return False
         return _surname_key(named.name) == _surname_key(surname) and self._other_given(named.name, [surname], e) is not None
 
-    def _namesake(self, idx: int, words: list[str], surname: str, given: str, date: dt.date | None) -> bool:
-        """A given name and surname ("John Smith") that the tables know only as part of a longer name ("John Hilary
-        Smith", a Kiribati official of the 1970s), of a person out of office on ``date``: a namesake as likely as not,
-        so no code. A sitting office-holder keeps the short form ("Recep Erdogan"), as does a name or alias the
-        tables list in full ("Hillary Clinton")."""
-        name, rows = self._people[idx]
-        short = [given, surname.casefold()]
-        if any([x.casefold() for x in _tokens(full) if x.casefold() not in _NAME_PARTICLES] == short
-               for full in (name, *(a for r in rows for a in r["aliases"].split("|") if a))):
+    def _namesake(self, idx: int, mention: list[str], surname: str, date: dt.date | None) -> bool:
+        """The name ``mention`` (its words but particles: given name ... surname) matched the table person ``idx``, out
+        of office on ``date``, only on its given name and surname, and is someone else: its middle name is not the
+        person's ("Pedro Luis Lopes" is not Pedro Santana Lopes; an initial may stand for one: "George W. Bush"), or it
+        has none and the surname is a common one, borne by several people of the tables (``COMMON_SURNAME``): "John
+        Smith" is not Kiribati's John Hilary Smith of the 1970s. A sitting office-holder keeps the short form ("Recep
+        Erdogan"), as does a name or alias the tables list in full ("Hillary Clinton") and a rare surname ("Jerry
+        Rawlings" is Jerry John Rawlings)."""
+        if date is None or self._person_row(idx, date)[0]["sector"] != "ELI":
             return False
-        return date is not None and self._person_row(idx, date)[0]["sector"] == "ELI"
+        name, rows = self._people[idx]
+        said = [_fold(x) for x in mention]
+        fulls = [[_fold(x) for x in _tokens(full) if x.casefold() not in _NAME_PARTICLES]
+                 for full in (name, *(a for r in rows for a in r["aliases"].split("|") if a))]
+        if said in fulls:
+            return False
+        if len(said) > 2:
+            def same(m: str, t: str) -> bool:
+                return m == t or len(m.rstrip(".")) == 1 and t.startswith(m.rstrip("."))
+            return not any(f[:1] == said[:1] and f[-1:] == said[-1:]  # (a table name with no middle name
+                           and (len(f) < 3 or all(any(same(m, t) for t in f[1:-1]) for m in said[1:-1]))  # is no
+                           for f in fulls)  # other: "John R. Bolton" is the tables' John Bolton)
+        return len(self._surnames.get(surname.casefold(), ())) >= COMMON_SURNAME
 
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
@@ -882,7 +895,8 @@ class ActorResolver:
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
                 # ranges are often open-ended and stale: "in office" by its rows would single out a namesake)
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
-                if len(ids) == 1 and given_here is not None and self._namesake(next(iter(ids)), words, w, given_here, date):
+                mention = names if head_name else [x for x in words[j:words.index(w) + 1] if x.casefold() not in _NAME_PARTICLES]
+                if len(ids) == 1 and given_here is not None and self._namesake(next(iter(ids)), mention, w, date):
                     reasons.append(f"'{w}': the tables know only {self._people[next(iter(ids))][0]}, out of office then,"
                                    " under a longer name: a namesake")
                     continue
@@ -1985,7 +1999,8 @@ def _counterpart(tok) -> bool:
         tok.lemma_.lower() == "number" and any(c.lower_ == "opposite" and c.dep_ == "amod" for c in tok.children))
 
 
-_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+_WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})  # (not "at", "around": "fired
+# at Ahmed Salah", "rallied around Sonko")
 
 
 def _placed_by_preposition(tok) -> bool:

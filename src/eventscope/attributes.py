@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from .coref import mark_repeats
 from .dates import date_event, to_date
@@ -43,7 +43,17 @@ _BACK_PRONOUNS = {"them", "they"}  # words that name the people acted on only by
 _CROWD_NOUNS = {"crowd", "crowds", "gathering", "throng"}
 _GOAL_PREPS = {"for", "to", "of", "toward", "towards"}  # prepositions naming what a verb or noun aims at
 HISTORICAL_DAYS = 90  # an event that ended three months before publication is background
-PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act
+PURPOSE_REASON = "infinitive of purpose"  # factuality reason of an event stated as the aim of another act (cue "purpose")
+
+
+class Stated(NamedTuple):
+    """A factuality the words state (``AttributesStage.stated_factuality``): its label, the reason a user reads, and
+    the kind of cue that gave it, which later rules read instead of the reason: "neg" (a negation word on the verb
+    chain: "did not accept"), "no" ("no deal"), "head:<lemma>" (a governing cue word: "failed to reach"), "purpose"
+    (an infinitive of purpose: "sent troops to secure the town"), "kept" (what is kept from happening), "" (another)."""
+    label: str
+    reason: str
+    cue: str = ""
 _CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "attr", "acomp"}
 _CARRY_VERBS = {"carry", "transport", "ferry", "house", "host", "shelter"}  # "a bus carrying soldiers": who is in it
 _CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}  # the words naming an event's participants directly
@@ -144,7 +154,7 @@ def _person_nouns() -> frozenset[str]:
     return frozenset((agents - bodies) | cue_words("person"))
 
 
-def _refusal(tok, why: str) -> bool:
+def _refusal(tok, cue: str) -> bool:
     """A negated acceptance that tells of a refusal ("did not accede to the demands", "were not accepted by his
     campaign", "could not reach an agreement", "failed to reach agreement"): a "not" or "fail" on the verb chain (not
     "no deal", "no one"), no condition
@@ -152,9 +162,8 @@ def _refusal(tok, why: str) -> bool:
     ``cues.tsv`` kind ``no_refusal`` near it ("did not accept the offer until Friday", "did not immediately accept",
     "did not accept responsibility", "did not agree to be named"), no "agree with" or "approve of" ("did not agree with the
     ruling", "did not approve of the violence": opinions), and a passive
-    names who refused ("has not been certified" names no one)."""
-    why = why.lower()  # (the word as written: "Failing to reach ...", "No agreement ...")
-    if tok is None or not why.startswith(("negation '", "governed by 'fail")) or why.startswith("negation 'no'"):
+    names who refused ("has not been certified" names no one). ``cue``: the kind of cue that negated it (``Stated.cue``)."""
+    if tok is None or cue not in ("neg", "head:fail"):
         return False  # ("failed to reach agreement" as "could not reach" one)
     near = [t for t in tok.subtree if abs(t.i - tok.i) <= 6] + list(tok.head.children)
     if any(t.lower_ in cue_words("no_refusal") for t in near) \
@@ -329,7 +338,7 @@ class AttributesStage(Stage):
             chain.append(cur)
         return chain
 
-    def factuality(self, work: Work, ev: Event, stated: tuple[str, str] | None = None) -> tuple[str, str]:
+    def factuality(self, work: Work, ev: Event, stated: Stated | None = None) -> tuple[str, str]:
         """The event's factuality and why: from the words (``stated``, computed when not given),
         else from its date."""
         stated = stated or self.stated_factuality(work, ev)
@@ -340,7 +349,7 @@ class AttributesStage(Stage):
                 and (bounds := date_bounds(ev.date.value)) and bounds[1] < pub:
             return "asserted", f"{stated[1]} for {ev.date.value}, before publication"  # ("called a strike for June 3")
         if stated is not None:
-            return stated
+            return stated.label, stated.reason
         past = tok is not None and any(t.tag_ in ("VBD", "VBN") for t in (tok, tok.head))
         if ev.date and ev.date.value and pub and ev.date.precision not in ("article", "unanchored"):
             bounds = date_bounds(ev.date.value)
@@ -363,21 +372,27 @@ class AttributesStage(Stage):
             return "historical", f"background before the story's time ({ev.date.reason.split(':')[0]})"
         return "asserted", "no negation, modality or future cue"
 
-    def stated_factuality(self, work: Work, ev: Event) -> tuple[str, str] | None:
+    def stated_factuality(self, work: Work, ev: Event) -> Stated | None:
         """Negated, hypothetical, planned or reported-claim as the text states it (cue words on the
         trigger's verb chain), or None."""
         tok = work.token_at(ev.trigger.start)
         return self._stated(tok) if tok is not None else None
 
-    def _stated(self, tok, outer: bool = True) -> tuple[str, str] | None:
-        found: dict[str, str] = {}
+    def _stated(self, tok, outer: bool = True) -> Stated | None:
+        found: dict[str, str] = {}  # label -> the reason of the first cue that gave it
+        kinds: dict[str, str] = {}  # label -> that cue's kind (``Stated.cue``)
+
+        def note(label: str, reason: str, kind: str = "") -> None:
+            if label not in found:
+                found[label], kinds[label] = reason, kind
+
         would = None
         chain = self.verb_chain(tok)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("ending"):
             chain = [tok]  # "called for Russia to end its invasion": the invasion goes on, whatever is asked of it
         kept = self._kept_from(tok) if outer else None
         if kept is not None and kept[0] != "asserted":
-            return kept
+            return Stated(*kept, "kept")
         if kept is not None:  # "failed to prevent the attack": the attack happened; what governs the failing is
             chain = [tok]  # not said of the attack
         # the words above a preposition that names a topic or a relation do not say whether the event
@@ -392,57 +407,57 @@ class AttributesStage(Stage):
         for i, word in enumerate(chain):
             when = self._future_clause(word)
             if when is not None:  # "fighting will stop once the deal is signed": the signing is still to come
-                found.setdefault(self.cues[("future_mark", when.lower_)],
+                note(self.cues[("future_mark", when.lower_)],
                                  f"'{when.text}' clause of the future '{word.head.text}'")
             for child in word.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
-                    found.setdefault("negated", f"negation '{child.text}' on '{word.text}'")
+                    note("negated", f"negation '{child.text}' on '{word.text}'", "neg" if child.dep_ == "neg" else "no")
                 elif child.dep_ in ("nsubj", "nsubjpass") and word is tok and tok.pos_ in ("VERB", "AUX") \
                         and _no_one(child) and not _claims_responsibility(word):
                     # "no one was killed", "not a single life was lost", "no troops crossed" (the trigger's own
                     # subject: "No group has claimed the attack" does not deny the attack)
-                    found.setdefault("negated", f"the subject '{child.text}' is no one")
+                    note("negated", f"the subject '{child.text}' is no one")
                 elif child.dep_ == "aux" and low == "would":
                     if not any(g.dep_ == "advmod" and ("habitual", g.lower_) in self.cues for g in word.children):
                         would = would or (child, word)  # conditional, or future in reported speech: decided below
                     else:  # "would sometimes kill the farmers" is a past habit: background
-                        found.setdefault("historical", f"past habit '{child.text} ... {word.text}'")
+                        note("historical", f"past habit '{child.text} ... {word.text}'")
                     # ("would sometimes kill": a past habit, not a condition)
                 elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                     mark = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
-                    found.setdefault("hypothetical", f"conditional '{mark.text}' clause on '{word.text}'")
+                    note("hypothetical", f"conditional '{mark.text}' clause on '{word.text}'")
                 elif child.dep_ in ("aux", "auxpass") and (("aux", low) in self.cues):
-                    found.setdefault(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
+                    note(self.cues[("aux", low)], f"auxiliary '{child.text}' on '{word.text}'")
                 elif child.dep_ == "mark" and ("mark", low) in self.cues and not _if_not(child):
-                    found.setdefault(self.cues[("mark", low)], f"'{child.text}' clause")
+                    note(self.cues[("mark", low)], f"'{child.text}' clause")
                 elif child.dep_ == "mark" and low == "for" and (head := _for_head(word, self.cues)) is not None:
                     # "called for Ruto to resign", "it is safe for residents to return" (not "it took three days
                     # for the army to recapture the town")
-                    found.setdefault(self.cues[("for_head", head.lemma_.lower())], f"'for' clause of '{head.text}'")
+                    note(self.cues[("for_head", head.lemma_.lower())], f"'for' clause of '{head.text}'")
                 elif child.dep_ == "amod" and ("amod", low) in self.cues and word is tok:
-                    found.setdefault(self.cues[("amod", low)], f"modifier '{child.text}'")
+                    note(self.cues[("amod", low)], f"modifier '{child.text}'")
                 elif child.dep_ == "advmod" and ("advmod", low) in self.cues \
                         and not (low == "once" and child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "again"):
                     # ("previously", "formerly", "once" mark a past event told as background: historical;
                     # "once again" does not)
-                    found.setdefault(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
+                    note(self.cues[("advmod", low)], f"'{child.text}' on '{word.text}'")
                 elif child.dep_ == "advmod" and low == "yet" and i > 0 and word.lemma_.lower() in ("have", "be"):
-                    found.setdefault("negated", f"'{word.text} yet to ...': not done (yet)")  # "has yet to concede"
+                    note("negated", f"'{word.text} yet to ...': not done (yet)")  # "has yet to concede"
             denied_statement = tok.pos_ == "NOUN" and tok.lemma_.lower() in self.speech_act_nouns \
                 and tok.dep_ == "dobj" and tok.head.i == word.i \
                 and self.cues.get(("head", word.lemma_.lower())) == "negated"  # "denied the allegations": made
             # (not "denied making any threats", "refused to make a request": none was made)
             if i > 0 and (call := self._called(chain[i - 1])) is not None and call.i == word.i:  # "the union called a
                 # strike (for Monday)"
-                found.setdefault(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
+                note(self.cues[("called_event", chain[i - 1].lemma_.lower())], f"called by '{word.text}'")
             elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
-                found.setdefault(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'")
+                note(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'", f"head:{word.lemma_.lower()}")
             elif i > 0 and ("topic_head", word.lemma_.lower()) in self.cues and _proposal(tok, chain[i - 2 if i > 1 and chain[i - 1].dep_ == "prep" else i - 1], word):
-                found.setdefault(self.cues[("topic_head", word.lemma_.lower())], f"what '{word.text}' talks over")
+                note(self.cues[("topic_head", word.lemma_.lower())], f"what '{word.text}' talks over")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
-                found.setdefault(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
+                note(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
         # "sent troops to secure the town", "raises money to assist": the aim of the main act, not an act done
         aim = None
         for w in chain:  # not across a finite coordination: "arrived to arrest them and shot two" shot them
@@ -452,25 +467,25 @@ class AttributesStage(Stage):
             if w.dep_ == "conj" and w.tag_ in ("VBD", "VBZ", "VBP"):
                 break
         if aim is not None:
-            found.setdefault("planned", f"{PURPOSE_REASON} of '{aim.head.text}'")
+            note("planned", f"{PURPOSE_REASON} of '{aim.head.text}'", "purpose")
         # "a vote to remove him", "efforts to ban", "a motion to impose sanctions": proposed, not done
         noun = infinitive_of_noun(tok.head if tok.dep_ == "dobj" else tok)  # the trigger, or the object of one
         if noun is not None:
             label = self.cues.get(("to_noun", noun.lemma_.lower())) or self.cues.get(("head", noun.lemma_.lower()))
-            found.setdefault(label or "hypothetical", f"infinitive completing the noun '{noun.text}'")
+            note(label or "hypothetical", f"infinitive completing the noun '{noun.text}'")
         top = chain[-1]  # a clause with its own subject, complement of a cue verb: "denied that troops shelled"
         if top.dep_ == "ccomp" and ("head", top.head.lemma_.lower()) in self.cues:
-            found.setdefault(self.cues[("head", top.head.lemma_.lower())], f"clause governed by '{top.head.text}'")
+            note(self.cues[("head", top.head.lemma_.lower())], f"clause governed by '{top.head.text}'")
         if would is not None:
             aux, word = would
             reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in self.speech_words
             if reported and "hypothetical" not in found:  # "announced it would withdraw": future in the past
-                found.setdefault("planned", f"'{aux.text}' on '{word.text}' reported by '{top.head.text}' (future in the past)")
+                note("planned", f"'{aux.text}' on '{word.text}' reported by '{top.head.text}' (future in the past)")
             else:
-                found.setdefault("hypothetical", f"auxiliary '{aux.text}' on '{word.text}'")
+                note("hypothetical", f"auxiliary '{aux.text}' on '{word.text}'")
         for label in ("negated", "hypothetical", "planned", "reported-claim", "historical"):
             if label in found:
-                return label, found[label]
+                return Stated(label, found[label], kinds[label])
         return None
 
     def _called(self, noun):
@@ -546,16 +561,17 @@ class AttributesStage(Stage):
         return "hypothetical", f"to be kept from happening by '{verb.text}' ({own[1]})"
 
     # -- PLOVER's future-tense rules --------------------------------------
-    def future_type(self, ev: Event, stated: str | None, tok=None) -> None:
+    def future_type(self, ev: Event, words: Stated | None, tok=None) -> None:
         """A cooperative action reported in the future tense is an AGREE, an announced retreat a
-        CONCEDE, a negated acceptance or concession a REJECT (PLOVER manual; ``data/events/future_types.tsv``). ``stated``: the factuality the
+        CONCEDE, a negated acceptance or concession a REJECT (PLOVER manual; ``data/events/future_types.tsv``). ``words``: the factuality the
         words give (a date after publication alone does not make a future tense); an infinitive of
         purpose ("raised money to assist") is planned but keeps its type: it is the aim of an act, not a
         future action announced. Codes follow the new type."""
+        stated = words.label if words else None
         row = self.future_types.get((ev.event_type, stated))
-        if row is None or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
+        if row is None or words is not None and words.cue == "purpose":
             return  # a purpose ("raised money to assist") is the aim of an act, not a future action announced
-        if stated == "negated" and not _refusal(tok, ev.reasons.get("factuality", "")):
+        if stated == "negated" and not _refusal(tok, words.cue if words else ""):
             return
         if tok is not None and tok.dep_ == "xcomp" and ("acting_head", tok.head.lemma_.lower()) in self.cues:
             return  # PLOVER's future rules are about an actor's own intent, not what another ordered or allowed
@@ -572,15 +588,14 @@ class AttributesStage(Stage):
             ev.factuality = "asserted"
             ev.reasons["factuality"] += f"; the negated {old} is a refusal, which happened"
 
-    def threat(self, ev: Event, tok, stated: str | None) -> bool:
+    def threat(self, ev: Event, tok, words: Stated | None) -> bool:
         """PLOVER THREATEN ("all threats, coercive or forceful warnings"; its mode is the threat's content): force,
         a coercive act or a sanction that the actor itself announces as future or conditional ("said they would
         blockade Paris", "announced that it is prepared to impose martial law", "have sworn to fight", "I will
         totally destroy the economy of Turkey" in the speaker's quote), or a withdrawal it makes conditional ("will
         withdraw its force unless ..."). Someone else's expectation ("analysts fear Russia will invade") is no
         threat. Recodes the event and returns True."""
-        if tok is None or stated not in ("planned", "hypothetical") \
-                or ev.reasons.get("factuality", "").startswith(PURPOSE_REASON):
+        if tok is None or words is None or words.label not in ("planned", "hypothetical") or words.cue == "purpose":
             return False
         own_act = tok.dep_ == "dobj" and tok.head.lemma_.lower() in cue_words("act_verb")
         if tok.pos_ in ("NOUN", "PROPN") and not own_act:
@@ -599,7 +614,7 @@ class AttributesStage(Stage):
         ev.event_id = event_id(ev.article_id, ev.trigger.start, ev.event_type)
         for key, value in codes(ev.event_type, mode).items():
             setattr(ev, key, value)
-        ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {stated} {old} announced by its own actor coded THREATEN "
+        ev.reasons["type"] = (ev.reasons.get("type", "") + f"; {words.label} {old} announced by its own actor coded THREATEN "
                               f"(PLOVER manual, THREATEN: the mode is the threat's content)")
         ev.reasons["mode"] = f"threat of {mode}" if mode else f"THREATEN has no mode here (was {old})"
         return True
@@ -709,8 +724,8 @@ class AttributesStage(Stage):
                     ev.reasons["quote"] = f"trigger inside a quote attributed to {quote.speaker or 'an unknown speaker'}"
                     break
             if self.use_future_types:
-                if not self.threat(ev, tok, stated[0] if stated else None):
-                    self.future_type(ev, stated[0] if stated else None, tok)
+                if not self.threat(ev, tok, stated):
+                    self.future_type(ev, stated, tok)
             lethal = bool(ev.fatalities) if ev.fatalities is not None else (
                 sent is not None and any(t.lemma_.lower() in self.death_words for t in sent))  # 0: "no one was killed"
             self.refine_acled(ev, tok, lethal)
@@ -1095,15 +1110,23 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
 
 def _proposal(trigger, noun, head) -> bool:
     """``noun``, the object of the talking-over word ``head`` (cues.tsv ``topic_head``: "discussed a ceasefire", "a
-    debate on sanctions"), is a proposal, and so is the event ``trigger`` within it: neither is an incident (a noun of
-    ASSAULT, COERCE or PROTEST, triggers.tsv: "discussed the attack", "discussed the murders and an attack") and the
-    object is not said to be done ("the deal signed last week", "the sanctions it imposed")."""
+    debate on sanctions"), is a proposal, and so is the event ``trigger`` within it: a noun with no article or an
+    indefinite one, or one called a proposal ("the proposed sanctions", cues.tsv ``proposed``); not a definite one
+    that may exist ("discussed the recent withdrawal", "the November truce", "the ongoing deployment"), and not one
+    said to be done ("a deal signed last week"). An incident (a noun of ASSAULT, COERCE or PROTEST, triggers.tsv) is
+    one only with "a" or a proposal's modifier ("discussed a ground invasion", "a possible strike on Iran"; not
+    "discussed the attack", "attacks on civilians", "the murders and an attack")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.head.i == head.i):
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in noun.children):
+        return False
+    mods = [c for c in noun.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
+    if any(c.lemma_.lower() in cue_words("proposed") or c.lower_ in cue_words("proposed") for c in mods):
+        return True
     incidents = trigger_lemmas("N", ("ASSAULT", "COERCE", "PROTEST"))
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() in incidents or trigger.lemma_.lower() in incidents:
-        return False
-    if noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.head.i == head.i):
-        return False
-    return not any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in noun.children)
+    if noun.lemma_.lower() in incidents or trigger.lemma_.lower() in incidents:
+        return trigger.i == noun.i and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in mods)
+    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in ("a", "an", "any") for c in mods)
 
 
 def _call_not_for(word) -> bool:

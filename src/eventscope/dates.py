@@ -132,10 +132,11 @@ class _Hit:
     value: str | None
     precision: str
     reason: str
+    day_assumed: bool = False  # Timex.day_assumed
 
     def timex(self, text: str) -> Timex:
         return Timex(text=text[self.start:self.end], start=self.start, end=self.end, type=self.type,
-                     value=self.value, precision=self.precision, reason=self.reason)
+                     value=self.value, precision=self.precision, reason=self.reason, day_assumed=self.day_assumed)
 
 
 TenseOracle = Callable[[int, int], "str | None"]
@@ -1087,7 +1088,9 @@ def _h_clock(m, ctx):
         day, why = _weekday_date(ctx.anchor, int(load_lexicon()["weekday"][m["wd"].lower()]), "",
                                  ctx.tense(m.start(), m.end()), ctx.weekday_convention)
         return _hit(m, "TIME", day.isoformat() + value, "day", f"clock time on '{m['wd']}': {why}")
-    return _hit(m, "TIME", ctx.anchor.isoformat() + value, "day", "clock time, assumed on the anchor day")
+    hit = _hit(m, "TIME", ctx.anchor.isoformat() + value, "day", "clock time, assumed on the anchor day")
+    hit[0].day_assumed = True
+    return hit
 
 
 @functools.lru_cache(maxsize=None)
@@ -1285,7 +1288,7 @@ def normalise(span_text: str, anchor: Date | str | None, context: str = "", offs
     if hits:
         best = max(hits, key=lambda h: h.end - h.start)
         return Timex(text=span_text, start=offset, end=offset + len(span_text), type=best.type, value=best.value,
-                     precision=best.precision, reason=best.reason)
+                     precision=best.precision, reason=best.reason, day_assumed=best.day_assumed)
     return _recognizers_fallback(span_text, a, offset)
 
 
@@ -1406,7 +1409,7 @@ def _attachment(work: Work, timex: Timex, trigger_tok) -> str | None:
 def _bare_clock(timex: Timex) -> bool:
     """A clock time with no day of its own ("began at 10:39 a.m."): its day is only the anchor's, so it dates no
     event (the paragraph's or the story's day does, or the publication)."""
-    return timex.type == "TIME" and timex.reason.startswith("clock time, assumed on the anchor day")
+    return timex.day_assumed
 
 
 def _in_other_relative_clause(work: Work, timex: Timex, trigger_tok) -> bool:

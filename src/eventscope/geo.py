@@ -2021,8 +2021,9 @@ def _reporter_words(trig, head, actor_text: str, in_capital: Callable[[], set[in
     for c in head.children:
         kind = classes.get(c.lemma_.lower()) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text else None
         words = {t.i for t in c.subtree}
-        if kind in ("capital", "country") and _international_body(c):
+        if kind in ("capital", "country") and _international_body(c) and _at_hub(c):
             kind = "remote"  # "UN officials in Nairobi said": a hub the body reports from, not the country at issue
+            # ("Red Cross officials in Kabul said": its delegation there reports on its country)
         if kind == "capital":
             kind = "country" if words & in_capital() else None
         if kind is not None:
@@ -2045,6 +2046,13 @@ def _international_body(noun) -> bool:
     doc, words = noun.doc, {t.i for t in noun.subtree}
     return any(e.label_ == "ORG" and e.start in words
                and re.sub(r"^the\s+", "", e.text, flags=re.I).casefold() in _international_bodies() for e in doc.ents)
+
+
+def _at_hub(noun) -> bool:
+    """The phrase of ``noun`` names a city that hosts international bodies' headquarters or regional offices
+    (cues.tsv ``hub_city``: Geneva, New York, Nairobi...), from which their officials report on other countries."""
+    text = " ".join(t.lower_ for t in noun.subtree)
+    return any(re.search(rf"\b{re.escape(hub)}\b", text) for hub in cue_words("hub_city"))
 
 
 def _in_clause(tok, clause: set[int]) -> bool:

@@ -85,6 +85,9 @@ class Timex(BaseModel):
     value: str | None = None  # 2015-09-28, 2015-09, 2015, 2015-W39, PRESENT_REF, P4Y ...
     precision: DatePrecision = "day"
     reason: str = ""
+    # Not stored (a flag for the dates stage; the reason says it in words): a clock time with no day of its own,
+    # put on the anchor day ("began at 10:39 a.m."), which dates no event by itself.
+    day_assumed: bool = Field(default=False, exclude=True, repr=False)
 
 
 class EventDate(BaseModel):

@@ -73,7 +73,9 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # not part
 _NOT_NAME_ENTS = {"FAC", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "PRODUCT",
                   "LAW", "LANGUAGE"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
-COMMON_SURNAME = 5  # people of the office-holder tables sharing a surname that make it common ("Smith": 20)
+COMMON_SURNAME = 10  # given names borne with a surname in the office-holder tables that make it common ("Smith": 19;
+# "Mitchell" 7, "Ramos" 8: George Mitchell and Fidel Ramos stay they). Given names, not rows: PETRARCH2 lists one
+# person under several spellings
 # "Vice President X", "former US President X", "President-elect X" are no "the president"
 _NOT_THE_TITLE = {"vice", "deputy", "former", "ex", "assistant", "acting", "then"}
 # material acts that fall on a place when their clause names no one ("imposed a curfew in Haiti",
@@ -97,6 +99,11 @@ _PUTTING_VERBS = {"place", "put", "keep", "hold", "take"}  # "placed/kept him un
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "acomp"}
 _ADJUNCT_PREPS = {"after", "before", "by", "in", "since", "upon", "on", "while", "without", "despite", "through"}  # ("for",
 # "of", "from" and "against" take gerunds their verb's object does: "arrested him for protesting")
+
+
+def _name_parts(words: list[str]) -> list[str]:
+    """A name's words folded (``_fold``), dotted initials one letter each ("H.W." -> h, w)."""
+    return [p for w in words for p in (re.findall(r"[a-z]", _fold(w)) if "." in w else [_fold(w)])]
 
 
 def _tokens(text: str) -> list[str]:
@@ -607,25 +614,26 @@ class ActorResolver:
         """The name ``mention`` (its words but particles: given name ... surname) matched the table person ``idx``, out
         of office on ``date``, only on its given name and surname, and is someone else: its middle name is not the
         person's ("Pedro Luis Lopes" is not Pedro Santana Lopes; an initial may stand for one: "George W. Bush"), or it
-        has none and the surname is a common one, borne by several people of the tables (``COMMON_SURNAME``): "John
+        has none and the surname is a common one, borne by many people of the tables (``COMMON_SURNAME``): "John
         Smith" is not Kiribati's John Hilary Smith of the 1970s. A sitting office-holder keeps the short form ("Recep
         Erdogan"), as does a name or alias the tables list in full ("Hillary Clinton") and a rare surname ("Jerry
         Rawlings" is Jerry John Rawlings)."""
         if date is None or self._person_row(idx, date)[0]["sector"] != "ELI":
             return False
         name, rows = self._people[idx]
-        said = [_fold(x) for x in mention]
-        fulls = [[_fold(x) for x in _tokens(full) if x.casefold() not in _NAME_PARTICLES]
+        said = _name_parts(mention)
+        fulls = [_name_parts([x for x in _tokens(full) if x.casefold() not in _NAME_PARTICLES])
                  for full in (name, *(a for r in rows for a in r["aliases"].split("|") if a))]
         if said in fulls:
             return False
         if len(said) > 2:
-            def same(m: str, t: str) -> bool:
-                return m == t or len(m.rstrip(".")) == 1 and t.startswith(m.rstrip("."))
+            def same(m: str, t: str) -> bool:  # (an initial stands for a name either way: "Fidel V. Ramos")
+                return m == t or len(m) == 1 and t.startswith(m) or len(t) == 1 and m.startswith(t)
             return not any(f[:1] == said[:1] and f[-1:] == said[-1:]  # (a table name with no middle name
                            and (len(f) < 3 or all(any(same(m, t) for t in f[1:-1]) for m in said[1:-1]))  # is no
                            for f in fulls)  # other: "John R. Bolton" is the tables' John Bolton)
-        return len(self._surnames.get(surname.casefold(), ())) >= COMMON_SURNAME
+        return len({_fold(self._people[i][0].split()[0]) for i in self._surnames.get(surname.casefold(), ())}) \
+            >= COMMON_SURNAME
 
     def _person_row(self, idx: int, date: dt.date | None) -> tuple[dict[str, str], str]:
         """The code row of a person valid on ``date`` and a reason fragment."""
@@ -858,6 +866,7 @@ class ActorResolver:
                 # before the surname that are no title, country or body is the given name ("Bridget" in "Bridget Anne
                 # Kelly")
                 given_here, j = given, words.index(w)
+                end = j  # (the surname's index)
                 while head_name is None and j > 0 and words[j - 1][:1].isupper() \
                         and words[j - 1].casefold() not in self._agents \
                         and words[j - 1].casefold().rstrip(".") not in _HONORIFICS | _NAME_PARTICLES \
@@ -886,7 +895,7 @@ class ActorResolver:
                 narrowed = {i for i in ids if same_given(self._people[i][0], given_here)}
                 if given_here != given and len(ids) > 1:  # a given name read off an unparsed run ("John Smith") only
                     # rules namesakes out; it picks one of several only when the tables' name is the run itself
-                    run = [x.casefold() for x in words[j:words.index(w) + 1]]
+                    run = [x.casefold() for x in words[j:end + 1]]
                     narrowed = {i for i in narrowed if [x.casefold() for x in _tokens(self._people[i][0])
                                                         if x.casefold() not in _NAME_PARTICLES] == run}
                 ids = narrowed
@@ -895,7 +904,7 @@ class ActorResolver:
                 # the one the article named in full, else the only one in the tables whatever the date (PETRARCH2's
                 # ranges are often open-ended and stale: "in office" by its rows would single out a namesake)
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
-                mention = names if head_name else [x for x in words[j:words.index(w) + 1] if x.casefold() not in _NAME_PARTICLES]
+                mention = names if head_name else [x for x in words[j:end + 1] if x.casefold() not in _NAME_PARTICLES]
                 if len(ids) == 1 and given_here is not None and self._namesake(next(iter(ids)), mention, w, date):
                     reasons.append(f"'{w}': the tables know only {self._people[next(iter(ids))][0]}, out of office then,"
                                    " under a longer name: a namesake")
@@ -1951,13 +1960,19 @@ def _reacts(verb, noun, special) -> bool:
     """The subject of ``verb`` answers or reacts to the act its object ``noun`` names, so it is not its doer
     (``verb_frames.tsv`` role ``reaction``: "Egypt condemned the bombing"; role ``answer``: "the government refused
     the demands", but one who accepts or rejects a deal, a truce or talks, nouns of role ``mutual``, is a party to
-    it; role ``denial``: one who denies a statement did not make it, one who denies an attack is its alleged doer)."""
+    it; role ``denial``: one who denies a statement did not make it, one who denies an attack is its alleged doer;
+    role ``topic``: one who talks over an incident that happened did not do it)."""
     role = special.get((verb.lemma_.lower(), "(object event)"))
     lemma = noun.lemma_.lower()
     if role == "answer":
         return special.get((lemma, "(object event)")) != "mutual"
     if role == "denial":
         return lemma in cue_words("speech_act_noun")
+    if role == "topic":  # "the Security Council discussed an attack": not its doer; "discussed a deal": a party, and
+        # so may be who talks over a proposed act ("Israeli ministers debated a military strike on Iran")
+        from .attributes import proposal_talked_over  # (attributes imports nothing from actors)
+        return lemma in trigger_lemmas("N", ("ASSAULT", "COERCE", "PROTEST")) \
+            and not proposal_talked_over(noun, noun, verb)
     return role in ("reaction", "undergoing")
 
 
@@ -2004,9 +2019,12 @@ _WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "througho
 
 
 def _placed_by_preposition(tok) -> bool:
-    """``tok`` is the object of a preposition of place ("in Gao", "near Tillaberi"): a place, whatever entity label
-    spaCy gave it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS
+    """``tok``, a one-word name, is the object of a preposition of place ("in Gao", "near Tillaberi"): a place,
+    whatever entity label spaCy gave it; not a full name ("lost confidence in Ahmed Salah") nor a name described in
+    apposition ("lost trust in Bako, the local chief")."""
+    ent = _entity_of(tok)
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPS and ent is not None and len(ent) == 1 \
+        and not any(c.dep_ == "appos" for c in tok.children)
 
 
 def _named(tok) -> bool:
@@ -2100,7 +2118,8 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
       object when it has a direct object ("agreed to send troops to Syria"; not the destination of
       "returned to their bases"), then its direct object: a joined verb's always ("shooting and
       killing two people"), a controlled verb's when it names someone ("agreed to recognise Serbia";
-      not "agreed to withdraw its troops")."""
+      not "agreed to withdraw its troops"); none of a controlled verb's when this verb's object is a person, who is
+      the one ordered or asked ("ordered Rudy Giuliani to pay ... to two election workers")."""
     out: list[tuple[object, str]] = []
     # "arrived in Baghdad for talks with the Iraqi prime minister": the act it is for names whom it is with
     for c in t.children:
@@ -2151,9 +2170,10 @@ def _inner_targets(t, special: dict[tuple[str, str], str], generic: tuple[str, .
         if kind:
             out += [(g, f"subject of '{c.text}', the {kind} clause '{t.text}' governs")
                     for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
-        elif c.dep_ == "xcomp" and any(d.dep_ == "dobj" and d.ent_type_ == "PERSON" for d in t.children):
-            continue  # "ordered Rudy Giuliani to pay $148 million to two election workers": the person ordered is
-            # the target, named or not, not whom the controlled verb acts on
+        elif c.dep_ == "xcomp" and any(d.dep_ == "dobj" and (d.ent_type_ == "PERSON" or d.lower_ in ("him", "her", "them"))
+                                       for d in t.children):
+            pass  # "ordered Rudy Giuliani (him) to pay $148 million to two election workers": the person ordered is
+            # the target, in the tables or not, not whom the controlled verb acts on
         elif c.dep_ == "xcomp" or joined:
             rel = "controlled verb" if c.dep_ == "xcomp" else "verb joined to it"
             objects = [g for g in c.children if g.dep_ in ("dobj", "dative")]

@@ -344,10 +344,10 @@ class AttributesStage(Stage):
         stated = stated or self.stated_factuality(work, ev)
         pub = parse_date(work.article.published)
         tok = work.token_at(ev.trigger.start)
-        if stated is not None and stated[0] == "planned" and tok is not None and self._called(tok) is not None \
+        if stated is not None and stated.label == "planned" and tok is not None and self._called(tok) is not None \
                 and pub and ev.date and ev.date.value and ev.date.basis == "sentence" \
                 and (bounds := date_bounds(ev.date.value)) and bounds[1] < pub:
-            return "asserted", f"{stated[1]} for {ev.date.value}, before publication"  # ("called a strike for June 3")
+            return "asserted", f"{stated.reason} for {ev.date.value}, before publication"  # ("called a strike for June 3")
         if stated is not None:
             return stated.label, stated.reason
         past = tok is not None and any(t.tag_ in ("VBD", "VBN") for t in (tok, tok.head))
@@ -401,14 +401,14 @@ class AttributesStage(Stage):
         # an attack", "agreed on a ceasefire" name what is asked for, agreed or threatened: cues.tsv on_goal)
         for i, word in enumerate(chain[1:], 1):
             if word.dep_ == "prep" and word.lower_ not in _GOAL_PREPS and ("prep", word.lower_) not in self.cues \
-                    and not (word.lower_ == "on" and ("on_goal", word.head.lemma_.lower()) in self.cues):
-                chain = chain[:i]
+                    and not (word.lower_ == "on" and ("on_goal", word.head.lemma_.lower()) in self.cues) \
+                    or word.dep_ == "prep" and word.lower_ == "to" and word.head.lemma_.lower() in cue_words("reaction"):
+                chain = chain[:i]  # (what a response is "to" has happened: "weighing a response to the attack")
                 break
         for i, word in enumerate(chain):
             when = self._future_clause(word)
             if when is not None:  # "fighting will stop once the deal is signed": the signing is still to come
-                note(self.cues[("future_mark", when.lower_)],
-                                 f"'{when.text}' clause of the future '{word.head.text}'")
+                note(self.cues[("future_mark", when.lower_)], f"'{when.text}' clause of the future '{word.head.text}'")
             for child in word.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
@@ -454,7 +454,8 @@ class AttributesStage(Stage):
             elif i > 0 and ("head", word.lemma_.lower()) in self.cues and not _claims_responsibility(word) \
                     and not _call_not_for(word) and not denied_statement:
                 note(self.cues[("head", word.lemma_.lower())], f"governed by '{word.text}'", f"head:{word.lemma_.lower()}")
-            elif i > 0 and ("topic_head", word.lemma_.lower()) in self.cues and _proposal(tok, chain[i - 2 if i > 1 and chain[i - 1].dep_ == "prep" else i - 1], word):
+            elif i > 0 and ("topic_head", word.lemma_.lower()) in self.cues and proposal_talked_over(
+                    tok, chain[i - 2 if i > 1 and chain[i - 1].dep_ == "prep" else i - 1], word):
                 note(self.cues[("topic_head", word.lemma_.lower())], f"what '{word.text}' talks over")
             elif i > 0 and word.dep_ == "prep" and ("prep", word.lower_) in self.cues:  # "left without a deal"
                 note(self.cues[("prep", word.lower_)], f"object of '{word.text}'")
@@ -1108,14 +1109,15 @@ def speaker_near(work: Work, offset: int, speech_words: set[str]) -> tuple[Any, 
     return None
 
 
-def _proposal(trigger, noun, head) -> bool:
+def proposal_talked_over(trigger, noun, head) -> bool:
     """``noun``, the object of the talking-over word ``head`` (cues.tsv ``topic_head``: "discussed a ceasefire", "a
     debate on sanctions"), is a proposal, and so is the event ``trigger`` within it: a noun with no article or an
     indefinite one, or one called a proposal ("the proposed sanctions", cues.tsv ``proposed``); not a definite one
     that may exist ("discussed the recent withdrawal", "the November truce", "the ongoing deployment"), and not one
     said to be done ("a deal signed last week"). An incident (a noun of ASSAULT, COERCE or PROTEST, triggers.tsv) is
-    one only with "a" or a proposal's modifier ("discussed a ground invasion", "a possible strike on Iran"; not
-    "discussed the attack", "attacks on civilians", "the murders and an attack")."""
+    one only with a proposal's modifier ("a possible strike on Iran") or with "a" and no date in its sentence
+    ("discussed a ground invasion"; not "discussed an attack on a convoy last week", "the attack", "attacks on civilians", "the murders
+    and an attack")."""
     if noun.pos_ != "NOUN" or noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.head.i == head.i):
         return False
     if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in noun.children):
@@ -1125,7 +1127,9 @@ def _proposal(trigger, noun, head) -> bool:
         return True
     incidents = trigger_lemmas("N", ("ASSAULT", "COERCE", "PROTEST"))
     if noun.lemma_.lower() in incidents or trigger.lemma_.lower() in incidents:
-        return trigger.i == noun.i and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in mods)
+        return trigger.i == noun.i and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in mods) \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in noun.sent)  # (the parse may hang the incident's
+        # date on the verb: "discussed an attack on a convoy last week")
     return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in ("a", "an", "any") for c in mods)
 
 

@@ -206,14 +206,17 @@ def inherit_actors_and_place(work: Work) -> None:
         why = ev.reasons["refers_back"]
         if donor is not ante:
             why += f", told again at '{donor.trigger.text}'"
+        taken = work.inherited.setdefault(ev.trigger.start, set())
         for side in ("source", "target"):
             actor = getattr(donor, side)
             if actor is not None:
                 setattr(ev, side, actor.model_copy(update={"reason": f"{why}: its {side} ({actor.reason})"}))
                 inherited.add(id(ev))
+                taken.add(side)
         own, theirs = ev.location, donor.location or ante.location
         if theirs is not None and (own is None or own.country == theirs.country and own.inferred == "focus"):
             ev.location = theirs.model_copy(update={"reason": f"{why}: its place ({theirs.reason})"})
+            taken.add("location")
 
 
 def _other_years(a: Event, b: Event) -> bool:
@@ -249,11 +252,10 @@ def mark_repeats(work: Work) -> list[Event]:
             continue
         undone.append(ev)
         if ante is not None and _other_years(ante, ev):  # "In 2021, the arrests sparked riots": other arrests
-            why = ev.reasons.get("refers_back", "")
+            taken = work.inherited.get(ev.trigger.start, set())
             for side in ("source", "target"):
-                actor = getattr(ev, side)
-                if why and actor is not None and actor.reason.startswith(why):
+                if side in taken:
                     setattr(ev, side, None)
-            if why and ev.location is not None and ev.location.reason.startswith(why):
+            if "location" in taken:
                 ev.location = None
     return undone

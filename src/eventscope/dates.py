@@ -607,9 +607,9 @@ def _grammar() -> tuple[_Rule, ...]:
 # --- handlers ----------------------------------------------------------------
 # Each returns a list of _Hit (usually one) or None to reject the match.
 
-def _hit(m, typ, value, precision, reason, start=None, end=None) -> list[_Hit]:
+def _hit(m, typ, value, precision, reason, start=None, end=None, day_assumed: bool = False) -> list[_Hit]:
     return [_Hit(m.start() if start is None else start, m.end() if end is None else end,
-                 typ, value, precision, reason)]
+                 typ, value, precision, reason, day_assumed)]
 
 
 def _unanchored(m, typ, reason) -> list[_Hit]:
@@ -1088,9 +1088,7 @@ def _h_clock(m, ctx):
         day, why = _weekday_date(ctx.anchor, int(load_lexicon()["weekday"][m["wd"].lower()]), "",
                                  ctx.tense(m.start(), m.end()), ctx.weekday_convention)
         return _hit(m, "TIME", day.isoformat() + value, "day", f"clock time on '{m['wd']}': {why}")
-    hit = _hit(m, "TIME", ctx.anchor.isoformat() + value, "day", "clock time, assumed on the anchor day")
-    hit[0].day_assumed = True
-    return hit
+    return _hit(m, "TIME", ctx.anchor.isoformat() + value, "day", "clock time, assumed on the anchor day", day_assumed=True)
 
 
 @functools.lru_cache(maxsize=None)

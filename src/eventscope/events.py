@@ -75,6 +75,12 @@ def parse_cue(cue: str) -> tuple[bool, str, frozenset[str]]:
     return negate, kind, frozenset(w.strip().lower() for w in spec.split("|") if w.strip())
 
 
+@functools.lru_cache(maxsize=None)
+def _pairs(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """The ``a=b`` words of a ``prepent:`` cue as pairs."""
+    return frozenset(tuple(w.split("=", 1)) for w in words)
+
+
 def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> bool:
     """Check a trigger row's cue (see the header of triggers.tsv) against token ``tok``.
 
@@ -105,8 +111,9 @@ def cue_holds(tok, cue: str | None, subtree_lemmas: set[str] | None = None) -> b
                     for c in children)
     elif kind == "prepent":  # a preposition's object by entity label, "on=gpe" ("a strike on Iran"; not "a strike on
         # Monday" nor "a strike in France on Monday": the label must be the named preposition's object)
-        pairs = {tuple(w.split("=", 1)) for w in words}
-        found = any(c.dep_ == "prep" and (c.lower_, g.ent_type_.lower()) in pairs
+        pairs = _pairs(words)  # (or its possessor: "a strike on Iran's nuclear sites")
+        found = any(c.dep_ == "prep" and any((c.lower_, x.ent_type_.lower()) in pairs
+                                             for x in (g, *(p for p in g.children if p.dep_ == "poss")))
                     for c in children for g in c.children if g.dep_ == "pobj")
     elif kind == "child":
         found = any(c.lower_ in words for c in children)

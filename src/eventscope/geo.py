@@ -1770,11 +1770,15 @@ def _locate(event: Event, work: Work, focus_of: Callable[[], tuple[Place, int] |
     #     reported"): the country, which ``locate_event`` gives, when every place of the sentence is of that one and
     #     no actor is of another, but for the doer of a strike from afar ("Russian shelling killed three, a
     #     spokesman in Kherson said"); not a remote observer's ("diplomats in Addis Ababa said")
-    reported = [p for p in places if (t := work.token_at(p.start)) is not None and reporter.get(t.i) == "country"]
+    reported = [p for p in places if (t := work.token_at(p.start)) is not None and reporter.get(t.i) in ("country", "hub")]
     here = [a for a in actors if not (a is event.source and event.mode in _REMOTE_MODES)]
     country = gazetteer.country_of(reported[0].country or "") if reported and gazetteer is not None else None
+    hub = reported and reporter.get(work.token_at(reported[0].start).i) == "hub"  # an international body in a hub
+    # city: its country only when an actor of the event is of it ("A UN official in Amman said Jordanian police
+    # arrested dozens"), not when none is of another ("UN officials in Nairobi said RSF fighters killed dozens")
     if not free and country is not None and {p.country for p in places} == {reported[0].country} \
-            and all(a.country in (None, reported[0].country) for a in here):
+            and all(a.country in (None, reported[0].country) for a in here) \
+            and not (hub and not any(a.country == reported[0].country for a in here)):
         # (no "focus": the text states the country, and the event's actors may take it)
         return country.place(f"only the reporter is placed, in {reported[0].name}: its country (lower confidence); "
                              f"{reported[0].reason}")
@@ -2013,7 +2017,8 @@ def _reporter_words(trig, head, actor_text: str, in_capital: Callable[[], set[in
     ``reporter_noun``; not "police in Lagos said officers arrested 20", who report their own work there) and none of
     the event's actors; empty otherwise. Class ``capital`` (officials) reports from afar only from a national capital
     (``in_capital()``: the tokens of the places that name one): "officials in Kabul said" is the country, "officials
-    in Kherson said" is where it happened."""
+    in Kherson said" is where it happened. Class ``hub``: an international body's officials in a hub city
+    (``_at_hub``, ``_international_body``), whose place gives its country only when an actor of the event is of it."""
     if head.i == trig.i or head.lemma_.lower() not in report_verbs():
         return {}
     classes = cue_classes("reporter_noun")
@@ -2021,8 +2026,8 @@ def _reporter_words(trig, head, actor_text: str, in_capital: Callable[[], set[in
     for c in head.children:
         kind = classes.get(c.lemma_.lower()) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in actor_text else None
         words = {t.i for t in c.subtree}
-        if kind in ("capital", "country") and _international_body(c) and _at_hub(c):
-            kind = "remote"  # "UN officials in Nairobi said": a hub the body reports from, not the country at issue
+        if kind in ("capital", "country") and _at_hub(c) and _international_body(c):
+            kind = "hub"  # "UN officials in Nairobi said": a hub the body reports from, not the country at issue
             # ("Red Cross officials in Kabul said": its delegation there reports on its country)
         if kind == "capital":
             kind = "country" if words & in_capital() else None
@@ -2043,9 +2048,15 @@ def _international_bodies() -> frozenset[str]:
 def _international_body(noun) -> bool:
     """The reporter noun ``noun`` is of an international body ("UN officials", "officials of the WHO"): a named
     organisation in its phrase that the tables know as one (``_international_bodies``)."""
-    doc, words = noun.doc, {t.i for t in noun.subtree}
-    return any(e.label_ == "ORG" and e.start in words
-               and re.sub(r"^the\s+", "", e.text, flags=re.I).casefold() in _international_bodies() for e in doc.ents)
+    doc = noun.doc
+    for t in noun.subtree:  # (the entities that start in the phrase, read off their tokens)
+        if t.ent_iob_ == "B" and t.ent_type_ == "ORG":
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if re.sub(r"^the\s+", "", doc[t.i:end].text, flags=re.I).casefold() in _international_bodies():
+                return True
+    return False
 
 
 def _at_hub(noun) -> bool:

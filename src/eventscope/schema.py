@@ -181,6 +181,8 @@ class Work:
     events: list[Event] = field(default_factory=list)
     quotes: list[Passage] | None = None  # the quoted passages; found once (attributes.find_quotes)
     mentions: dict[int, int] = field(default_factory=dict)  # a later mention's trigger start: its antecedent's (coref)
+    # a mention's trigger start: what it took from an earlier telling ("source", "target", "location"; coref)
+    inherited: dict[int, set[str]] = field(default_factory=dict)
     error: str | None = None  # set when a stage skipped the article
 
     def token_at(self, offset: int):

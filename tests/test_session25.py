@@ -73,9 +73,10 @@ def test_an_asked_actor_who_is_coded_stays_the_target(pipeline):
 @pytest.mark.parametrize("text", [
     "Trump called off a strike on Iran at the last minute.",
     "Washington weighed a strike on Iran's nuclear sites.",  # the country as the object's possessor
+    "Britain joined the strikes on Yemen.",  # joining a labour strike names no country it falls on
 ])
 def test_a_strike_on_a_country_is_an_attack(pipeline, text):
-    ev = event_at(pipeline, text, "strike")
+    ev = next(e for e in events_of(pipeline, text) if e.trigger.text.startswith("strike"))
     assert ev.event_type == "ASSAULT"
 
 

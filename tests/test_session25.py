@@ -144,16 +144,23 @@ def test_what_is_talked_over_by_its_article_and_modifiers(pipeline, text, noun, 
 @pytest.mark.parametrize("text", [
     "Dockworkers in Barcelona staged a strike against Israel.",
     "Screenwriters ended their five-month strike against Hollywood.",
+    "Palestinian factions called a strike on the West Bank to mourn the dead.",  # (second review) a faction's call
 ])
-def test_a_strike_against_a_place_is_a_labour_or_protest_strike(pipeline, text):
+def test_a_strike_against_a_place_or_called_on_it_is_a_labour_or_protest_strike(pipeline, text):
     assert event_at(pipeline, text, "strike").event_type == "PROTEST"
 
 
-def test_a_person_fired_at_is_still_an_antecedent(pipeline):
-    text = "Gunmen opened fire at Ahmed Salah outside his home in Mosul. They killed him with a second burst."
-    ev = event_at(pipeline, text, "killed")
-    assert ev.target is not None and ev.target.name == "Ahmed Salah"
-
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Gunmen opened fire at Ahmed Salah outside his home in Mosul. They killed him with a second burst.", "killed",
+     "Ahmed Salah"),  # "at" takes people
+    # (second review) a name described in apposition, a full name: people, not places
+    ("Villagers said they had lost trust in Danjuma Bako, the local chief. Gunmen abducted him on Monday.", "abducted",
+     "Danjuma Bako"),
+    ("Voters lost confidence in Ahmed Salah after the vote. Police later arrested him.", "arrested", "Ahmed Salah"),
+])
+def test_a_person_after_a_preposition_is_still_an_antecedent(pipeline, text, trigger, name):
+    ev = event_at(pipeline, text, trigger)
+    assert ev.target is not None and ev.target.name == name
 
 
 # -- the second review's cases (eval/reviews/twenty-fifth/second) ----------------------------------------------------
@@ -169,23 +176,6 @@ def test_a_hub_gives_its_country_when_an_actor_is_of_it(pipeline):
 ])
 def test_a_dated_incident_or_one_responded_to_happened(pipeline, text, noun, factuality):
     assert event_at(pipeline, text, noun).factuality == factuality
-
-
-def test_a_strike_a_faction_calls_on_a_place_is_a_protest_strike(pipeline):
-    text = "Palestinian factions called a strike on the West Bank to mourn the dead."
-    assert event_at(pipeline, text, "strike").event_type == "PROTEST"
-
-
-def test_a_name_in_apposition_after_in_is_a_person(pipeline):
-    text = "Villagers said they had lost trust in Danjuma Bako, the local chief. Gunmen abducted him on Monday."
-    ev = event_at(pipeline, text, "abducted")
-    assert ev.target is not None and ev.target.name == "Danjuma Bako"
-
-
-def test_a_full_name_after_in_is_still_a_person(pipeline):
-    text = "Voters lost confidence in Ahmed Salah after the vote. Police later arrested him."
-    ev = event_at(pipeline, text, "arrested")
-    assert ev.target is not None and ev.target.name == "Ahmed Salah"
 
 
 @pytest.mark.parametrize("text, noun", [

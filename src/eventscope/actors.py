@@ -906,8 +906,8 @@ class ActorResolver:
                 ids = {i for i in ids if ctx.named(self._people[i][0])} or ids
                 mention = names if head_name else [x for x in words[j:end + 1] if x.casefold() not in _NAME_PARTICLES]
                 if len(ids) == 1 and given_here is not None and self._namesake(next(iter(ids)), mention, w, date):
-                    reasons.append(f"'{w}': the tables know only {self._people[next(iter(ids))][0]}, out of office then,"
-                                   " under a longer name: a namesake")
+                    reasons.append(f"'{' '.join(mention)}' is a namesake of office-holder {self._people[next(iter(ids))][0]}"
+                                   " (out of office then; another middle name, or a common surname)")
                     continue
                 if len(ids) == 1 and owned is not None:
                     row = self._person_row(ids.pop(), date)[0]
